@@ -1,0 +1,153 @@
+"""newsparse: parse plain news text into a typed, lossless structure.
+
+>>> import newsparse
+>>> article = newsparse.parse_article(
+...     'Rain returns\\n\\nIt rained on Feb. 3, 2020, "at last,” a farmer said.',
+...     published="2020-02-04",
+... )
+>>> article.headline.text
+'Rain returns'
+>>> [d.value for d in article.dates]
+['2020-02-03']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from importlib import metadata
+
+from newsparse.dates import iter_dates, resolve_dates
+from newsparse.entities import extract_entities, iter_mentions
+from newsparse.model import (
+    Article,
+    Byline,
+    Caption,
+    Credit,
+    Dateline,
+    DateMention,
+    Diagnostic,
+    Entity,
+    Mention,
+    Quote,
+    Span,
+    Speaker,
+    Stage,
+)
+from newsparse.quotes import extract_quotes, iter_quotes
+from newsparse.structure import split_structure
+
+__all__ = [
+    "DEFAULT_STAGES",
+    "Article",
+    "Byline",
+    "Caption",
+    "Credit",
+    "DateMention",
+    "Dateline",
+    "Diagnostic",
+    "Entity",
+    "Mention",
+    "Quote",
+    "Span",
+    "Speaker",
+    "Stage",
+    "__version__",
+    "extract_entities",
+    "extract_quotes",
+    "iter_dates",
+    "iter_mentions",
+    "iter_quotes",
+    "parse_article",
+    "parse_published",
+    "resolve_dates",
+    "split_structure",
+]
+
+try:
+    __version__ = metadata.version("newsparse")
+except metadata.PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0.0.0"
+
+DEFAULT_STAGES: tuple[Stage, ...] = (
+    split_structure,
+    resolve_dates,
+    extract_entities,
+    extract_quotes,
+)
+"""The stages ``parse_article`` runs, in order: each sees the results of those before it."""
+
+
+def parse_published(value: dt.date | str | None) -> dt.date | None:
+    """Check and normalise a ``published`` argument.
+
+    Accepts a ``date``, a ``datetime`` (kept as it is) or an ISO-8601 string
+    (``"2018-02-20"``, ``"2018-02-20T15:01:01"``, a trailing ``Z`` allowed).
+
+    >>> parse_published("2018-02-20")
+    datetime.date(2018, 2, 20)
+    >>> parse_published("2018-02-20T15:01:01Z")
+    datetime.datetime(2018, 2, 20, 15, 1, 1, tzinfo=datetime.timezone.utc)
+
+    Raises:
+        TypeError: *value* is not a date, datetime, string or None.
+        ValueError: *value* is a string that is not an ISO-8601 date or date-time.
+    """
+    if value is None or isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        msg = (
+            "published must be a datetime.date, a datetime.datetime, an ISO-8601 string "
+            f"such as '2018-02-20', or None; got {type(value).__name__}"
+        )
+        raise TypeError(msg)
+    raw = value.strip()
+    try:
+        if len(raw) == 10:  # noqa: PLR2004 - YYYY-MM-DD
+            return dt.date.fromisoformat(raw)
+        if raw.endswith(("Z", "z")):
+            raw = raw[:-1] + "+00:00"
+        return dt.datetime.fromisoformat(raw)
+    except ValueError:
+        msg = f"published={value!r} is not an ISO-8601 date such as '2018-02-20'"
+        raise ValueError(msg) from None
+
+
+def parse_article(
+    text: str,
+    *,
+    published: dt.date | str | None = None,
+    stages: tuple[Stage, ...] = DEFAULT_STAGES,
+) -> Article:
+    """Parse the plain text of a news article.
+
+    Args:
+        text: The article as plain text (headline, lines, paragraphs). Never altered:
+            every offset in the result indexes into it.
+        published: The publication date or date-time (``date``, ``datetime`` or ISO-8601
+            string). Relative dates ("last Tuesday") resolve against it; without it, the
+            dateline's date is used, and without that they stay underspecified.
+        stages: The pipeline to run; :data:`DEFAULT_STAGES` unless you build your own.
+
+    Returns:
+        The parsed :class:`Article`.
+
+    Raises:
+        TypeError: *text* is not a ``str`` (decode ``bytes`` first), or *published*
+            has a wrong type.
+        ValueError: *published* is a malformed string.
+
+    >>> parse_article("Headline\\n\\nBody.").paragraphs[0].text
+    'Body.'
+    """
+    if not isinstance(text, str):
+        hint = (
+            "; decode bytes first, e.g. data.decode('utf-8')"
+            if isinstance(text, (bytes, bytearray, memoryview))
+            else ""
+        )
+        msg = f"parse_article() needs the article text as a str, got {type(text).__name__}{hint}"
+        raise TypeError(msg)
+    article = Article(text=text, published=parse_published(published))
+    for stage in stages:
+        article = stage(article)
+    return article

@@ -1,0 +1,10 @@
+"""``python -m newsparse``: the command-line interface."""
+
+from __future__ import annotations
+
+import sys
+
+from newsparse.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

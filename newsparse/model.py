@@ -1,0 +1,588 @@
+"""The typed, immutable result model.
+
+Every item that covers text carries ``start`` and ``end`` (half-open Python ``str``
+offsets into :attr:`Article.text`) and ``text`` (always ``Article.text[start:end]``).
+All classes are frozen attrs classes with slots; sequences are tuples, so an
+:class:`Article` is hashable, comparable, picklable and safe to share between threads.
+
+``to_dict()`` gives plain JSON types in the shape documented in ``docs/model.md``;
+``from_dict()`` is its exact inverse.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, Literal, TypeAlias, TypeVar
+
+import attrs
+
+__all__ = [
+    "Article",
+    "Byline",
+    "Caption",
+    "Credit",
+    "DateMention",
+    "DateType",
+    "Dateline",
+    "Diagnostic",
+    "Entity",
+    "EntityType",
+    "Granularity",
+    "Mention",
+    "MentionKind",
+    "Quote",
+    "QuoteKind",
+    "Severity",
+    "Span",
+    "Speaker",
+    "Stage",
+]
+
+QuoteKind: TypeAlias = Literal["direct", "partial", "indirect"]
+DateType: TypeAlias = Literal["DATE", "TIME", "DURATION", "SET"]
+EntityType: TypeAlias = Literal["PER", "ORG", "LOC", "MISC"]
+MentionKind: TypeAlias = Literal["name", "acronym", "demonym", "nominal", "pronoun"]
+Severity: TypeAlias = Literal["info", "warning", "error"]
+Granularity: TypeAlias = Literal[
+    "century", "decade", "year", "quarter", "season", "month", "week", "day", "time"
+]
+
+JSON: TypeAlias = dict[str, Any]
+_T = TypeVar("_T")
+
+
+def _check_end(instance: Any, _attribute: attrs.Attribute[int], value: int) -> None:
+    """Validate that ``end`` is not before ``start``."""
+    if value < instance.start:
+        msg = f"end {value} < start {instance.start}"
+        raise ValueError(msg)
+
+
+def _check_text(instance: Any, _attribute: attrs.Attribute[str], value: str) -> None:
+    """Validate that ``text`` has the span's length (``text == input[start:end]``)."""
+    if len(value) != instance.end - instance.start:
+        msg = (
+            f"text of length {len(value)} does not fit span "
+            f"[{instance.start}, {instance.end}) of length {instance.end - instance.start}"
+        )
+        raise ValueError(msg)
+
+
+def _start() -> Any:
+    return attrs.field(validator=[attrs.validators.instance_of(int), attrs.validators.ge(0)])
+
+
+def _end() -> Any:
+    return attrs.field(validator=[attrs.validators.instance_of(int), _check_end])
+
+
+def _text() -> Any:
+    return attrs.field(validator=[attrs.validators.instance_of(str), _check_text])
+
+
+def _opt(value: Mapping[str, Any] | None, make: Callable[[Mapping[str, Any]], _T]) -> _T | None:
+    return None if value is None else make(value)
+
+
+def _many(
+    values: Iterable[Mapping[str, Any]] | None, make: Callable[[Mapping[str, Any]], _T]
+) -> tuple[_T, ...]:
+    return tuple(make(v) for v in values or ())
+
+
+@attrs.frozen(order=True)
+class Span:
+    """A piece of the input: half-open ``[start, end)`` code-point offsets and its text.
+
+    >>> text = "Mayor Ana Ruiz said on Tuesday."
+    >>> Span.of(text, 6, 14)
+    Span(start=6, end=14, text='Ana Ruiz')
+    """
+
+    start: int = _start()
+    end: int = _end()
+    text: str = _text()
+
+    @classmethod
+    def of(cls, source: str, start: int, end: int) -> Span:
+        """Build the span ``[start, end)`` of *source*, taking its text from *source*."""
+        return cls(start, end, source[start:end])
+
+    def to_dict(self) -> JSON:
+        """Return ``{"start", "end", "text"}``."""
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Span:
+        """Inverse of :meth:`to_dict`."""
+        return cls(data["start"], data["end"], data["text"])
+
+
+@attrs.frozen
+class Diagnostic:
+    """Something the parser noticed and worked around: never an exception.
+
+    ``code`` is a stable dotted identifier (``"quote.unclosed"``); ``start``/``end``
+    locate it in the input (both 0 for whole-document notes).
+    """
+
+    code: str
+    message: str
+    start: int = 0
+    end: int = 0
+    severity: Severity = "warning"
+
+    def to_dict(self) -> JSON:
+        """Return a plain-JSON dict."""
+        return {
+            "code": self.code,
+            "message": self.message,
+            "start": self.start,
+            "end": self.end,
+            "severity": self.severity,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Diagnostic:
+        """Inverse of :meth:`to_dict`."""
+        return cls(
+            data["code"],
+            data["message"],
+            data["start"],
+            data["end"],
+            data.get("severity", "warning"),
+        )
+
+
+@attrs.frozen
+class Byline:
+    """One author of the article: ``name`` is a person, or None for an organisation byline."""
+
+    start: int = _start()
+    end: int = _end()
+    text: str = _text()
+    name: str | None = None
+    affiliation: str | None = None
+    rule: str = ""
+
+    def to_dict(self) -> JSON:
+        """Return a plain-JSON dict."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "name": self.name,
+            "affiliation": self.affiliation,
+            "rule": self.rule,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Byline:
+        """Inverse of :meth:`to_dict`."""
+        return cls(
+            data["start"],
+            data["end"],
+            data["text"],
+            data.get("name"),
+            data.get("affiliation"),
+            data.get("rule", ""),
+        )
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _from_iso(value: str | None) -> dt.date | dt.datetime | None:
+    if value is None:
+        return None
+    if "T" in value or " " in value:
+        return dt.datetime.fromisoformat(value)
+    return dt.date.fromisoformat(value)
+
+
+@attrs.frozen
+class DateMention:
+    """A temporal expression: TIMEX3 ``type`` and ``value``.
+
+    ``resolved`` is a Python ``date`` (or ``datetime`` for times) when the value names a
+    calendar point; ``granularity`` says how much of it is meaningful ("month" for
+    ``2018-02``, whose ``resolved`` is the first of the month).
+    """
+
+    start: int = _start()
+    end: int = _end()
+    text: str = _text()
+    type: DateType = "DATE"
+    value: str = ""
+    rule: str = ""
+    resolved: dt.date | None = None
+    granularity: Granularity | None = None
+
+    def to_dict(self) -> JSON:
+        """Return a plain-JSON dict."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "type": self.type,
+            "value": self.value,
+            "rule": self.rule,
+            "resolved": _iso(self.resolved),
+            "granularity": self.granularity,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> DateMention:
+        """Inverse of :meth:`to_dict`."""
+        return cls(
+            data["start"],
+            data["end"],
+            data["text"],
+            data.get("type", "DATE"),
+            data.get("value", ""),
+            data.get("rule", ""),
+            _from_iso(data.get("resolved")),
+            data.get("granularity"),
+        )
+
+
+@attrs.frozen
+class Dateline:
+    """The dateline that opens a wire story: ``WASHINGTON, March 2 (Reuters) -``."""
+
+    start: int = _start()
+    end: int = _end()
+    text: str = _text()
+    location: str | None = None
+    agency: str | None = None
+    date: DateMention | None = None
+    rule: str = ""
+
+    def to_dict(self) -> JSON:
+        """Return a plain-JSON dict."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "location": self.location,
+            "agency": self.agency,
+            "date": None if self.date is None else self.date.to_dict(),
+            "rule": self.rule,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Dateline:
+        """Inverse of :meth:`to_dict`."""
+        return cls(
+            data["start"],
+            data["end"],
+            data["text"],
+            data.get("location"),
+            data.get("agency"),
+            _opt(data.get("date"), DateMention.from_dict),
+            data.get("rule", ""),
+        )
+
+
+@attrs.frozen
+class Caption:
+    """A photo caption line, with its ``credit`` ("AP Photo") when it has one."""
+
+    start: int = _start()
+    end: int = _end()
+    text: str = _text()
+    credit: str | None = None
+    rule: str = ""
+
+    def to_dict(self) -> JSON:
+        """Return a plain-JSON dict."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "credit": self.credit,
+            "rule": self.rule,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Caption:
+        """Inverse of :meth:`to_dict`."""
+        return cls(
+            data["start"], data["end"], data["text"], data.get("credit"), data.get("rule", "")
+        )
+
+
+@attrs.frozen
+class Credit:
+    """A trailing credit line: ``role`` ("reporting", "editing", "signoff"...) and ``names``."""
+
+    start: int = _start()
+    end: int = _end()
+    text: str = _text()
+    role: str = ""
+    names: tuple[str, ...] = ()
+    rule: str = ""
+
+    def to_dict(self) -> JSON:
+        """Return a plain-JSON dict."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "role": self.role,
+            "names": list(self.names),
+            "rule": self.rule,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Credit:
+        """Inverse of :meth:`to_dict`."""
+        return cls(
+            data["start"],
+            data["end"],
+            data["text"],
+            data.get("role", ""),
+            tuple(data.get("names") or ()),
+            data.get("rule", ""),
+        )
+
+
+@attrs.frozen
+class Speaker:
+    """Who a quote is attributed to.
+
+    ``text`` is the literal mention ("he", "the minister", "Asif"); ``name`` is the
+    person's canonical name and ``entity`` the id of their :class:`Entity`, when known.
+    """
+
+    start: int = _start()
+    end: int = _end()
+    text: str = _text()
+    name: str | None = None
+    entity: str | None = None
+
+    def to_dict(self) -> JSON:
+        """Return a plain-JSON dict."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "name": self.name,
+            "entity": self.entity,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Speaker:
+        """Inverse of :meth:`to_dict`."""
+        return cls(data["start"], data["end"], data["text"], data.get("name"), data.get("entity"))
+
+
+@attrs.frozen
+class Quote:
+    """A quotation: the content span (without quotation marks), its speaker and cue.
+
+    ``kind`` is "direct" (a whole quoted utterance), "partial" (a quoted fragment
+    inside reported speech) or "indirect" (reported speech, no marks).
+    ``group`` links the pieces of one interrupted or multi-paragraph quote.
+    """
+
+    start: int = _start()
+    end: int = _end()
+    text: str = _text()
+    kind: QuoteKind = "direct"
+    rule: str = ""
+    speaker: Speaker | None = None
+    cue: Span | None = None
+    group: int | None = None
+
+    def to_dict(self) -> JSON:
+        """Return a plain-JSON dict."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "kind": self.kind,
+            "rule": self.rule,
+            "speaker": None if self.speaker is None else self.speaker.to_dict(),
+            "cue": None if self.cue is None else self.cue.to_dict(),
+            "group": self.group,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Quote:
+        """Inverse of :meth:`to_dict`."""
+        return cls(
+            data["start"],
+            data["end"],
+            data["text"],
+            data.get("kind", "direct"),
+            data.get("rule", ""),
+            _opt(data.get("speaker"), Speaker.from_dict),
+            _opt(data.get("cue"), Span.from_dict),
+            data.get("group"),
+        )
+
+
+@attrs.frozen
+class Mention:
+    """One place in the text where an :class:`Entity` is mentioned."""
+
+    start: int = _start()
+    end: int = _end()
+    text: str = _text()
+    kind: MentionKind = "name"
+    rule: str = ""
+
+    def to_dict(self) -> JSON:
+        """Return a plain-JSON dict."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "kind": self.kind,
+            "rule": self.rule,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Mention:
+        """Inverse of :meth:`to_dict`."""
+        return cls(
+            data["start"], data["end"], data["text"], data.get("kind", "name"), data.get("rule", "")
+        )
+
+
+@attrs.frozen
+class Entity:
+    """A person, organisation or place, normalised within the article.
+
+    ``name`` is the canonical (fullest) form; ``aliases`` the other forms seen or known;
+    ``titles`` the titles and roles split off person names; ``affiliation`` a country
+    or organisation the text ties the entity to ("Pakistan's Defense Minister ...").
+    """
+
+    id: str
+    name: str
+    type: EntityType
+    mentions: tuple[Mention, ...] = ()
+    titles: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    affiliation: str | None = None
+
+    def to_dict(self) -> JSON:
+        """Return a plain-JSON dict."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "type": self.type,
+            "titles": list(self.titles),
+            "aliases": list(self.aliases),
+            "affiliation": self.affiliation,
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Entity:
+        """Inverse of :meth:`to_dict`."""
+        return cls(
+            data["id"],
+            data["name"],
+            data["type"],
+            _many(data.get("mentions"), Mention.from_dict),
+            tuple(data.get("titles") or ()),
+            tuple(data.get("aliases") or ()),
+            data.get("affiliation"),
+        )
+
+
+def _published(value: str | None) -> dt.date | None:
+    return _from_iso(value)
+
+
+@attrs.frozen
+class Article:
+    """A parsed article. ``text`` is the input, never altered; every offset indexes into it.
+
+    >>> from newsparse import parse_article
+    >>> a = parse_article("Rain ends\\n\\nIt rained on Feb. 3, 2020.", published="2020-02-04")
+    >>> a.headline.text
+    'Rain ends'
+    >>> [p.text for p in a.paragraphs]
+    ['It rained on Feb. 3, 2020.']
+    >>> Article.from_dict(a.to_dict()) == a
+    True
+    """
+
+    text: str = attrs.field(validator=attrs.validators.instance_of(str))
+    published: dt.date | None = None
+    headline: Span | None = None
+    deck: Span | None = None
+    bylines: tuple[Byline, ...] = ()
+    dateline: Dateline | None = None
+    captions: tuple[Caption, ...] = ()
+    paragraphs: tuple[Span, ...] = ()
+    credits: tuple[Credit, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    @property
+    def reference_date(self) -> dt.date | None:
+        """The date relative expressions resolve against: ``published``, else the dateline's."""
+        if self.published is not None:
+            return self.published
+        if self.dateline is not None and self.dateline.date is not None:
+            resolved = self.dateline.date.resolved
+            if resolved is not None and self.dateline.date.granularity == "day":
+                return resolved
+        return None
+
+    def entity(self, entity_id: str) -> Entity | None:
+        """Return the entity with id *entity_id*, or None."""
+        for e in self.entities:
+            if e.id == entity_id:
+                return e
+        return None
+
+    def to_dict(self) -> JSON:
+        """Return the article as plain JSON types (the shape in ``docs/model.md``)."""
+        return {
+            "text": self.text,
+            "published": _iso(self.published),
+            "headline": None if self.headline is None else self.headline.to_dict(),
+            "deck": None if self.deck is None else self.deck.to_dict(),
+            "bylines": [b.to_dict() for b in self.bylines],
+            "dateline": None if self.dateline is None else self.dateline.to_dict(),
+            "captions": [c.to_dict() for c in self.captions],
+            "paragraphs": [p.to_dict() for p in self.paragraphs],
+            "credits": [c.to_dict() for c in self.credits],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "dates": [d.to_dict() for d in self.dates],
+            "entities": [e.to_dict() for e in self.entities],
+            "diagnostics": [d.to_dict() for d in self.diagnostics],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Article:
+        """Inverse of :meth:`to_dict`: ``Article.from_dict(a.to_dict()) == a``."""
+        return cls(
+            text=data["text"],
+            published=_published(data.get("published")),
+            headline=_opt(data.get("headline"), Span.from_dict),
+            deck=_opt(data.get("deck"), Span.from_dict),
+            bylines=_many(data.get("bylines"), Byline.from_dict),
+            dateline=_opt(data.get("dateline"), Dateline.from_dict),
+            captions=_many(data.get("captions"), Caption.from_dict),
+            paragraphs=_many(data.get("paragraphs"), Span.from_dict),
+            credits=_many(data.get("credits"), Credit.from_dict),
+            quotes=_many(data.get("quotes"), Quote.from_dict),
+            dates=_many(data.get("dates"), DateMention.from_dict),
+            entities=_many(data.get("entities"), Entity.from_dict),
+            diagnostics=_many(data.get("diagnostics"), Diagnostic.from_dict),
+        )
+
+
+Stage: TypeAlias = Callable[[Article], Article]
+"""A pipeline stage: a pure function from an article to an enriched copy of it."""
