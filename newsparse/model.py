@@ -539,6 +539,12 @@ class Article:
                 return resolved
         return None
 
+    def _repr_html_(self) -> str:
+        """Jupyter display: the article with quotes, speakers, dates and entities highlighted."""
+        from newsparse.html import render_fragment  # noqa: PLC0415 - only notebooks need it
+
+        return render_fragment(self)
+
     def entity(self, entity_id: str) -> Entity | None:
         """Return the entity with id *entity_id*, or None."""
         for e in self.entities:
