@@ -1,0 +1,212 @@
+"""Property tests: for any ``str``, a valid Article whose offsets match, deterministically.
+
+Two hypothesis profiles (see ``docs/reliability.md``):
+
+- ``ci`` (default): 150 examples a test, part of every ``pytest`` run.
+- ``long``: 100,000 examples a test, selected with ``HYPOTHESIS_PROFILE=long``::
+
+      HYPOTHESIS_PROFILE=long .venv/bin/python -m pytest tests/test_properties.py -p no:randomly
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import random
+import subprocess
+import sys
+from typing import TYPE_CHECKING
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from benchmarks.adversarial import INPUTS, check_article, news_like
+from newsparse import Article, parse_article
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+settings.register_profile("ci", max_examples=150, deadline=None, database=None, print_blob=True)
+settings.register_profile(
+    "long",
+    max_examples=100_000,
+    deadline=None,
+    database=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+PROFILE = settings.get_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+# Every code point, lone surrogates and unassigned ones included.
+ANY_CHAR = st.characters(codec=None, exclude_categories=())
+
+_WORDS = """
+the a of to in and on at by with from for as
+said says told added warned according asked insisted noted
+he she they it we officials the minister a spokesman police
+Ana Ruiz Omar Khalid Berlin Lagos Senate Ministry Reuters AP AFP
+January February March May June September December
+Jan. Feb. Mar. Sept. Dec. Monday Tuesday Friday Sunday
+yesterday today tomorrow last next week month year ago later
+"""
+_TOKENS = (
+    *_WORDS.split(),
+    "Mr.", "Mrs.", "Dr.", "Gen.", "Sen.", "U.S.", "U.N.", "St.", "No.", "a.m.", "p.m.",
+    "2018", "20", "3", "1990s", "10:30", "2018-02-20", "20/02/2018", "21st", "$5", "5%",
+    '"', "“", "”", "‘", "’", "'", "«", "»", "„", "‹", "›",
+    " ", " ", " ", " ", ", ", ". ", "; ", ": ", " - ", " — ", "...", "(", ")", "[", "]",
+    "\n", "\n", "\n\n", "\r\n", "\r", "\u2028", "\u2029", "\x85", "\t", "\x0c",
+    "By ", "By Ana Ruiz", "and", "WASHINGTON, ", "LAGOS (Reuters) - ", "(AP) — ",
+    "Photo: ", "AP Photo/Ana Ruiz", "Reporting by ", "Editing by ", "Copyright",
+    "&nbsp;", "<br>", "&#8220;", "&amp;", "<p>", "</p>",
+    "\x00", "\u200b", "\u200e", "\u202e", "\ufeff", "\u00ad", "\ud800", "\udfff",
+)  # fmt: skip
+
+NEWS_LIKE = st.lists(
+    st.one_of(
+        st.sampled_from(_TOKENS),
+        st.sampled_from(_TOKENS),
+        st.sampled_from(_TOKENS),
+        st.text(ANY_CHAR, max_size=3),
+        st.integers(0, 3000).map(str),
+    ),
+    max_size=120,
+).map("".join)
+
+PUBLISHED = st.one_of(
+    st.none(),
+    st.dates(),
+    st.dates().map(dt.date.isoformat),
+    st.datetimes(timezones=st.sampled_from([None, dt.UTC, dt.timezone(dt.timedelta(hours=-11))])),
+)
+
+
+def _assert_valid(text: str, published: dt.date | str | None = None) -> Article:
+    article = parse_article(text, published=published)
+    problems = check_article(text, article)
+    assert problems == [], f"{problems[:5]} for {text!r:.200}"
+    return article
+
+
+@PROFILE
+@given(text=st.text(ANY_CHAR, max_size=400))
+def test_any_text_gives_a_valid_article(text: str) -> None:
+    _assert_valid(text)
+
+
+@PROFILE
+@given(text=NEWS_LIKE, published=PUBLISHED)
+def test_news_like_text_gives_a_valid_article(text: str, published: dt.date | str | None) -> None:
+    _assert_valid(text, published)
+
+
+@PROFILE
+@given(text=NEWS_LIKE)
+def test_parsing_twice_gives_the_same_article(text: str) -> None:
+    assert parse_article(text) == parse_article(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Title\n\nBody.", [], id="valid"),
+        pytest.param("", [], id="empty"),
+    ],
+)
+def test_check_article_accepts_valid_articles(text: str, expected: list[str]) -> None:
+    assert check_article(text, parse_article(text)) == expected
+
+
+def test_check_article_reports_a_mismatched_offset() -> None:
+    text = "Title\n\nBody one.\n\nBody two."
+    good = parse_article(text)
+    assert good.paragraphs
+    shifted = [p.__class__(p.start + 1, p.end + 1, p.text) for p in good.paragraphs[:1]]
+    bad = Article(text=text, headline=good.headline, paragraphs=(*shifted,))
+    assert check_article(text, bad, round_trip=False) == [
+        (
+            f"paragraph [{shifted[0].start},{shifted[0].end}) text 'Body one.' "
+            f"!= input {text[shifted[0].start : shifted[0].end]!r}"
+        )
+    ]
+
+
+def test_check_article_reports_overlapping_paragraphs() -> None:
+    text = "Title\n\nBody one.\n\nBody two."
+    good = parse_article(text)
+    first = good.paragraphs[0]
+    bad = Article(text=text, paragraphs=(first, first))
+    assert check_article(text, bad, round_trip=False) == [
+        (
+            f"paragraphs [{first.start},{first.end}) and [{first.start},{first.end}) "
+            "overlap or are out of order"
+        )
+    ]
+
+
+# --- the same output in other processes, hash seeds and time zones -------------------------
+
+_CHILD = """
+import hashlib, json, sys
+from newsparse import parse_article
+cases = json.loads(sys.stdin.read())
+digest = hashlib.sha256()
+for text, published in cases:
+    data = parse_article(text, published=published).to_dict()
+    digest.update(json.dumps(data, sort_keys=True).encode("ascii"))
+print(digest.hexdigest())
+"""
+
+
+def _cases() -> list[tuple[str, str | None]]:
+    rng = random.Random(8)  # noqa: S311 - reproducible test data
+    cases: list[tuple[str, str | None]] = [
+        (
+            (
+                "Talks resume\n\nBy Ana Ruiz\n\nBERLIN, March 2 (Reuters) - Talks resumed on "
+                'Tuesday, "after a long pause," Ruiz said, a week after the Feb. 20 meeting.'
+            ),
+            "2018-03-02",
+        ),
+        ("Last Friday, the council met; next month it votes.", None),
+    ]
+    cases += [(make(2000), None) for make in INPUTS.values()]
+    dates = [None, "2018-02-20", "1999-12-31T23:30:00+14:00", "2024-02-29"]
+    cases += [(news_like(rng, 120), rng.choice(dates)) for _ in range(60)]
+    return cases
+
+
+def _digest_here(cases: Sequence[tuple[str, str | None]]) -> str:
+    digest = hashlib.sha256()
+    for text, published in cases:
+        data = parse_article(text, published=published).to_dict()
+        digest.update(json.dumps(data, sort_keys=True).encode("ascii"))
+    return digest.hexdigest()
+
+
+@pytest.mark.parametrize(
+    ("hash_seed", "tz"),
+    [
+        pytest.param("0", "UTC", id="seed0-utc"),
+        pytest.param("1", "Pacific/Kiritimati", id="seed1-kiritimati"),
+        pytest.param("4242", "America/St_Johns", id="seed4242-st-johns"),
+        pytest.param("random", "Pacific/Pago_Pago", id="random-pago-pago"),
+    ],
+)
+def test_same_output_in_other_processes(hash_seed: str, tz: str) -> None:
+    cases = _cases()
+    env = {**os.environ, "PYTHONHASHSEED": hash_seed, "TZ": tz}
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD],
+        input=json.dumps(cases),
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == _digest_here(cases)
