@@ -1,0 +1,148 @@
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from typing import TYPE_CHECKING
+
+import pytest
+
+from newsparse import parse_article
+from newsparse.batch import ArticleInput, _codec, imap, parse_many
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from newsparse.model import Article
+
+RAIN = "Rain ends\n\nIt rained on Feb. 3, officials said."
+PORT = 'Port reopens\n\n"We are open," Mayor Ana Ruiz said on Tuesday.'
+
+
+@pytest.mark.parametrize("processes", [pytest.param(1, id="inline"), pytest.param(2, id="pool")])
+@pytest.mark.parametrize(
+    ("item", "default", "expected_published"),
+    [
+        pytest.param(RAIN, None, None, id="str"),
+        pytest.param(RAIN, "2020-02-04", dt.date(2020, 2, 4), id="str-default-date"),
+        pytest.param((RAIN, "2020-02-10"), "2020-02-04", dt.date(2020, 2, 10), id="pair-own-date"),
+        pytest.param((RAIN, None), "2020-02-04", dt.date(2020, 2, 4), id="pair-none-date"),
+        pytest.param({"text": RAIN, "id": 7}, None, None, id="mapping"),
+        pytest.param(
+            {"text": RAIN, "published": dt.date(2021, 1, 1)},
+            None,
+            dt.date(2021, 1, 1),
+            id="mapping-date",
+        ),
+    ],
+)
+def test_item_shapes(
+    item: ArticleInput, default: str | None, expected_published: dt.date | None, processes: int
+) -> None:
+    [article] = parse_many([item], processes=processes, published=default)
+    assert article.published == expected_published
+    assert article == parse_article(RAIN, published=expected_published)
+
+
+def test_pool_gives_the_same_articles_in_order(seed_text: str) -> None:
+    texts = [seed_text, RAIN, PORT, "", "x" * 3] * 7
+    expected = [parse_article(t, published="2025-11-01") for t in texts]
+    got = list(parse_many(texts, processes=2, chunksize=3, published="2025-11-01"))
+    assert got == expected
+    assert [a.to_dict() for a in got] == [a.to_dict() for a in expected]
+
+
+def test_codec_round_trips_the_seed(seed_text: str) -> None:
+    encode, decode = _codec()
+    article = parse_article(seed_text, published="2025-11-01T10:30:00+05:00")
+    again = decode(encode(article))
+    assert again == article
+    assert again.to_dict() == article.to_dict()
+    assert hash(again) == hash(article)
+
+
+def _endless() -> Iterator[str]:
+    for i in itertools.count():
+        yield f"Headline {i}\n\nBody {i}."
+
+
+@pytest.mark.parametrize("processes", [pytest.param(1, id="inline"), pytest.param(2, id="pool")])
+def test_endless_input_is_streamed(processes: int) -> None:
+    articles = parse_many(_endless(), processes=processes, chunksize=4)
+    first = list(itertools.islice(articles, 25))
+    articles.close()
+    assert [a.text for a in first] == [f"Headline {i}\n\nBody {i}." for i in range(25)]
+
+
+def test_input_is_read_a_bounded_window_ahead() -> None:
+    pulled = 0
+
+    def counting() -> Iterator[str]:
+        nonlocal pulled
+        for text in _endless():
+            pulled += 1
+            yield text
+
+    articles = parse_many(counting(), processes=2, chunksize=5, prefetch=2)
+    next(articles)
+    assert pulled <= 5 * 2 * 2 + 5
+    articles.close()
+
+
+@pytest.mark.parametrize("processes", [pytest.param(1, id="inline"), pytest.param(2, id="pool")])
+@pytest.mark.parametrize(
+    ("bad", "error", "message"),
+    [
+        pytest.param(b"bytes", TypeError, "decode bytes first", id="bytes"),
+        pytest.param((RAIN, "someday"), ValueError, "someday", id="bad-date"),
+        pytest.param({"body": RAIN}, ValueError, '"text" key', id="mapping-without-text"),
+        pytest.param((RAIN,), ValueError, "(text, published)", id="short-tuple"),
+    ],
+)
+def test_errors_come_after_the_articles_before_them(
+    bad: object, error: type[Exception], message: str, processes: int
+) -> None:
+    items = [RAIN, PORT, bad, RAIN]
+    seen: list[Article] = []
+    with pytest.raises(error, match=message.replace("(", r"\(").replace(")", r"\)")):
+        seen.extend(parse_many(items, processes=processes, chunksize=2))  # type: ignore[arg-type]
+    assert [a.text for a in seen] == [RAIN, PORT]
+
+
+def test_error_in_the_input_comes_in_order() -> None:
+    def broken() -> Iterator[str]:
+        yield RAIN
+        yield PORT
+        msg = "disk gone"
+        raise OSError(msg)
+
+    seen: list[Article] = []
+    with pytest.raises(OSError, match="disk gone"):
+        seen.extend(parse_many(broken(), processes=2, chunksize=1))
+    assert [a.text for a in seen] == [RAIN, PORT]
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        pytest.param({"processes": 0}, "processes must be", id="zero-processes"),
+        pytest.param({"processes": True}, "processes must be", id="bool-processes"),
+        pytest.param({"chunksize": 0}, "chunksize must be", id="zero-chunksize"),
+        pytest.param({"prefetch": -1}, "prefetch must be", id="negative-prefetch"),
+    ],
+)
+def test_bad_options_raise_at_once(options: dict[str, int], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        parse_many([RAIN], **options)  # type: ignore[arg-type]
+
+
+def test_imap_runs_a_function_in_the_workers() -> None:
+    assert (
+        list(imap(len, ["a", "bb", "", "dddd"] * 3, processes=2, chunksize=2))
+        == [
+            1,
+            2,
+            0,
+            4,
+        ]
+        * 3
+    )
