@@ -20,7 +20,7 @@ The peers are an optional extra; install them in a separate venv so the project'
         --texts ../shared/eval/data/dates-tbaq-dev.jsonl
 
 Without ``--texts`` the synthetic corpus of :mod:`benchmarks.corpus` is used. A JSONL file
-must have a ``text`` field per line; ``published``, ``dct`` or ``dct_value`` (ISO dates) give
+must have a ``text`` field per line; ``published``, ``dct`` or ``date`` (ISO dates) give
 the reference date when present. A peer that is not installed is reported as skipped.
 """
 
@@ -86,9 +86,19 @@ def load_docs(path: str | None, limit: int | None) -> list[Doc]:
                 if not line.strip():
                     continue
                 rec = json.loads(line)
-                pub = rec.get("published") or rec.get("dct") or rec.get("dct_value")
-                docs.append(Doc(rec["text"], pub[:10] if isinstance(pub, str) else None))
+                pub = rec.get("published") or rec.get("dct") or rec.get("date")
+                docs.append(Doc(rec["text"], _iso_day(pub)))
     return docs[:limit] if limit else docs
+
+
+def _iso_day(value: object) -> str | None:
+    """The ``YYYY-MM-DD`` prefix of *value* if it is an ISO date string, else None."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        return None
 
 
 def best_of(repeat: int, func: Callable[[], object]) -> float:
