@@ -1,41 +1,1025 @@
-"""Entities stage: people, organisations and places, normalised within the article."""
+"""Entities stage: people, organisations and places, normalised within the article.
+
+The stage is rule-based and linear in the length of the text:
+
+1. The text is split into word tokens (possessives ``'s ’s s’`` left outside, dotted
+   abbreviations such as ``U.S.`` kept whole). Each token gets a folded *key* (case,
+   diacritics, curly apostrophes and hyphen variants folded) used only for look-ups.
+2. Capitalised tokens are grouped into *runs* ("Defense Minister Khawaja Muhammad Asif",
+   "University of Texas"), with the lexicons' multiword names kept whole.
+3. Each run is split into titles, gazetteer names (places, organisations, demonyms) and a
+   name, which is typed by its head word (Party, University, River...), a title, a known
+   first name, or its context.
+4. Mentions are grouped into entities: same canonical name, a surname or first name of a
+   person named in full, an acronym defined in the text, "the minister" for the person
+   holding that title.
+
+ALL-CAPS lines and Title-Case headlines only match the lexicons and names found elsewhere.
+Users extend the lexicons with :class:`EntityLexicon`.
+"""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 import attrs
 import regex
 
-from newsparse.model import Article, Entity, Mention
+from newsparse._names import (
+    CAP,
+    INITIAL,
+    POSS,
+    UPPER,
+    Entry,
+    Gazetteer,
+    Tokens,
+    build_gazetteer,
+    fold,
+    tokenize,
+)
+from newsparse._text import iter_lines
+from newsparse.model import Article, Entity, EntityType, Mention, MentionKind
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-__all__ = ["extract_entities", "iter_mentions"]
-
-# Two or more capitalised words in a row (apostrophe-s possessives left outside).
-_NAME_SEQ = regex.compile(r"\b\p{Lu}\p{Ll}++(?:[ ]\p{Lu}\p{Ll}++)++\b")
+__all__ = ["EntityLexicon", "extract_entities", "iter_mentions"]
 
 
-def iter_mentions(text: str, *, start: int = 0, end: int | None = None) -> Iterator[Mention]:
-    """Yield capitalised name sequences of ``text[start:end]`` as name mentions.
+def _names(value: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value)
 
-    >>> [m.text for m in iter_mentions("He met Khawaja Muhammad Asif in Moscow.")]
-    ['Khawaja Muhammad Asif']
+
+def _pairs(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    items = value.items() if isinstance(value, Mapping) else value
+    return tuple((str(a), str(c)) for a, c in items)
+
+
+@attrs.frozen
+class EntityLexicon:
+    """Extra names for the entities stage, on top of the packaged lexicons.
+
+    Args:
+        people: Full names of people ("Ana Ruiz"): always a person, even without a title.
+        organisations: Organisation names ("Acme Widgets").
+        places: Place names ("Little Rock").
+        aliases: Other forms, mapped to a canonical name (``{"AW": "Acme Widgets"}``);
+            the type is the canonical name's, or ORG when it is unknown.
+        titles: Extra title words split off person names ("Alderman").
+
+    >>> lex = EntityLexicon(people=["Ana Ruiz"], aliases={"AW": "Acme Widgets"},
+    ...                     organisations=["Acme Widgets"])
+    >>> a = extract_entities(Article("AW hired Ana Ruiz, AW said."), lexicon=lex)
+    >>> [(e.name, e.type, len(e.mentions)) for e in a.entities]
+    [('Acme Widgets', 'ORG', 2), ('Ana Ruiz', 'PER', 1)]
+    """
+
+    people: tuple[str, ...] = attrs.field(default=(), converter=_names)
+    organisations: tuple[str, ...] = attrs.field(default=(), converter=_names)
+    places: tuple[str, ...] = attrs.field(default=(), converter=_names)
+    aliases: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_pairs)
+    titles: tuple[str, ...] = attrs.field(default=(), converter=_names)
+
+
+@functools.lru_cache(maxsize=32)
+def _gazetteer(lexicon: EntityLexicon | None) -> Gazetteer:
+    if lexicon is None:
+        return build_gazetteer()
+    return build_gazetteer(
+        lexicon.people, lexicon.organisations, lexicon.places, lexicon.aliases, lexicon.titles
+    )
+
+
+# Words that may join capitalised words inside one name.
+_PARTICLE_LINKS = frozenset(
+    [
+        "de",
+        "del",
+        "della",
+        "der",
+        "di",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "du",
+        "van",
+        "von",
+        "den",
+        "ter",
+        "la",
+        "le",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "y",
+    ]
+)
+_OF_LINKS = frozenset({"of", "for", "on"})
+# Words after which "of" continues a name even though they are no head word.
+_OF_WORDS = frozenset(
+    [
+        "republic",
+        "kingdom",
+        "museum",
+        "house",
+        "isle",
+        "cape",
+        "daughters",
+        "sons",
+        "friends",
+        "order",
+        "emirate",
+        "duchy",
+        "commonwealth",
+        "state",
+        "states",
+        "city",
+        "secretary",
+        "minister",
+        "university",
+        "bank",
+    ]
+)
+# Lower-case words before a title that belong to it: "former Foreign Minister".
+_PRE_MODIFIERS = frozenset(
+    [
+        "former",
+        "acting",
+        "interim",
+        "then",
+        "late",
+        "outgoing",
+        "incoming",
+        "new",
+        "deputy",
+        "vice",
+        "chief",
+        "senior",
+        "top",
+        "then-",
+    ]
+)
+# First words that make a run a place: Mount Everest, Lake Victoria.
+_LOC_FIRST = frozenset({"mount", "lake", "fort", "camp", "port", "cape"})
+_ORG_FIRST = frozenset({"daily", "radio"})
+_LOCATIVE = frozenset(
+    [
+        "in",
+        "at",
+        "from",
+        "near",
+        "to",
+        "into",
+        "across",
+        "throughout",
+        "outside",
+        "inside",
+        "around",
+        "via",
+        "toward",
+        "towards",
+        "across",
+    ]
+)
+_SPEECH = frozenset(
+    [
+        "said",
+        "says",
+        "told",
+        "added",
+        "explained",
+        "stated",
+        "noted",
+        "claimed",
+        "wrote",
+        "argued",
+        "asked",
+        "tweeted",
+        "announced",
+        "replied",
+        "insisted",
+        "warned",
+    ]
+)
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+# Nominal mentions: "the minister", "the former president".
+_NOMINAL = regex.compile(
+    r"\b(?:[Tt]he|THE)[ ](?:(?:former|new|late|then|acting|current|outgoing)[ ]){0,1}"
+    r"(?P<head>\p{L}{3,20}+)\b"
+)
+# A congressional party-state tag: Rep. Jane Doe (D-N.C.).
+_PARTY_STATE = regex.compile(r"\((?P<party>[DRI])[\-‐–](?P<state>\p{Lu}[\p{L}.]{1,6}+)\)")
+_PARTIES = {"D": "Democratic Party", "R": "Republican Party", "I": "independent"}
+_SENTENCE_GAP = regex.compile(r"[.!?:;\n\r\"“”‘(\[\u2029\u2028]")
+_SPACE_GAP = regex.compile(r"[ \u00a0]{1,3}+")
+_TERMINAL = regex.compile(r"[.!?](?:\s|$)")
+_ACRONYM_DEF = regex.compile(r"[ ]?\((?P<acr>\p{Lu}[\p{Lu}\p{Ll}&.\-]{0,9}+\p{Lu}\.?)\)")
+
+
+@attrs.define
+class _Cand:
+    """A name found in a run, before entities are formed."""
+
+    start: int
+    end: int
+    type: EntityType | None  # None: decided when entities are formed
+    canonical: str | None = None  # from a lexicon
+    kind: MentionKind = "name"
+    rule: str = ""
+    titles: list[str] = attrs.Factory(list)
+    affiliation: str | None = None
+    sentence_start: bool = False
+    evidence: str = ""  # "title", "first-name", "head", "context-loc", "context-per"...
+    nested: bool = False
+    words: tuple[str, ...] = ()  # folded words of the name
+    acronym_of: int | None = None  # index of the candidate this acronym is defined for
+
+
+def _is_sentence_start(text: str, toks: Tokens, i: int, g: Gazetteer, floor: int) -> bool:
+    if i == 0:
+        return True
+    prev_end = toks.ends[i - 1]
+    gap = text[prev_end : toks.starts[i]]
+    if _SENTENCE_GAP.search(gap) is not None:
+        return True
+    if text[prev_end - 1] == "." and not toks.flags[i - 1] & INITIAL:
+        return toks.keys[i - 1] not in g.titles and "." not in toks.keys[i - 1][:-1]
+    return prev_end <= floor
+
+
+class _Doc:
+    """Working state of one call: tokens, lines and candidates."""
+
+    def __init__(
+        self, text: str, start: int, end: int, g: Gazetteer, headline: tuple[int, int]
+    ) -> None:
+        self.text = text
+        self.g = g
+        self.toks = tokenize(text, start, end, g.abbrevs, g.phrases)
+        n = len(self.toks)
+        self.shout = [False] * n  # token in an ALL-CAPS or Title-Case line
+        self.sent = [False] * n
+        self.skip = [False] * n
+        self.cands: list[_Cand] = []
+        self.lower_keys: set[str] = set()
+        self.party_tags: list[tuple[int, int, str, int, int]] = []
+        self._mark_lines(start, end, headline)
+        for i in range(n):
+            self.sent[i] = _is_sentence_start(text, self.toks, i, g, start)
+            if not self.toks.flags[i] & CAP and not self.shout[i]:
+                self.lower_keys.add(self.toks.keys[i])
+        for m in _PARTY_STATE.finditer(text, start, end):
+            s, e = m.span()
+            st = m.span("state")
+            self.party_tags.append((s, e, m.group("party"), st[0], st[1]))
+            for i in self._tokens_in(s, e):
+                self.skip[i] = True
+
+    def _tokens_in(self, s: int, e: int) -> range:
+        import bisect  # noqa: PLC0415 - tiny, stdlib
+
+        lo = bisect.bisect_left(self.toks.starts, s)
+        hi = bisect.bisect_left(self.toks.starts, e)
+        return range(lo, hi)
+
+    def _mark_lines(self, start: int, end: int, headline: tuple[int, int]) -> None:
+        toks = self.toks
+        for ls, le in iter_lines(self.text, start, end):
+            idx = self._tokens_in(ls, le)
+            if not idx:
+                continue
+            words = [i for i in idx if self.text[toks.starts[i]].isalpha()]
+            upper = sum(1 for i in words if toks.flags[i] & UPPER)
+            long_words = [i for i in words if toks.ends[i] - toks.starts[i] >= 4]  # noqa: PLR2004
+            caps = sum(1 for i in long_words if toks.flags[i] & CAP)
+            shout = len(words) >= 2 and upper >= 0.8 * len(words)  # noqa: PLR2004
+            in_head = headline[1] > headline[0] and (
+                headline[0] <= ls < headline[1] or ls <= headline[0] < le
+            )
+            title_case = (
+                len(long_words) >= 3  # noqa: PLR2004
+                and caps >= 0.8 * len(long_words)
+                and (in_head or _TERMINAL.search(self.text, ls, le) is None)
+                and le - ls < 160  # noqa: PLR2004
+            )
+            if shout or title_case:
+                for i in idx:
+                    self.shout[i] = True
+
+    # -- look-ups ---------------------------------------------------------------------
+    def linked(self, i: int, j: int) -> bool:
+        """True if tokens i and j (j = i + 1) are separated by spaces only."""
+        gap_start = self.toks.ends[i]
+        gap_end = self.toks.starts[j]
+        if self.toks.flags[i] & POSS:
+            return False
+        if gap_start == gap_end:
+            return False
+        m = _SPACE_GAP.fullmatch(self.text, gap_start, gap_end)
+        return m is not None
+
+    def gaz(self, i: int, stop: int) -> tuple[int, Entry] | None:
+        """Longest gazetteer phrase starting at token i and ending before *stop*."""
+        toks, g = self.toks, self.g
+        if self.skip[i]:
+            return None
+        key = toks.keys[i]
+        best: tuple[int, Entry] | None = None
+        j = i
+        while True:
+            entry = g.phrases.get(key)
+            if entry is not None and self._fits(i, j, entry):
+                best = (j + 1, entry)
+            if j + 1 >= stop or j + 1 - i >= g.maxlen or not self.linked(j, j + 1):
+                break
+            j += 1
+            key = key + " " + toks.keys[j]
+        return best
+
+    def _fits(self, i: int, j: int, entry: Entry) -> bool:
+        flags = self.toks.flags
+        if entry.upper:
+            return all(flags[k] & UPPER for k in range(i, j + 1))
+        if not flags[i] & CAP and not entry.lower_ok:
+            return False
+        return not (flags[j] & UPPER and not flags[j] & CAP)
+
+    def title_at(self, i: int, stop: int) -> int:
+        """End (exclusive) of the longest title phrase at token i, or i."""
+        toks, g = self.toks, self.g
+        key = toks.keys[i]
+        best = i
+        j = i
+        while True:
+            if key in g.titles and g.titles[key] != "role":
+                best = j + 1
+            if j + 1 >= stop or j + 1 - i >= g.title_maxlen or not self.linked(j, j + 1):
+                break
+            j += 1
+            key = key + " " + toks.keys[j]
+        return best
+
+
+def _title_end(doc: _Doc, i: int, stop: int) -> tuple[int, bool]:
+    """Scan a title region from token i: return (end, ends_with_a_title_word)."""
+    g = doc.g
+    k = i
+    last = i
+    while k < stop:
+        t = doc.title_at(k, stop)
+        if t > k:
+            k = t
+            last = k
+            continue
+        found = doc.gaz(k, stop)
+        if found is not None and found[1].type in {"LOC", "ORG"} | {"MISC"}:
+            k = found[0]
+            continue
+        if doc.toks.keys[k] in _PRE_MODIFIERS:
+            k += 1
+            continue
+        if doc.toks.keys[k] in _OF_LINKS | {"the"} and k + 1 < stop:
+            k += 1
+            continue
+        break
+    del g
+    return last, last > i
+
+
+def _run_end(doc: _Doc, i: int) -> int:
+    """End (exclusive) of the capitalised run starting at token i."""
+    toks, g = doc.toks, doc.g
+    n = len(toks)
+    j = i
+    must = i + 1
+    found = doc.gaz(i, n)
+    if found is not None:
+        must = found[0]
+    has_head = toks.keys[i] in g.heads or toks.keys[i] in g.titles or toks.keys[i] in _OF_WORDS
+    while j + 1 < n and doc.linked(j, j + 1) and not doc.skip[j + 1]:
+        nk = j + 1
+        if nk < must:
+            j = nk
+            continue
+        flags = toks.flags[nk]
+        key = toks.keys[nk]
+        if flags & (CAP | INITIAL) and not doc.shout[nk]:
+            j = nk
+        elif (
+            key in _PARTICLE_LINKS
+            and nk + 1 < n
+            and doc.linked(nk, nk + 1)
+            and toks.flags[nk + 1] & CAP
+            and not toks.flags[nk] & CAP
+        ):
+            j = nk + 1
+        elif key in _OF_LINKS and has_head and nk + 1 < n and doc.linked(nk, nk + 1):
+            k = nk + 1
+            if toks.keys[k] == "the" and k + 1 < n and doc.linked(k, k + 1):
+                k += 1
+            if not toks.flags[k] & CAP:
+                break
+            j = k
+        else:
+            break
+        if toks.keys[j] in g.heads or toks.keys[j] in _OF_WORDS or toks.keys[j] in g.titles:
+            has_head = True
+        found = doc.gaz(j, n)
+        if found is not None:
+            must = max(must, found[0])
+    return j + 1
+
+
+def _pre_title(doc: _Doc, i: int) -> tuple[int, list[str], str | None]:
+    """Lower-case title words and a possessive owner before token i.
+
+    Returns (first token of the title, extra titles of coordinated title runs, affiliation).
+    """
+    toks, g = doc.toks, doc.g
+    k = i
+    while k > 0 and doc.linked(k - 1, k):
+        key = toks.keys[k - 1]
+        if toks.flags[k - 1] & CAP:
+            break
+        if key in _PRE_MODIFIERS or key in g.titles:
+            k -= 1
+            continue
+        break
+    return k, [], None
+
+
+def _owner(doc: _Doc, k: int) -> str | None:
+    """Canonical name of a possessive place or organisation just before token k."""
+    if k == 0:
+        return None
+    toks = doc.toks
+    p = k - 1
+    if not toks.flags[p] & POSS:
+        return None
+    gap = doc.text[toks.ends[p] : toks.starts[k]]
+    if len(gap) > 4 or "\n" in gap:  # noqa: PLR2004
+        return None
+    # find the gazetteer phrase that ends at p
+    for s in range(max(0, p - doc.g.maxlen + 1), p + 1):
+        found = doc.gaz(s, p + 1)
+        if found is not None and found[0] == p + 1:
+            return found[1].canonical if found[1].kind != "demonym" else None
+    return None
+
+
+def _title_text(doc: _Doc, a: int, b: int) -> str:
+    return doc.text[doc.toks.starts[a] : doc.toks.ends[b - 1]]
+
+
+def _analyse_run(doc: _Doc, i: int, j: int) -> None:
+    """Turn the run of tokens [i, j) into candidates."""
+    toks, g, text = doc.toks, doc.g, doc.text
+    # strip leading determiners and, at a sentence start, a common word
+    while i < j and (
+        toks.keys[i] in _DETERMINERS
+        or (doc.sent[i] and toks.keys[i] in g.stop and j - i > 1)
+        or (doc.sent[i] and j - i > 1 and toks.keys[i] in doc.lower_keys and not doc.gaz(i, j))
+    ):
+        i += 1
+    if i >= j:
+        return
+    whole = doc.gaz(i, j)
+    if whole is not None and whole[0] == j:
+        _add_gaz(doc, i, j, whole[1], "entity.lexicon")
+        return
+    last_key = toks.keys[j - 1]
+    head_type = g.heads.get(last_key)
+    if head_type is None and j - i > 1 and toks.keys[i] in _LOC_FIRST:
+        head_type = "LOC"
+    if head_type is None and j - i > 1 and toks.keys[i] in _ORG_FIRST:
+        head_type = "ORG"
+    if head_type is None:
+        for k in range(i, j - 1):
+            if toks.keys[k] in g.heads and toks.keys[k + 1] in _OF_LINKS:
+                head_type = g.heads[toks.keys[k]]
+                break
+    if head_type is not None and j - i > 1 and toks.keys[i] not in g.titles:
+        _add_named(doc, i, j, head_type, "entity.head")
+        return
+    # titles at the start of the run
+    t_end, has_title = _title_end(doc, i, j)
+    if has_title and t_end < j:
+        name_start = t_end
+        pre, _, _ = _pre_title(doc, i)
+        titles = [_title_text(doc, pre, t_end)]
+        affiliation = None
+        for k in range(i, t_end):
+            found = doc.gaz(k, t_end)
+            if found is not None:
+                if affiliation is None:
+                    affiliation = found[1].canonical
+                _add_gaz(doc, k, found[0], found[1], "entity.lexicon", nested=True)
+        owner = _owner(doc, pre)
+        affiliation = owner or affiliation
+        extra, extra_aff = _coordinated_titles(doc, pre)
+        titles = extra + titles
+        affiliation = affiliation or extra_aff
+        _add_person(doc, name_start, j, titles=titles, affiliation=affiliation, rule="entity.title")
+        return
+    if has_title and t_end == j:
+        return  # a title alone ("Prime Minister"): no name
+    # a gazetteer name at the start, then more words
+    first = doc.gaz(i, j)
+    if first is not None and not (
+        first[0] - i == 1 and toks.keys[i] in g.first_names and first[1].kind != "demonym"
+    ):
+        entry = first[1]
+        _add_gaz(doc, i, first[0], entry, "entity.lexicon")
+        _analyse_run(doc, first[0], j)
+        return
+    # lower-case title words just before ("defense minister Khawaja Asif", "actor Tom Hanks")
+    pre, _, _ = _pre_title(doc, i)
+    if pre < i and any(toks.keys[k] in g.titles for k in range(pre, i)):
+        while pre < i and toks.keys[pre] not in g.titles and toks.keys[pre] not in _PRE_MODIFIERS:
+            pre += 1
+        titles = [text[toks.starts[pre] : toks.ends[i - 1]]]
+        affiliation = _owner(doc, pre)
+        _add_person(doc, i, j, titles=titles, affiliation=affiliation, rule="entity.title")
+        return
+    if j - i == 1:
+        _add_single(doc, i)
+        return
+    cand = _Cand(toks.starts[i], toks.ends[j - 1], None, rule="entity.name")
+    cand.words = tuple(toks.keys[i:j])
+    cand.sentence_start = doc.sent[i]
+    if toks.keys[i] in g.first_names:
+        cand.type = "PER"
+        cand.evidence = "first-name"
+    _context(doc, i, j, cand)
+    doc.cands.append(cand)
+
+
+def _coordinated_titles(doc: _Doc, pre: int) -> tuple[list[str], str | None]:
+    """Titles of an earlier title-only run joined by "and": "Defense Minister and former ..."."""
+    toks, text = doc.toks, doc.text
+    if pre < 2 or toks.keys[pre - 1] != "and" or not doc.linked(pre - 2, pre - 1):  # noqa: PLR2004
+        return [], None
+    e = pre - 1
+    s = e
+    while s > 0 and doc.linked(s - 1, s) and toks.flags[s - 1] & CAP:
+        s -= 1
+    if s == e:
+        return [], None
+    t_end, has = _title_end(doc, s, e)
+    if not has or t_end != e:
+        return [], None
+    p2, _, _ = _pre_title(doc, s)
+    return [text[toks.starts[p2] : toks.ends[e - 1]]], _owner(doc, p2)
+
+
+def _context(doc: _Doc, i: int, j: int, cand: _Cand) -> None:
+    toks = doc.toks
+    if i > 0 and toks.keys[i - 1] in _LOCATIVE and doc.linked(i - 1, i):
+        cand.evidence = cand.evidence or "context-loc"
+    if j < len(toks) and toks.keys[j] in _SPEECH:
+        cand.evidence = cand.evidence or "context-per"
+    if i > 0 and toks.keys[i - 1] == "the" and doc.linked(i - 1, i):
+        cand.evidence = cand.evidence or "context-the"
+
+
+def _add_gaz(doc: _Doc, i: int, j: int, entry: Entry, rule: str, *, nested: bool = False) -> None:
+    toks = doc.toks
+    kind = entry.kind
+    if kind == "name" and (toks.flags[i] & UPPER) and entry.type != "PER":
+        kind = "acronym" if j - i == 1 and "." not in entry.canonical else kind
+        if j - i == 1 and fold(entry.canonical) != toks.keys[i]:
+            kind = "acronym"
+    if entry.klass == "state-abbreviation":
+        prev = i - 1
+        if prev < 0 or doc.text[toks.ends[prev] : toks.starts[i]].strip() != ",":
+            return
+    cand = _Cand(
+        toks.starts[i],
+        toks.ends[j - 1],
+        entry.type,
+        entry.canonical,
+        kind,
+        rule if kind != "demonym" else "entity.demonym",
+    )
+    cand.nested = nested
+    cand.words = tuple(toks.keys[i:j])
+    doc.cands.append(cand)
+
+
+def _add_named(doc: _Doc, i: int, j: int, etype: EntityType, rule: str) -> None:
+    toks = doc.toks
+    cand = _Cand(toks.starts[i], toks.ends[j - 1], etype, rule=rule, evidence="head")
+    cand.words = tuple(toks.keys[i:j])
+    doc.cands.append(cand)
+    # places named inside an organisation or place name: University of Texas
+    k = i
+    while k < j:
+        found = doc.gaz(k, j)
+        if found is not None and found[1].type == "LOC" and found[1].kind == "name":
+            if not (k == i and found[0] == j):
+                _add_gaz(doc, k, found[0], found[1], "entity.lexicon", nested=True)
+            k = found[0]
+        else:
+            k += 1
+
+
+def _add_person(
+    doc: _Doc, i: int, j: int, *, titles: list[str], affiliation: str | None, rule: str
+) -> None:
+    toks = doc.toks
+    # a gazetteer organisation or place after a title is no person: "President of Ghana"
+    cand = _Cand(toks.starts[i], toks.ends[j - 1], "PER", rule=rule, evidence="title")
+    cand.titles = titles
+    cand.affiliation = affiliation
+    cand.words = tuple(toks.keys[i:j])
+    doc.cands.append(cand)
+
+
+def _add_single(doc: _Doc, i: int) -> None:
+    toks = doc.toks
+    cand = _Cand(toks.starts[i], toks.ends[i], None, rule="entity.name")
+    cand.words = (toks.keys[i],)
+    cand.sentence_start = doc.sent[i]
+    if toks.flags[i] & UPPER:
+        cand.type = "ORG"
+        cand.kind = "acronym"
+        cand.rule = "entity.acronym"
+    _context(doc, i, i + 1, cand)
+    doc.cands.append(cand)
+
+
+def _scan(doc: _Doc) -> None:
+    """Find candidates in ordinary lines (pass 1)."""
+    toks, g = doc.toks, doc.g
+    n = len(toks)
+    i = 0
+    while i < n:
+        if doc.skip[i] or doc.shout[i]:
+            i += 1
+            continue
+        flags = toks.flags[i]
+        if flags & CAP:
+            j = _run_end(doc, i)
+            _analyse_run(doc, i, j)
+            i = j
+            continue
+        found = doc.gaz(i, n)
+        if found is not None:
+            _add_gaz(doc, i, found[0], found[1], "entity.lexicon")
+            i = found[0]
+            continue
+        i += 1
+    del g
+
+
+def _scan_shouting(doc: _Doc, known: Mapping[str, tuple[EntityType, str | None]]) -> None:
+    """ALL-CAPS and Title-Case lines: only lexicon names and names found elsewhere (pass 2)."""
+    toks = doc.toks
+    n = len(toks)
+    i = 0
+    while i < n:
+        if not doc.shout[i] or doc.skip[i]:
+            i += 1
+            continue
+        found = doc.gaz(i, n)
+        if found is not None:
+            _add_gaz(doc, i, found[0], found[1], "entity.lexicon")
+            i = found[0]
+            continue
+        best = 0
+        key = toks.keys[i]
+        j = i
+        while True:
+            if key in known:
+                best = j + 1
+            if j + 1 >= n or j + 1 - i >= 4 or not doc.linked(j, j + 1):  # noqa: PLR2004
+                break
+            j += 1
+            key = key + " " + toks.keys[j]
+        if best:
+            etype, canonical = known[" ".join(toks.keys[i:best])]
+            cand = _Cand(toks.starts[i], toks.ends[best - 1], etype, canonical, rule="entity.known")
+            cand.words = tuple(toks.keys[i:best])
+            doc.cands.append(cand)
+            i = best
+            continue
+        i += 1
+
+
+def _acronyms(doc: _Doc) -> None:
+    """Mark "Name (ACR)" definitions: the acronym names the same thing."""
+    text = doc.text
+    by_end = {c.end: k for k, c in enumerate(doc.cands)}
+    for k, c in enumerate(doc.cands):
+        if c.kind != "acronym":
+            continue
+        # "(TTP)": the candidate just before the opening parenthesis
+        s = c.start
+        if s < 2 or text[s - 1] != "(" or text[c.end : c.end + 1] != ")":  # noqa: PLR2004
+            continue
+        prev_end = s - 1
+        while prev_end > 0 and text[prev_end - 1] == " ":
+            prev_end -= 1
+        owner = by_end.get(prev_end)
+        if owner is None or owner == k:
+            continue
+        o = doc.cands[owner]
+        if o.kind == "demonym":
+            continue
+        letters = [w[0] for w in regex.split(r"[\s\-]+", text[o.start : o.end]) if w]
+        if not letters or fold(letters[0]) != c.words[0][0]:
+            continue
+        c.acronym_of = owner
+        if o.type is None or (o.evidence not in {"title", "first-name"} and o.type == "PER"):
+            o.type = "ORG"
+            o.evidence = "acronym"
+        c.type = o.type
+
+
+@attrs.define
+class _Ent:
+    """An entity being built."""
+
+    type: EntityType
+    name: str
+    canonical: bool  # the name comes from a lexicon: keep it
+    mentions: list[Mention] = attrs.Factory(list)
+    titles: list[str] = attrs.Factory(list)
+    forms: list[str] = attrs.Factory(list)
+    affiliation: str | None = None
+    words: tuple[str, ...] = ()
+
+
+def _default_type(c: _Cand) -> EntityType:
+    if c.evidence == "context-loc":
+        return "LOC"
+    if c.evidence == "context-per":
+        return "PER"
+    if len(c.words) > 1:
+        return "PER"
+    return "ORG"
+
+
+def _build(doc: _Doc) -> list[_Ent]:
+    """Group candidates into entities (in order of first mention)."""
+    text = doc.text
+    cands = sorted(doc.cands, key=lambda c: (c.start, -c.end))
+    ents: list[_Ent] = []
+    by_key: dict[tuple[str, str], int] = {}
+    surname: dict[str, list[tuple[int, int]]] = {}  # key -> [(start, entity index)]
+    firstname: dict[str, list[tuple[int, int]]] = {}
+    org_first: dict[str, int] = {}
+    initials: dict[str, int] = {}
+
+    def ent_for(key: tuple[str, str], etype: EntityType, name: str, *, canonical: bool) -> int:
+        idx = by_key.get(key)
+        if idx is None:
+            idx = len(ents)
+            ents.append(_Ent(etype, name, canonical))
+            by_key[key] = idx
+        return idx
+
+    def add(idx: int, c: _Cand) -> None:
+        e = ents[idx]
+        surface = text[c.start : c.end]
+        e.mentions.append(Mention(c.start, c.end, surface, c.kind, c.rule))
+        if surface not in e.forms:
+            e.forms.append(surface)
+        for t in c.titles:
+            if t not in e.titles:
+                e.titles.append(t)
+        if e.affiliation is None and c.affiliation is not None:
+            e.affiliation = c.affiliation
+        if not e.canonical and c.kind == "name" and len(c.words) > len(e.words):
+            e.name = _display(surface)
+            e.words = c.words
+
+    # pass A: lexicon names, headed names and full person names
+    singles: list[_Cand] = []
+    for c in cands:
+        if c.canonical is not None:
+            etype = c.type or "MISC"
+            idx = ent_for((etype, fold(c.canonical)), etype, c.canonical, canonical=True)
+            add(idx, c)
+            if not ents[idx].words:
+                ents[idx].words = tuple(fold(c.canonical).split())
+            continue
+        if len(c.words) == 1 and c.evidence != "head":
+            singles.append(c)
+            continue
+        etype = c.type or _default_type(c)
+        c.type = etype
+        idx = ent_for(
+            (etype, " ".join(c.words)), etype, _display(text[c.start : c.end]), canonical=False
+        )
+        add(idx, c)
+        if etype == "PER":
+            surname.setdefault(c.words[-1], []).append((c.start, idx))
+            firstname.setdefault(c.words[0], []).append((c.start, idx))
+        elif etype == "ORG":
+            org_first.setdefault(c.words[0], idx)
+            ini = "".join(w[0] for w in regex.split(r"[\s\-]+", " ".join(c.words)) if w)
+            initials.setdefault(ini, idx)
+            caps = "".join(ch for ch in text[c.start : c.end] if ch.isupper()).casefold()
+            initials.setdefault(caps, idx)
+
+    def nearest(entries: list[tuple[int, int]], pos: int) -> int:
+        before = [idx for s, idx in entries if s <= pos]
+        if before:
+            return before[-1]
+        return entries[0][1]
+
+    # pass B: single words: surname / first name of a person, acronym, or a new entity
+    for c in singles:
+        w = c.words[0]
+        hit: int | None = None
+        if c.acronym_of is not None:
+            owner = doc.cands[c.acronym_of]
+            for k, e in enumerate(ents):
+                if any(m.start == owner.start and m.end == owner.end for m in e.mentions):
+                    hit = k
+                    break
+        if hit is None and w in surname and c.type in {None, "PER"}:
+            hit = nearest(surname[w], c.start)
+        if hit is None and w in firstname and c.type in {None, "PER"}:
+            hit = nearest(firstname[w], c.start)
+        if hit is None and c.kind == "acronym" and w.replace(".", "") in initials:
+            hit = initials[w.replace(".", "")]
+        if hit is None and w in org_first and c.type in {None, "ORG"}:
+            hit = org_first[w]
+        if hit is None:
+            if c.sentence_start and c.type is None and c.evidence != "title":
+                known_elsewhere = any(
+                    (o is not c and o.words == c.words and not o.sentence_start) for o in singles
+                )
+                if not known_elsewhere or w in doc.g.stop or w in doc.lower_keys:
+                    continue
+            if c.type is None and (w in doc.g.stop or w in doc.lower_keys):
+                continue
+            etype = c.type or _default_type(c)
+            hit = ent_for((etype, w), etype, _display(text[c.start : c.end]), canonical=False)
+            if etype == "PER":
+                surname.setdefault(w, []).append((c.start, hit))
+        add(hit, c)
+    return ents
+
+
+def _display(surface: str) -> str:
+    """A name as shown: one space between words."""
+    return " ".join(surface.split())
+
+
+def _nominals(doc: _Doc, ents: list[_Ent], start: int, end: int) -> None:
+    """Add "the minister" mentions to the person most recently named with that title."""
+    holders: dict[str, list[tuple[int, int]]] = {}
+    for k, e in enumerate(ents):
+        if e.type != "PER":
+            continue
+        for t in e.titles:
+            head = fold(t.split()[-1]).rstrip(".")
+            first = min(m.start for m in e.mentions)
+            holders.setdefault(head, []).append((first, k))
+    if not holders:
+        return
+    for v in holders.values():
+        v.sort()
+    for m in _NOMINAL.finditer(doc.text, start, end):
+        head = fold(m.group("head"))
+        if head not in holders:
+            continue
+        if doc.text[m.end("head") : m.end("head") + 1].isupper():
+            continue
+        before = [k for s, k in holders[head] if s < m.start()]
+        if not before:
+            continue
+        e = ents[before[-1]]
+        e.mentions.append(Mention(m.start(), m.end(), m.group(), "nominal", "entity.nominal"))
+
+
+def _party_tags(doc: _Doc, ents: list[_Ent]) -> None:
+    """(D-N.C.) after a name: the state is a place, the party the person's affiliation."""
+    g = doc.g
+    for s, _e, party, ss, se in doc.party_tags:
+        state = doc.text[ss:se]
+        entry = g.phrases.get(fold(state))
+        person = None
+        for e in ents:
+            if e.type == "PER" and any(0 <= s - m.end <= 2 for m in e.mentions):  # noqa: PLR2004
+                person = e
+                break
+        if person is not None and person.affiliation is None:
+            person.affiliation = _PARTIES[party]
+        if entry is None or entry.type != "LOC":
+            continue
+        for e in ents:
+            if e.type == "LOC" and e.name == entry.canonical:
+                target = e
+                break
+        else:
+            target = _Ent("LOC", entry.canonical, canonical=True)
+            ents.append(target)
+        target.mentions.append(Mention(ss, se, state, "acronym", "entity.party-state"))
+        if state not in target.forms:
+            target.forms.append(state)
+
+
+def _find(
+    text: str, start: int, end: int, g: Gazetteer, headline: tuple[int, int] = (0, 0)
+) -> list[_Ent]:
+    doc = _Doc(text, start, end, g, headline)
+    _scan(doc)
+    known: dict[str, tuple[EntityType, str | None]] = {}
+    for c in doc.cands:
+        if c.type is not None or len(c.words) > 1:
+            etype = c.type or "PER"
+            known.setdefault(" ".join(c.words), (etype, None))
+            if etype == "PER" and len(c.words) > 1:
+                known.setdefault(c.words[-1], ("PER", None))
+    _scan_shouting(doc, known)
+    _acronyms(doc)
+    ents = _build(doc)
+    _nominals(doc, ents, start, end)
+    _party_tags(doc, ents)
+    return [e for e in ents if e.mentions]
+
+
+def _entities(found: list[_Ent]) -> tuple[Entity, ...]:
+    out = []
+    ordered = sorted(found, key=lambda e: min(m.start for m in e.mentions))
+    for n, e in enumerate(ordered, start=1):
+        unique: dict[tuple[int, int], Mention] = {}
+        for m in e.mentions:
+            unique.setdefault((m.start, m.end), m)
+        mentions = tuple(sorted(unique.values(), key=lambda m: (m.start, m.end)))
+        aliases = tuple(f for f in e.forms if f != e.name)
+        out.append(
+            Entity(
+                id=f"e{n}",
+                name=e.name,
+                type=e.type,
+                mentions=mentions,
+                titles=tuple(e.titles),
+                aliases=aliases,
+                affiliation=e.affiliation,
+            )
+        )
+    return tuple(out)
+
+
+def iter_mentions(
+    text: str,
+    *,
+    start: int = 0,
+    end: int | None = None,
+    lexicon: EntityLexicon | None = None,
+) -> Iterator[Mention]:
+    """Yield the entity mentions of ``text[start:end]`` in text order.
+
+    Names, acronyms, demonyms and nominal mentions ("the minister"); use
+    :func:`extract_entities` to get them grouped into entities.
+
+    >>> t = "Pakistan's Defense Minister Khawaja Muhammad Asif met Afghans in Kabul."
+    >>> [(m.text, m.kind) for m in iter_mentions(t)]  # doctest: +NORMALIZE_WHITESPACE
+    [('Pakistan', 'name'), ('Khawaja Muhammad Asif', 'name'), ('Afghans', 'demonym'),
+     ('Kabul', 'name')]
     """
     stop = len(text) if end is None else end
-    for m in _NAME_SEQ.finditer(text, start, stop):
-        yield Mention(m.start(), m.end(), m.group(), "name", "entity.capitalised")
+    found = _find(text, start, stop, _gazetteer(lexicon))
+    unique: dict[tuple[int, int], Mention] = {}
+    for e in found:
+        for m in e.mentions:
+            unique.setdefault((m.start, m.end), m)
+    yield from sorted(unique.values(), key=lambda m: (m.start, m.end))
 
 
-def extract_entities(article: Article) -> Article:
-    """Stage: group name mentions by their text into entities."""
-    groups: dict[str, list[Mention]] = {}
-    for mention in iter_mentions(article.text):
-        groups.setdefault(mention.text, []).append(mention)
-    entities = tuple(
-        Entity(id=f"e{i}", name=name, type="MISC", mentions=tuple(mentions))
-        for i, (name, mentions) in enumerate(groups.items(), start=1)
-    )
-    return attrs.evolve(article, entities=entities)
+def extract_entities(article: Article, *, lexicon: EntityLexicon | None = None) -> Article:
+    """Stage: find the people, organisations and places of *article* and group them.
+
+    Args:
+        article: The article; its ``headline`` (when the structure stage found one) is
+            matched like an ALL-CAPS line if it is in Title Case.
+        lexicon: Extra people, organisations, places, aliases and titles
+            (:class:`EntityLexicon`), on top of the packaged lexicons.
+
+    Returns:
+        A copy of *article* with ``entities`` filled in: ids ``e1``, ``e2``... in order of
+        first mention.
+
+    >>> a = extract_entities(Article("Former U.S. President Donald Trump spoke. Trump left."))
+    >>> [(e.name, e.type, e.titles, e.affiliation)
+    ...  for e in a.entities]  # doctest: +NORMALIZE_WHITESPACE
+    [('United States', 'LOC', (), None),
+     ('Donald Trump', 'PER', ('Former U.S. President',), 'United States')]
+    >>> [m.text for m in a.entities[1].mentions]
+    ['Donald Trump', 'Trump']
+    """
+    head = article.headline
+    headline = (head.start, head.end) if head is not None else (0, 0)
+    found = _find(article.text, 0, len(article.text), _gazetteer(lexicon), headline)
+    return attrs.evolve(article, entities=_entities(found))

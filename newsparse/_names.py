@@ -1,0 +1,311 @@
+"""Private helpers of the entities stage: word keys, tokens and the compiled gazetteer.
+
+Nothing here rewrites the input. Tokens are offsets into the text; their *keys* (folded
+copies used only for dictionary look-ups) are never indexed back into the text, so a fold
+that changes length (``"ß".casefold()``) cannot shift an offset.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from collections.abc import Mapping
+
+import attrs
+import regex
+
+from newsparse._lexicons import load_set, load_table
+from newsparse.model import EntityType, MentionKind
+
+__all__ = [
+    "CAP",
+    "INITIAL",
+    "POSS",
+    "UPPER",
+    "Entry",
+    "Gazetteer",
+    "Tokens",
+    "build_gazetteer",
+    "fold",
+    "tokenize",
+]
+
+# Apostrophe and hyphen variants fold to their ASCII forms (one code point each).
+_FOLD = str.maketrans(
+    {
+        "’": "'",
+        "‘": "'",
+        "ʼ": "'",
+        "`": "'",
+        "´": "'",
+        "‐": "-",
+        "‑": "-",
+        "‒": "-",
+        "–": "-",
+        "—": "-",
+        "−": "-",
+    }
+)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def fold(word: str) -> str:
+    """Return the look-up key of *word*: case, diacritics, apostrophes and hyphens folded.
+
+    >>> fold("Juppé"), fold("TÜRKIYE"), fold("d’Ivoire"), fold("al‐Qaida")
+    ('juppe', 'turkiye', "d'ivoire", 'al-qaida')
+    """
+    key = word.translate(_FOLD)
+    if not key.isascii():
+        key = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
+    return key.casefold()
+
+
+# A dotted abbreviation (U.S., N.C., W.Va., U.S.A.) or a word: letters, marks and digits,
+# joined by apostrophes or hyphens (O’Brien, Tehrik-e-Taliban, Chung-tai).
+_TOKEN = regex.compile(
+    r"\p{Lu}\.(?:\p{Lu}\p{Ll}{0,2}\.){1,3}"
+    r"|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*+(?:['’\-‐‑–][\p{L}\p{N}][\p{L}\p{M}\p{N}]*+){0,8}+"
+)
+_HYPHENS = regex.compile(r"[\-‐‑–]")
+# Lower-case parts that make a hyphenated word a compound around a name: Taliban-led,
+# Kabul-based, anti-Israel, pro-Beijing.
+_SUFFIXES = frozenset(
+    [
+        "led",
+        "based",
+        "backed",
+        "born",
+        "owned",
+        "run",
+        "made",
+        "funded",
+        "allied",
+        "controlled",
+        "linked",
+        "bound",
+        "wide",
+        "style",
+        "era",
+        "friendly",
+        "aligned",
+        "affiliated",
+        "dominated",
+        "sponsored",
+        "supported",
+        "inspired",
+        "occupied",
+        "held",
+        "annexed",
+        "area",
+        "level",
+        "type",
+        "like",
+        "only",
+        "specific",
+        "related",
+        "centric",
+        "focused",
+    ]
+)
+_PREFIXES = frozenset(
+    ["pro", "anti", "non", "ex", "post", "pre", "mid", "trans", "pan", "neo", "all"]
+)
+# Lower-case name particles that may begin a capitalised hyphenated surname (al-Amr).
+_PARTICLES = frozenset(["al", "el", "ad", "ash", "as", "at", "az", "ar", "an", "bin", "ibn", "abu"])
+
+CAP = 1  # starts with a capital (or a particle and a capital: al-Amr)
+UPPER = 2  # all its letters are capitals, at least two letters (NATO, U.S.)
+POSS = 4  # followed by a possessive 's, ’s or s’ (left outside the token)
+INITIAL = 8  # a single capital and a period (L. Ron Hubbard)
+
+
+@attrs.define
+class Tokens:
+    """Parallel lists: token offsets, look-up keys and flags."""
+
+    starts: list[int] = attrs.Factory(list)
+    ends: list[int] = attrs.Factory(list)
+    keys: list[str] = attrs.Factory(list)
+    flags: list[int] = attrs.Factory(list)
+
+    def add(self, text: str, start: int, end: int, extra: int = 0) -> None:
+        """Append the token ``text[start:end]``."""
+        word = text[start:end]
+        flags = extra
+        first = word[0]
+        letters = [c for c in word if c.isalpha()]
+        if first.isupper():
+            flags |= CAP
+        elif "-" in word or "‐" in word:
+            head, _, rest = word.partition("-") if "-" in word else word.partition("‐")
+            if head.casefold() in _PARTICLES and rest[:1].isupper():
+                flags |= CAP
+        if len(letters) >= 2 and all(c.isupper() for c in letters):  # noqa: PLR2004
+            flags |= UPPER
+        self.starts.append(start)
+        self.ends.append(end)
+        self.keys.append(fold(word))
+        self.flags.append(flags)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+
+def _split_compound(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Return the name part of a compound like ``Taliban-led`` / ``anti-Israel``, or None."""
+    word = text[start:end]
+    parts = _HYPHENS.split(word)
+    if len(parts) < 2:  # noqa: PLR2004
+        return None
+    if parts[-1] in _SUFFIXES and parts[0][:1].isupper():
+        return start, end - len(parts[-1]) - 1
+    if parts[0].casefold() in _PREFIXES and parts[1][:1].isupper():
+        return start + len(parts[0]) + 1, end
+    return None
+
+
+def tokenize(
+    text: str, start: int, end: int, abbrevs: frozenset[str], phrases: Mapping[str, object]
+) -> Tokens:
+    """Split ``text[start:end]`` into word tokens (possessives and trailing periods handled)."""
+    toks = Tokens()
+    for m in _TOKEN.finditer(text, start, end):
+        s, e = m.span()
+        extra = 0
+        nxt = text[e : e + 1]
+        if e - s >= 3 and text[e - 2] in "'’" and text[e - 1] in "sS":  # noqa: PLR2004
+            e -= 2
+            extra = POSS
+        elif nxt in {"'", "’"} and text[e - 1] in "sS" and not text[e + 1 : e + 2].isalpha():
+            extra = POSS
+        elif nxt == ".":
+            if e - s == 1 and text[s].isupper():
+                e += 1
+                extra = INITIAL
+            elif fold(text[s:e]) in abbrevs:
+                e += 1
+        if ("-" in text[s:e] or "‐" in text[s:e] or "–" in text[s:e]) and fold(
+            text[s:e]
+        ) not in phrases:
+            part = _split_compound(text, s, e)
+            if part is not None:
+                toks.add(text, part[0], part[1])
+                continue
+        toks.add(text, s, e, extra)
+    return toks
+
+
+@attrs.frozen
+class Entry:
+    """What a gazetteer phrase names."""
+
+    canonical: str
+    type: EntityType
+    kind: MentionKind = "name"
+    klass: str = ""
+    upper: bool = False  # listed as an acronym: the text must be in capitals too
+    lower_ok: bool = False  # listed with a lower-case first letter (al-Qaida)
+
+
+@attrs.frozen(eq=False)
+class Gazetteer:
+    """The compiled lexicons: phrase keys (folded words joined by spaces) to entries."""
+
+    phrases: Mapping[str, Entry]
+    maxlen: int
+    titles: Mapping[str, str]
+    title_maxlen: int
+    heads: Mapping[str, EntityType]
+    first_names: frozenset[str]
+    stop: frozenset[str]
+    abbrevs: frozenset[str]
+
+
+def phrase_key(phrase: str) -> tuple[str, ...]:
+    """Return the folded words of a lexicon phrase (commas dropped).
+
+    >>> phrase_key("Washington, D.C.")
+    ('washington', 'd.c.')
+    """
+    return tuple(fold(w.strip(",")) for w in phrase.split() if w.strip(","))
+
+
+def _is_acronym(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)  # noqa: PLR2004
+
+
+def build_gazetteer(
+    people: tuple[str, ...] = (),
+    organisations: tuple[str, ...] = (),
+    places: tuple[str, ...] = (),
+    aliases: tuple[tuple[str, str], ...] = (),
+    titles: tuple[str, ...] = (),
+) -> Gazetteer:
+    """Compile the packaged lexicons plus a user's extra entries (theirs win)."""
+    phrases: dict[str, Entry] = {}
+    abbrevs: set[str] = set()
+
+    def put(name: str, entry: Entry) -> None:
+        words = phrase_key(name)
+        if not words:
+            return
+        for w in words:
+            if w.endswith(".") and w.count(".") == 1:
+                abbrevs.add(w[:-1])
+        first = name.lstrip()[:1]
+        phrases[" ".join(words)] = attrs.evolve(
+            entry, upper=_is_acronym(name), lower_ok=first.islower()
+        )
+
+    for row in load_table("entities_places.tsv"):
+        put(row[0], Entry(row[1], "LOC", "name", row[2] if len(row) > 2 else ""))  # noqa: PLR2004
+    for row in load_table("entities_organisations.tsv"):
+        etype: EntityType = "LOC" if len(row) > 2 and row[2] == "LOC" else "ORG"  # noqa: PLR2004
+        put(row[0], Entry(row[1], etype, "name", "org"))
+    for row in load_table("entities_demonyms.tsv"):
+        dtype: EntityType = "MISC" if len(row) > 2 and row[2] == "MISC" else "LOC"  # noqa: PLR2004
+        put(row[0], Entry(row[1], dtype, "demonym", "demonym"))
+    known = {e.canonical: e for e in phrases.values() if e.kind == "name"}
+    for name in places:
+        put(name, Entry(name, "LOC", "name", "user"))
+        known[name] = phrases[" ".join(phrase_key(name))]
+    for name in organisations:
+        put(name, Entry(name, "ORG", "name", "user"))
+        known[name] = phrases[" ".join(phrase_key(name))]
+    for name in people:
+        put(name, Entry(name, "PER", "name", "person"))
+        known[name] = phrases[" ".join(phrase_key(name))]
+    for alias, canonical in aliases:
+        target = known.get(canonical)
+        etype2: EntityType = target.type if target is not None else "ORG"
+        klass = target.klass if target is not None else "user"
+        put(alias, Entry(canonical, etype2, "name", klass))
+
+    title_map: dict[str, str] = {}
+    for row in load_table("entities_titles.tsv"):
+        title_map[" ".join(phrase_key(row[0]))] = row[1]
+    for t in titles:
+        title_map[" ".join(phrase_key(t))] = "head"
+    for key in title_map:
+        for w in key.split():
+            if w.endswith(".") and w.count(".") == 1:
+                abbrevs.add(w[:-1])
+    stop = load_set("entities_stopwords.txt")
+    abbrevs.update(w[:-1] for w in stop if w.endswith("."))
+    heads: dict[str, EntityType] = {}
+    for row in load_table("entities_heads.tsv"):
+        heads[fold(row[0])] = "LOC" if row[1] == "LOC" else "ORG"
+        if row[0].endswith("."):
+            abbrevs.add(fold(row[0])[:-1])
+    return Gazetteer(
+        phrases=phrases,
+        maxlen=max(len(k.split()) for k in phrases),
+        titles=title_map,
+        title_maxlen=max(len(k.split()) for k in title_map),
+        heads=heads,
+        first_names=frozenset(fold(n) for n in load_set("entities_first_names.txt")),
+        stop=stop,
+        abbrevs=frozenset(abbrevs),
+    )
