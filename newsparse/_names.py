@@ -68,8 +68,8 @@ _TOKEN = regex.compile(
     r"|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*+(?:['’\-‐‑–][\p{L}\p{N}][\p{L}\p{M}\p{N}]*+){0,8}+"
 )
 _HYPHENS = regex.compile(r"[\-‐‑–]")
-# Lower-case parts that make a hyphenated word a compound around a name: Taliban-led,
-# Kabul-based, anti-Israel, pro-Beijing.
+# Lower-case parts that make a hyphenated word a compound after a name: Taliban-led,
+# Kabul-based (anti-Israel, pro-Beijing stay adjectives).
 _SUFFIXES = frozenset(
     [
         "led",
@@ -107,9 +107,6 @@ _SUFFIXES = frozenset(
         "centric",
         "focused",
     ]
-)
-_PREFIXES = frozenset(
-    ["pro", "anti", "non", "ex", "post", "pre", "mid", "trans", "pan", "neo", "all"]
 )
 # Lower-case name particles that may begin a capitalised hyphenated surname (al-Amr).
 _PARTICLES = frozenset(["al", "el", "ad", "ash", "as", "at", "az", "ar", "an", "bin", "ibn", "abu"])
@@ -160,8 +157,6 @@ def _split_compound(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     if parts[-1] in _SUFFIXES and parts[0][:1].isupper():
         return start, end - len(parts[-1]) - 1
-    if parts[0].casefold() in _PREFIXES and parts[1][:1].isupper():
-        return start + len(parts[0]) + 1, end
     return None
 
 
@@ -220,6 +215,7 @@ class Gazetteer:
     first_names: frozenset[str]
     stop: frozenset[str]
     abbrevs: frozenset[str]
+    not_names: frozenset[str]
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
@@ -308,4 +304,5 @@ def build_gazetteer(
         first_names=frozenset(fold(n) for n in load_set("entities_first_names.txt")),
         stop=stop,
         abbrevs=frozenset(abbrevs),
+        not_names=frozenset(fold(w) for w in load_set("entities_not_names.txt")),
     )

@@ -94,6 +94,10 @@ def _gazetteer(lexicon: EntityLexicon | None) -> Gazetteer:
     )
 
 
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
 # Words that may join capitalised words inside one name.
 _PARTICLE_LINKS = frozenset(
     [
@@ -207,6 +211,19 @@ _SPEECH = frozenset(
         "warned",
     ]
 )
+# Words that show a sentence is about a match: its countries are national teams.
+_SPORT_CUES = _words(
+    "match goal goals scored striker midfielder goalkeeper penalty tournament kick-off "
+    "fifa uefa semifinal semi-final quarterfinal quarter-final squad teammates "
+    "world-cup innings wicket"
+)
+# Words that are in the names of things and places, never of people.
+_NOT_PERSON = _words(
+    "new north south east west northern southern eastern western central great united "
+    "national international global world royal grand federal greater upper lower old "
+    "saint st. san santa los las el"
+)
+_ROMAN = regex.compile(r"[ivxlc]{1,8}+")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 # Nominal mentions: "the minister", "the former president".
 _NOMINAL = regex.compile(
@@ -239,6 +256,7 @@ class _Cand:
     nested: bool = False
     words: tuple[str, ...] = ()  # folded words of the name
     acronym_of: int | None = None  # index of the candidate this acronym is defined for
+    klass: str = ""  # the lexicon entry's class: country, city, state...
 
 
 def _is_sentence_start(text: str, toks: Tokens, i: int, g: Gazetteer, floor: int) -> bool:
@@ -410,6 +428,8 @@ def _run_end(doc: _Doc, i: int) -> int:
         flags = toks.flags[nk]
         key = toks.keys[nk]
         if flags & (CAP | INITIAL) and not doc.shout[nk]:
+            if key in g.stop and not flags & UPPER:
+                break
             j = nk
         elif (
             key in _PARTICLE_LINKS
@@ -477,6 +497,70 @@ def _title_text(doc: _Doc, a: int, b: int) -> str:
     return doc.text[doc.toks.starts[a] : doc.toks.ends[b - 1]]
 
 
+def _title_region(doc: _Doc, i: int, j: int) -> tuple[int, bool]:
+    """End of the title words of run [i, j): "Shadow Home Secretary | Yvette Cooper".
+
+    The title is the run up to its last title phrase (at most three other words before
+    the first title word), provided a name without title words follows.
+    """
+    toks = doc.toks
+    k = i
+    first_title = -1
+    last = i
+    while k < j:
+        t = doc.title_at(k, j)
+        if t > k:
+            if first_title < 0:
+                first_title = k
+            k = t
+            last = k
+            # connectors inside a title: Minister of Foreign Affairs, Secretary of State
+            if k + 1 < j and toks.keys[k] in _OF_LINKS and toks.flags[k + 1] & CAP:
+                k += 1
+                while k < j and toks.flags[k] & CAP and doc.title_at(k, j) == k:
+                    if toks.keys[k] in doc.g.first_names:
+                        break
+                    k += 1
+                    if k < j and toks.keys[k - 1] in {"affairs", "state", "defense", "defence"}:
+                        break
+                last = k
+            continue
+        if toks.keys[k] in _PRE_MODIFIERS:
+            k += 1
+            continue
+        k += 1
+    if first_title < 0:
+        return i, False
+    if last >= j:
+        return j, True  # a title alone: "Prime Minister"
+    if first_title - i > 3:  # noqa: PLR2004
+        return i, False
+    return last, True
+
+
+def _affiliations(doc: _Doc, i: int, t_end: int) -> str | None:
+    """Add the places and organisations named inside a title; return the first one."""
+    affiliation = None
+    k = i
+    while k < t_end:
+        found = doc.gaz(k, t_end)
+        if found is not None:
+            if affiliation is None:
+                affiliation = found[1].canonical
+            _add_gaz(doc, k, found[0], found[1], "entity.lexicon", nested=True)
+            k = found[0]
+            continue
+        if doc.toks.keys[k] in doc.g.heads and k > i:
+            cand = _Cand(doc.toks.starts[i], doc.toks.ends[k], doc.g.heads[doc.toks.keys[k]])
+            cand.rule = "entity.head"
+            cand.evidence = "head"
+            cand.words = tuple(doc.toks.keys[i : k + 1])
+            doc.cands.append(cand)
+            affiliation = affiliation or _display(doc.text[cand.start : cand.end])
+        k += 1
+    return affiliation
+
+
 def _analyse_run(doc: _Doc, i: int, j: int) -> None:
     """Turn the run of tokens [i, j) into candidates."""
     toks, g, text = doc.toks, doc.g, doc.text
@@ -504,22 +588,16 @@ def _analyse_run(doc: _Doc, i: int, j: int) -> None:
             if toks.keys[k] in g.heads and toks.keys[k + 1] in _OF_LINKS:
                 head_type = g.heads[toks.keys[k]]
                 break
-    if head_type is not None and j - i > 1 and toks.keys[i] not in g.titles:
+    if head_type is not None and j - i > 1 and g.titles.get(toks.keys[i]) != "honorific":
         _add_named(doc, i, j, head_type, "entity.head")
         return
-    # titles at the start of the run
-    t_end, has_title = _title_end(doc, i, j)
+    # titles: the last title phrase of the run, the name after it
+    t_end, has_title = _title_region(doc, i, j)
     if has_title and t_end < j:
         name_start = t_end
         pre, _, _ = _pre_title(doc, i)
         titles = [_title_text(doc, pre, t_end)]
-        affiliation = None
-        for k in range(i, t_end):
-            found = doc.gaz(k, t_end)
-            if found is not None:
-                if affiliation is None:
-                    affiliation = found[1].canonical
-                _add_gaz(doc, k, found[0], found[1], "entity.lexicon", nested=True)
+        affiliation = _affiliations(doc, i, t_end)
         owner = _owner(doc, pre)
         affiliation = owner or affiliation
         extra, extra_aff = _coordinated_titles(doc, pre)
@@ -608,7 +686,9 @@ def _add_gaz(doc: _Doc, i: int, j: int, entry: Entry, rule: str, *, nested: bool
         rule if kind != "demonym" else "entity.demonym",
     )
     cand.nested = nested
+    cand.klass = entry.klass
     cand.words = tuple(toks.keys[i:j])
+    _context(doc, i, j, cand)
     doc.cands.append(cand)
 
 
@@ -756,19 +836,72 @@ class _Ent:
     words: tuple[str, ...] = ()
 
 
-def _default_type(c: _Cand) -> EntityType:
+def _multi_type(doc: _Doc, c: _Cand, alone: Mapping[str, int]) -> tuple[EntityType, str]:
+    """Type and rule of a multiword name with no lexicon entry, head word or title."""
+    if c.type is not None:
+        return c.type, "entity." + (c.evidence or "name")
+    g = doc.g
+    if any(w in _NOT_PERSON or w in g.not_names for w in c.words):
+        return "MISC", "entity.default"
+    common = [w for w in c.words if w in doc.lower_keys and w not in g.first_names]
+    if common:
+        return "MISC", "entity.default"
     if c.evidence == "context-loc":
-        return "LOC"
+        return "LOC", "entity.context"
     if c.evidence == "context-per":
-        return "PER"
-    if len(c.words) > 1:
-        return "PER"
-    return "ORG"
+        return "PER", "entity.context"
+    if alone.get(c.words[-1], 0) or alone.get(c.words[0], 0):
+        return "PER", "entity.name-part"  # "Ana Ruiz ... Ruiz said"
+    if len(c.words) <= 3:  # noqa: PLR2004
+        return "PER", "entity.default"
+    return "MISC", "entity.default"
+
+
+def _single_type(c: _Cand, g: Gazetteer) -> tuple[EntityType, str]:
+    """Type and rule of a lone capitalised word that names nothing known."""
+    w = c.words[0]
+    if c.type is not None:
+        return c.type, c.rule
+    if w in g.first_names:
+        return "PER", "entity.first-name"
+    if c.evidence == "context-loc":
+        return "LOC", "entity.context"
+    if c.evidence == "context-per":
+        return "PER", "entity.context"
+    if c.evidence == "context-the":
+        return "ORG", "entity.context"
+    return "MISC", "entity.default"
+
+
+def _sports_teams(doc: _Doc) -> None:
+    """Countries in sentences about a match name national teams (ORG), not places."""
+    toks = doc.toks
+    sentence = 0
+    cues: dict[int, int] = {}
+    sent_of: list[int] = []
+    for i in range(len(toks)):
+        if doc.sent[i] and i:
+            sentence += 1
+        sent_of.append(sentence)
+        if toks.keys[i] in _SPORT_CUES:
+            cues[sentence] = cues.get(sentence, 0) + 1
+    if sum(cues.values()) < 3:  # noqa: PLR2004
+        return
+    import bisect  # noqa: PLC0415 - tiny, stdlib
+
+    for c in doc.cands:
+        if c.type != "LOC" or c.klass != "country" or c.kind != "name" or c.nested:
+            continue
+        k = bisect.bisect_left(toks.starts, c.start)
+        if cues.get(sent_of[k], 0):
+            c.type = "ORG"
+            c.rule = "entity.team"
+            c.canonical = f"{c.canonical} (team)"
 
 
 def _build(doc: _Doc) -> list[_Ent]:
     """Group candidates into entities (in order of first mention)."""
-    text = doc.text
+    text, g = doc.text, doc.g
     cands = sorted(doc.cands, key=lambda c: (c.start, -c.end))
     ents: list[_Ent] = []
     by_key: dict[tuple[str, str], int] = {}
@@ -776,6 +909,11 @@ def _build(doc: _Doc) -> list[_Ent]:
     firstname: dict[str, list[tuple[int, int]]] = {}
     org_first: dict[str, int] = {}
     initials: dict[str, int] = {}
+    at: dict[tuple[int, int], int] = {}  # mention span -> entity index
+    alone: dict[str, int] = {}
+    for c in cands:
+        if len(c.words) == 1 and c.canonical is None and not c.sentence_start:
+            alone[c.words[0]] = alone.get(c.words[0], 0) + 1
 
     def ent_for(key: tuple[str, str], etype: EntityType, name: str, *, canonical: bool) -> int:
         idx = by_key.get(key)
@@ -789,10 +927,11 @@ def _build(doc: _Doc) -> list[_Ent]:
         e = ents[idx]
         surface = text[c.start : c.end]
         e.mentions.append(Mention(c.start, c.end, surface, c.kind, c.rule))
+        at[c.start, c.end] = idx
         if surface not in e.forms:
             e.forms.append(surface)
         for t in c.titles:
-            if t not in e.titles:
+            if t.strip() and t not in e.titles:
                 e.titles.append(t)
         if e.affiliation is None and c.affiliation is not None:
             e.affiliation = c.affiliation
@@ -800,21 +939,20 @@ def _build(doc: _Doc) -> list[_Ent]:
             e.name = _display(surface)
             e.words = c.words
 
-    # pass A: lexicon names, headed names and full person names
+    # pass A: names of several words (and headed names) that no lexicon knows
     singles: list[_Cand] = []
+    listed: list[_Cand] = []
     for c in cands:
         if c.canonical is not None:
-            etype = c.type or "MISC"
-            idx = ent_for((etype, fold(c.canonical)), etype, c.canonical, canonical=True)
-            add(idx, c)
-            if not ents[idx].words:
-                ents[idx].words = tuple(fold(c.canonical).split())
+            listed.append(c)
             continue
         if len(c.words) == 1 and c.evidence != "head":
             singles.append(c)
             continue
-        etype = c.type or _default_type(c)
+        etype, rule = _multi_type(doc, c, alone)
         c.type = etype
+        if c.rule in {"entity.name", ""}:
+            c.rule = rule
         idx = ent_for(
             (etype, " ".join(c.words)), etype, _display(text[c.start : c.end]), canonical=False
         )
@@ -830,39 +968,65 @@ def _build(doc: _Doc) -> list[_Ent]:
             initials.setdefault(caps, idx)
 
     def nearest(entries: list[tuple[int, int]], pos: int) -> int:
-        before = [idx for s, idx in entries if s <= pos]
-        if before:
-            return before[-1]
-        return entries[0][1]
+        best = entries[0][1]
+        for s, idx in entries:
+            if s > pos:
+                break
+            best = idx
+        return best
 
-    # pass B: single words: surname / first name of a person, acronym, or a new entity
+    # pass B: lexicon names; a lone city that is also a person's name is that person
+    for c in listed:
+        w = c.words[0] if len(c.words) == 1 else ""
+        if (
+            w
+            and c.type == "LOC"
+            and c.kind == "name"
+            and c.evidence != "context-loc"
+            and (w in surname or w in firstname)
+        ):
+            idx = nearest(surname.get(w) or firstname[w], c.start)
+            c.rule = "entity.name-part"
+            add(idx, c)
+            continue
+        etype = c.type or "MISC"
+        canonical = c.canonical or ""
+        idx = ent_for((etype, fold(canonical)), etype, canonical, canonical=True)
+        add(idx, c)
+        if not ents[idx].words:
+            ents[idx].words = tuple(fold(canonical).split())
+        if etype == "ORG" and c.kind == "name" and len(c.words) > 1:
+            initials.setdefault("".join(w[0] for w in c.words), idx)
+
+    # pass C: single words: surname / first name of a person, acronym, or a new entity
     for c in singles:
         w = c.words[0]
         hit: int | None = None
         if c.acronym_of is not None:
             owner = doc.cands[c.acronym_of]
-            for k, e in enumerate(ents):
-                if any(m.start == owner.start and m.end == owner.end for m in e.mentions):
-                    hit = k
-                    break
-        if hit is None and w in surname and c.type in {None, "PER"}:
-            hit = nearest(surname[w], c.start)
-        if hit is None and w in firstname and c.type in {None, "PER"}:
-            hit = nearest(firstname[w], c.start)
+            hit = at.get((owner.start, owner.end))
+            if hit is not None:
+                c.rule = "entity.acronym-defined"
+        if hit is None and c.type in {None, "PER"} and (w in surname or w in firstname):
+            hit = nearest(surname.get(w) or firstname[w], c.start)
+            c.rule = "entity.name-part"
         if hit is None and c.kind == "acronym" and w.replace(".", "") in initials:
             hit = initials[w.replace(".", "")]
+            c.rule = "entity.acronym-initials"
         if hit is None and w in org_first and c.type in {None, "ORG"}:
             hit = org_first[w]
+            c.rule = "entity.name-part"
         if hit is None:
-            if c.sentence_start and c.type is None and c.evidence != "title":
-                known_elsewhere = any(
-                    (o is not c and o.words == c.words and not o.sentence_start) for o in singles
-                )
-                if not known_elsewhere or w in doc.g.stop or w in doc.lower_keys:
-                    continue
-            if c.type is None and (w in doc.g.stop or w in doc.lower_keys):
+            if c.type is None and (w in g.stop or w in doc.lower_keys or w in g.not_names):
                 continue
-            etype = c.type or _default_type(c)
+            if c.sentence_start and c.type is None and not alone.get(w, 0):
+                continue
+            if c.kind == "acronym" and (
+                w in g.stop or w in g.not_names or _ROMAN.fullmatch(w) is not None
+            ):
+                continue
+            etype, rule = _single_type(c, g)
+            c.rule = rule
             hit = ent_for((etype, w), etype, _display(text[c.start : c.end]), canonical=False)
             if etype == "PER":
                 surname.setdefault(w, []).append((c.start, hit))
@@ -882,6 +1046,8 @@ def _nominals(doc: _Doc, ents: list[_Ent], start: int, end: int) -> None:
         if e.type != "PER":
             continue
         for t in e.titles:
+            if not t.split():
+                continue
             head = fold(t.split()[-1]).rstrip(".")
             first = min(m.start for m in e.mentions)
             holders.setdefault(head, []).append((first, k))
@@ -943,6 +1109,7 @@ def _find(
                 known.setdefault(c.words[-1], ("PER", None))
     _scan_shouting(doc, known)
     _acronyms(doc)
+    _sports_teams(doc)
     ents = _build(doc)
     _nominals(doc, ents, start, end)
     _party_tags(doc, ents)
