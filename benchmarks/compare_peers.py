@@ -299,6 +299,14 @@ def machine() -> str:
     return f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}"
 
 
+def _load() -> str:
+    """The 1, 5 and 15 minute load averages, or "unknown"."""
+    try:
+        return ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:  # pragma: no cover - not on Unix
+        return "unknown"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run every measurement and print the table; exit 1 when a measured bar is missed."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0] if __doc__ else None)
@@ -324,6 +332,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     newsparse.parse_article(docs[0].text, published=docs[0].published)  # warm-up
     source = args.texts or "synthetic corpus (benchmarks/corpus.py)"
     print(f"machine: {machine()}")
+    print(f"load:    {_load()} (other work on the machine skews every ratio)")
     print(f"texts:   {len(docs)} from {source}")
     rows: list[Row] = []
 
@@ -359,11 +368,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.json:
         payload = {
             "machine": machine(),
+            "load_at_end": _load(),
             "texts": source,
             "n": len(docs),
             "rows": [r.__dict__ for r in rows],
         }
         pathlib.Path(args.json).write_text(json.dumps(payload, indent=2), encoding="utf-8")
+    print(f"load at end: {_load()}")
     return 1 if any(r.ok is False for r in rows) else 0
 
 
