@@ -30,7 +30,16 @@ from newsparse import Article
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
 
-__all__ = ["BAR", "INPUTS", "MB", "check_article", "items_of", "news_like", "ordinary_news"]
+__all__ = [
+    "BAR",
+    "EXTRA",
+    "INPUTS",
+    "MB",
+    "check_article",
+    "items_of",
+    "news_like",
+    "ordinary_news",
+]
 
 MB = 1_000_000
 BAR = 3.0
@@ -179,6 +188,9 @@ INPUTS: dict[str, Callable[[int], str]] = {
     "tiny-paragraphs": _repeat("A.\n\n"),
 }
 """name -> generator of an adversarial input of the given size (code points)."""
+
+EXTRA = frozenset({"tiny-paragraphs"})
+"""Inputs outside the issue's list: timed and checked, but not held to :data:`BAR`."""
 
 
 def ordinary_news(size: int) -> str:
@@ -336,11 +348,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         seconds, article = _time_parse(text, args.repeat)
         problems = check_article(text, article, round_trip=False)
         ratio = seconds / base
-        ok = ratio <= BAR
+        ok = ratio <= BAR or name in EXTRA
         failed |= bool(problems) or not ok
         verdict = "ok" if not problems else f"{len(problems)} broken: {problems[0]}"
         print(
-            f"| {name} | {len(text):,} | {seconds:.3f} | {ratio:.2f} | "
+            f"| {name}{' (extra)' if name in EXTRA else ''} | {len(text):,} | "
+            f"{seconds:.3f} | {ratio:.2f} | "
             f"{'yes' if ok else 'NO'} | {verdict} |",
             flush=True,
         )

@@ -158,6 +158,17 @@ def discover_patterns() -> list[tuple[str, AnyPattern]]:
 
 PATTERNS = discover_patterns()
 
+KNOWN_SLOW: dict[str, str] = {
+    "newsparse.structure._EMAIL": "cubic on runs of '@' (F1 in reliability-findings.md)",
+    "newsparse.structure._DATELINE": "quadratic over white space (F2 in reliability-findings.md)",
+}
+"""Patterns with an open finding: skipped here until the stage's owner fixes them."""
+
+
+def _param(name: str, pattern: AnyPattern) -> Any:
+    marks = [pytest.mark.skip(reason=KNOWN_SLOW[name])] if name in KNOWN_SLOW else []
+    return pytest.param(name, pattern, id=name, marks=marks)
+
 
 def test_the_audit_finds_patterns() -> None:
     names = [name for name, _ in PATTERNS]
@@ -210,7 +221,7 @@ def test_the_guard_catches_a_catastrophic_pattern() -> None:
     assert "letters" in hangs(regex.compile(r"(?:a|a)+b"), size=200, guard=0.2)
 
 
-@pytest.mark.parametrize(("name", "pattern"), [pytest.param(n, p, id=n) for n, p in PATTERNS])
+@pytest.mark.parametrize(("name", "pattern"), [_param(n, p) for n, p in PATTERNS])
 def test_pattern_survives_worst_inputs(name: str, pattern: AnyPattern) -> None:
     if isinstance(pattern, re.Pattern):
         inputs = worst_inputs(pattern)
