@@ -1,0 +1,1333 @@
+"""The grammar and resolver behind :mod:`newsparse.dates` (private).
+
+One compiled alternation finds every candidate temporal expression in a single linear scan;
+each alternative is wrapped in a named group ``R_<rule>`` so that the handler to call is
+``match.lastgroup``. Alternatives are ordered from the most specific to the least: at a given
+position the first one that matches wins. Handlers turn a match into TIMEX3 ``(type, value)``
+pairs; :func:`value_to_calendar` derives the Python date and granularity from the value, so a
+handler only ever builds strings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Callable, Iterator
+
+import attrs
+import regex
+
+from newsparse.model import DateType, Granularity
+
+__all__ = [
+    "Context",
+    "Found",
+    "add_months",
+    "scan",
+    "value_to_calendar",
+]
+
+# ---------------------------------------------------------------------------------------------
+# Closed word classes. Small and stable, so they live here rather than in lexicon files.
+
+MONTHS = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+_MONTH_ABBR = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_SMALL = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+NUMBER_WORDS: dict[str, int] = {w: i for i, w in enumerate(_SMALL)}
+NUMBER_WORDS.update({w: 20 + 10 * i for i, w in enumerate(_TENS)})
+NUMBER_WORDS.update({"a": 1, "an": 1, "one": 1, "a couple of": 2, "couple of": 2, "hundred": 100})
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+    "final": 4, "last": 4,
+}  # fmt: skip
+_DECADE_WORDS = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+    "eighties": 8, "nineties": 9,
+}  # fmt: skip
+_SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+# Duration units: TIMEX3 letter, whether it is a time (T) unit, and its size in that letter.
+_UNITS: dict[str, tuple[str, bool, int]] = {
+    "second": ("S", True, 1),
+    "minute": ("M", True, 1),
+    "hour": ("H", True, 1),
+    "day": ("D", False, 1),
+    "night": ("D", False, 1),
+    "week": ("W", False, 1),
+    "weekend": ("WE", False, 1),
+    "fortnight": ("W", False, 2),
+    "month": ("M", False, 1),
+    "quarter": ("Q", False, 1),
+    "year": ("Y", False, 1),
+    "decade": ("Y", False, 10),
+    "century": ("Y", False, 100),
+    "millennium": ("Y", False, 1000),
+}
+_SET_WORDS = {
+    "hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
+    "monthly": "P1M", "quarterly": "P3M", "annually": "P1Y", "yearly": "P1Y",
+    "semiannually": "P6M", "biannually": "P6M",
+}  # fmt: skip
+_REF_WORDS = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "just now": "PRESENT_REF",
+    "currently": "PRESENT_REF", "current": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "these days": "PRESENT_REF", "at present": "PRESENT_REF",
+    "the present": "PRESENT_REF", "recently": "PAST_REF", "more recently": "PAST_REF",
+    "until recently": "PAST_REF", "lately": "PAST_REF",
+    "the past": "PAST_REF", "the future": "FUTURE_REF",
+    "the near future": "FUTURE_REF", "the foreseeable future": "FUTURE_REF",
+    "the near term": "FUTURE_REF", "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
+    "as soon as possible": "FUTURE_REF", "a later date": "FUTURE_REF",
+}  # fmt: skip
+
+
+def _alt(words: tuple[str, ...] | list[str]) -> str:
+    """A non-capturing alternation of *words*, longest first, spaces as ``\\s++``."""
+    ordered = sorted(words, key=len, reverse=True)
+    return "(?:" + "|".join(regex.escape(w).replace("\\ ", r"\s++") for w in ordered) + ")"
+
+
+# ---------------------------------------------------------------------------------------------
+# Pattern pieces. Everything is case-insensitive except month and weekday names, which must be
+# capitalised ("may" the verb, "march" the noun).
+
+_B = r"(?<![\w$€£¥#])(?<!\d[.,])"  # a word start that is not a number's currency or hash sign
+_E = r"(?![\w%])"  # a word end not followed by a percent sign
+_CAP = r"(?=(?-i:\p{Lu}))"  # the name must be capitalised: "May", not "may"
+_MONTH_FULL = (
+    _CAP + r"(?:(?:january|february|april|june|july|august|september|october|november|december)"
+    r"(?!\w)|(?:jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)(?:\.|(?=\s[0-3]?\d(?!\d))))"
+)
+_MONTH_RISKY = _CAP + r"(?:may(?!\w)|march(?!\w)|mar(?:\.|(?=\s[0-3]?\d(?!\d))))"
+_MON = rf"(?P<mon>{_MONTH_FULL}|{_MONTH_RISKY})"
+_WD = _CAP + r"(?P<wd>(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.,]\d|\w)"
+_YEAR = r"(?P<year>(?:1[5-9]|20)\d\d)(?![\w%]|[.,]\d)"
+_YEAR_OR_YY = rf"(?:{_YEAR}|['’](?P<yy>\d\d)(?!\w))"
+_NUMW = _alt([*list(NUMBER_WORDS), "few", "several", "some", "many", "a few", "two or three"])
+_TENS_UNITS = rf"(?:{_alt(_TENS)}[- ]{_alt(_SMALL[1:10])})"
+_NUM = (
+    rf"(?:\d{{1,3}}(?:,\d{{3}})?(?:\s\d/\d)?(?![.,]\d)|{_TENS_UNITS}"
+    rf"|{_NUMW}(?:\s(?:and\s)?a\shalf)?)"
+)
+_NUMR = rf"(?P<num>{_NUM}(?:\s(?:to|or)\s{_NUM}|-\d{{1,3}}(?!\d))?)"
+_UNIT_SG = r"(?:second|minute|hour|day|week(?:end)?|fortnight|month|quarter|year|decade|century)"
+_UNIT_PL = (
+    r"(?:seconds|minutes|hours|days|weeks|weekends|fortnights|months|quarters|years|decades"
+    r"|centuries)"
+)
+_UNIT = rf"(?P<unit>{_UNIT_PL}|{_UNIT_SG})"
+_APPROX = (
+    r"(?P<approx>(?:about|around|nearly|almost|approximately|roughly|some|more\sthan|less\sthan"
+    r"|fewer\sthan|at\sleast|at\smost|up\sto|no\smore\sthan|no\sless\sthan|over|under|just"
+    r"|only|barely|well\sover|close\sto|upwards\sof)\s)?"
+)
+_TZ = r"(?-i:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|ET|PT|CT|MT)"
+_POD = r"(?P<pod>morning|afternoon|evening|night)"
+_EDGE = (
+    r"(?P<edge>(?:early|late|mid|earlier|later|the\s(?:end|beginning|start|middle|rest|close"
+    r"|turn|first\shalf|second\shalf|latter\spart|early\spart|bulk|remainder)\sof)[\s-](?:the\s)?)?"
+)
+_QUARTER_MODS = (
+    r"(?:(?:latest|current|comparable|corresponding|same|year-ago|year-earlier|year-before"
+    r"|previous|preceding|prior|recent|just-ended|just-completed|fiscal|flat|strong|weak|poor"
+    r"|disappointing|slow|traditionally\s\w+|seasonally\s\w+|first-|second-)[\s-]?){0,3}"
+)
+
+# (rule, pattern) in priority order.
+_RULES: list[tuple[str, str]] = [
+    # 3 p.m. EST Friday; 10:30 a.m. yesterday; noon Feb. 3
+    (
+        "time_clock",
+        (
+            rf"{_APPROX}(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s?(?P<ap>[ap]\.m\.?|[ap]m\b|o'clock)"
+            rf"(?:\s(?P<tz>{_TZ})\b)?(?P<tail>(?:\s(?:on\s)?|,\s)(?:{_WD}|yesterday|today|tomorrow"
+            rf"|tonight|{_MON}\s{_DAY}))?"
+        ),
+    ),
+    (
+        "time_named",
+        (
+            rf"(?P<named>noon|midnight|midday)(?P<tail>(?:\s(?:on\s)?|,\s)(?:{_WD}|yesterday|today"
+            r"|tomorrow))?(?!\w)"
+        ),
+    ),
+    (
+        "time_clock24",
+        rf"(?<=\bat\s)(?P<h>[0-2]?\d):(?P<mi>[0-5]\d)(?!\d)(?:\s(?P<tz>{_TZ})\b|(?=\s(?:local|GMT)))",
+    ),
+    # Friday, Feb. 20, 2018; Feb. 20, 2018; Sept. 30; Feb. 20th
+    (
+        "date_month_day",
+        rf"(?:{_WD},?\s)?{_MON}\s?{_DAY}(?:,?\s{_YEAR_OR_YY})?(?!\s?(?:[ap]\.?m\b|%|-\d))",
+    ),
+    # 20 February 2018; the 20th of February
+    (
+        "date_day_month",
+        rf"(?:{_WD},?\s)?(?:the\s)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s(?:of\s)?{_MON}(?:,?\s{_YEAR})?",
+    ),
+    ("date_dotted", r"(?<![\w.])[0-3]?\d\.[01]?\d\.(?:1[5-9]|20)\d\d(?!\w|\.\d)"),
+    ("date_iso", r"(?<![\w.-])(?P<y>(?:1[5-9]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\w-])"),
+    (
+        "date_numeric",
+        r"(?<![\w./-])(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<c>(?:1[5-9]|20)\d\d|\d\d)(?![\w/]|\.\d)",
+    ),
+    # the third quarter of 1989; 1989 third quarter; third-quarter; the first half
+    (
+        "date_quarter",
+        (
+            rf"(?:(?P<det>the|this|last|next|its|their|a|an|that)\s)?{_QUARTER_MODS}"
+            rf"(?:(?:{_YEAR}|(?P<rel>this|last|next)\syear)(?:['’]s)?\s)?(?:fiscal[\s-])?"
+            r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-](?:fiscal\s)?"
+            rf"(?P<q>quarter|half)(?P<pl>s)?(?!-\w)(?:\s(?:of|in)\s(?:fiscal\s)?(?:{_YEAR}"
+            r"|(?P<rel2>this|last|next)\syear))?"
+        ),
+    ),
+    # the quarter; the latest quarter; the year-ago period; last quarter
+    (
+        "date_quarter_rel",
+        r"(?P<det>the|this|last|next|that|its|their)\s(?P<mods>"
+        + _QUARTER_MODS
+        + r")(?P<q>quarter|period)(?!\w|-\w)(?:\s(?P<ago>a\syear\s(?:ago|earlier)))?",
+    ),
+    # the 1990s; the early 1980s; the '90s; the nineties; the 20th century
+    (
+        "date_decade",
+        r"(?:the\s)?(?:(?P<edge>early|mid|late)[\s-])?(?:(?P<dec>(?:1[5-9]|20)\d0)['’]?s"
+        r"|['’](?P<dec2>\d0)['’]?s|(?<=the\s(?:(?:early|mid|late)[\s-])?)(?P<decw>"
+        + _alt(tuple(_DECADE_WORDS))
+        + r"))(?!\w)",
+    ),
+    (
+        "date_century",
+        r"(?:the\s)?(?:(?:early|mid|late)[\s-])?(?P<cent>1\d|2[01])(?:st|nd|rd|th)[\s-]century(?!\w)",
+    ),
+    # fiscal 1989; mid-2019; the end of 1990; 2009-2010
+    (
+        "date_year",
+        (
+            rf"{_EDGE}(?:(?P<fiscal>fiscal)(?:\syear)?\s|(?P<post>post|pre)-)?{_YEAR}"
+            r"(?:(?P<dash>[-–]|\sto\s|\sand\s)(?P<y2>(?:1[5-9]|20)\d\d|\d\d)(?![\w%]|[.,]\d))?"
+            r"(?!\s(?:people|persons|shares|troops|soldiers|workers|employees|jobs|cars|vehicles|units"
+            r"|votes|tons|tonnes|barrels|acres|miles|feet|meters|metres|pounds|kilometers|points"
+            r"|students|members|residents|copies|homes|cases|deaths|dollars|euros|yen|marks|pesos"
+            r"|yards|calories|rpm|mph|hp|cc)\b)"
+        ),
+    ),
+    # February 2018; August of 1988; March last year
+    (
+        "date_month_year",
+        rf"{_EDGE}{_MON},?\s(?:of\s)?(?:{_YEAR_OR_YY}|(?P<rel>last|this|next)\syear)",
+    ),
+    # last April; this September; early March
+    (
+        "date_month_rel",
+        rf"(?:(?P<rel>last|this|next|this\spast|this\scoming)\s|{_EDGE}){_MON}(?!\s(?-i:\p{{Lu}}\p{{Ll}}))",
+    ),
+    # yesterday; late yesterday; tomorrow morning; tonight; last night; this morning
+    (
+        "date_relday",
+        r"(?:(?P<edge>early|late|earlier|later|mid-?afternoon|mid-?morning)\s)?(?:the\s(?P<ba>day"
+        r"\s(?:before|after))\s)?(?P<rd>yesterday|today|tomorrow)(?!['’]s)(?:\s"
+        + _POD
+        + r")?(?!\w)",
+    ),
+    ("time_tonight", r"(?P<rd>tonight|overnight(?=[,.;]|\sto\b))(?!\w)"),
+    (
+        "time_this_pod",
+        (
+            rf"(?:(?P<edge>early|late|earlier|later)\s)?(?P<rel>this|last|tomorrow|yesterday)\s{_POD}"
+            r"(?!\w)"
+        ),
+    ),
+    # Friday; last Friday; Tuesday morning; Mondays; early Wednesday
+    (
+        "date_weekday",
+        (
+            rf"(?:(?P<rel>last|next|this|this\scoming|this\spast|the\sprevious|the\sfollowing"
+            rf"|early|late|earlier|later|every|each)\s)?{_WD}(?P<pl>s)?(?!\w)"
+            rf"(?:\s{_POD}(?P<podpl>s)?)?"
+        ),
+    ),
+    ("date_weekend", r"(?P<rel>the|this|last|next|this\spast|this\scoming)\sweekend(?!\w)"),
+    # last week; this year; earlier this month; the end of the year; the current fiscal year
+    (
+        "date_rel_unit",
+        (
+            r"(?:(?P<edge>early|late|earlier|later|the\s(?:end|beginning|start|middle|rest)\sof)\s"
+            r"(?:in\s)?)?(?:the\s)?(?P<rel>last|this|next|past|previous|following|coming|current|same"
+            r"|this\spast|this\scoming|latest)\s(?P<fiscal>fiscal\s)?"
+            r"(?P<unit>week|month|year|decade|century|quarter)(?!\w|-\w)"
+        ),
+    ),
+    (
+        "date_edge_the",
+        (
+            r"(?P<edge>earlier|later|early|late|the\s(?:end|beginning|start|middle)\sof)\s(?:in\s)?"
+            r"the\s(?P<unit>week|month|year)(?!\w|-\w)"
+        ),
+    ),
+    ("date_year_end", r"(?:the\s)?(?:year[\s-]end|year['’]s\send)(?!\w)"),
+    # two weeks ago; a year earlier; 10 days later; several years ago
+    (
+        "date_ago",
+        (
+            rf"{_APPROX}{_NUMR}[\s-]{_UNIT}\s(?:or\sso\s)?(?P<dir>ago|earlier|later|from\snow|hence)"
+            r"(?!\w)"
+        ),
+    ),
+    ("date_year_ago_adj", r"(?P<w>year[\s-](?:ago|earlier|before))(?!\w|-\w)"),
+    (
+        "set_per",
+        (
+            r"(?<=(?:\d|million|billion|thousand|hundred|once|twice|times|[a-z]+ly)\s)(?:a|per)\s"
+            r"(?P<unit>day|week|month|year)(?!\w)"
+        ),
+    ),
+    # recent weeks; coming months; the past few years
+    (
+        "ref_plural",
+        (
+            r"(?:the\s)?(?P<dirw>recent|coming|past|last|next|previous|future)\s(?P<few>few\s|several\s)?"
+            r"(?P<unit>days|weeks|months|quarters|years|decades)(?!\w)"
+            r"(?:\sand\s(?:months|years|weeks|decades))?(?!\s(?:ago|earlier|later))"
+        ),
+    ),
+    # the past two months; the first nine months; two weeks; 18 months; a decade
+    (
+        "dur_num",
+        r"(?:(?P<det>the|a|an)\s)?(?:(?P<dirw>past|last|next|first|final|previous|coming"
+        r"|following|latest|initial|same|remaining|additional|preceding|prior|year-earlier"
+        r"|year-ago|full)\s)?"
+        + _APPROX
+        + _NUMR
+        + r"\s(?:(?:more|additional|full|straight|consecutive|trading|business|calendar|fiscal"
+        r"|working)\s)?" + _UNIT + r"(?!\w|-)(?:\s(?P<ahead>ahead))?",
+    ),
+    # two-year; 10-year; 16-hour; 8-month-old
+    (
+        "dur_adj",
+        (
+            rf"(?<![\w.-])(?P<num>\d{{1,3}}|{_TENS_UNITS}|{_alt(_SMALL[1:] + _TENS)}|several)-"
+            r"(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|century)"
+            r"(?:-(?P<old>old|long))?(?!\w|-\w)"
+        ),
+    ),
+    (
+        "dur_long",
+        r"(?P<unit>day|week|month|year|decade|century|centuries|decades|years)-long(?!\w)",
+    ),
+    # every Monday handled above; every day; each year; every other week
+    (
+        "set_every",
+        (
+            r"(?P<q>every|each)\s(?:other\s)?(?P<unit>day|week|month|year|quarter|morning|afternoon"
+            rf"|evening|night|weekend|summer|winter|spring|fall|{_MONTH_FULL}|{_MONTH_RISKY})(?!\w)"
+        ),
+    ),
+    ("set_word", rf"{_B}(?P<w>{_alt(tuple(_SET_WORDS))})(?!\w)"),
+    # last summer; the winter of 1994; this past spring
+    (
+        "date_season",
+        (
+            r"(?:(?P<rel>last|this|next|this\spast|this\scoming|the|early|late|mid)\s)(?:(?:early|late)"
+            rf"\s)?(?P<s>spring|summer|autumn|fall|winter)(?!\w)(?:\s(?:of\s)?{_YEAR})?"
+        ),
+    ),
+    ("date_season_year", rf"(?P<s>spring|summer|autumn|fall|winter)\s(?:of\s)?{_YEAR}"),
+    # weeks; for years; in decades
+    (
+        "dur_bare",
+        (
+            r"(?<=\b(?:for|within|took|take|takes|taken|last|lasted|lasting|spent|spend)\s)(?P<unit>"
+            r"seconds|minutes|hours|days|weeks|months|years|decades|centuries)(?!\w|\sago)"
+        ),
+    ),
+    ("ref_ago", r"(?P<unit>years|months|weeks|days|decades)\sago(?!\w)"),
+    # now; currently; the past; the future
+    ("ref_word", rf"{_B}(?P<w>{_alt(tuple(_REF_WORDS))})(?!\w|-\w)"),
+    ("ref_weekdays", r"(?-i:weekdays)(?!\w)"),
+]
+
+# What each rule's match may start with: word classes (upper case) and words. The scanner only
+# tries, at each word, the rules that may start there; a test checks every rule is reachable.
+_CLASSES: dict[str, tuple[str, ...]] = {
+    "DIGIT": ("#digit",),
+    "APOS": ("#apos",),
+    "MONTH": (*MONTHS, *_MONTH_ABBR),
+    "WEEKDAY": WEEKDAYS,
+    "SEASON": tuple(_SEASONS),
+    "NUM": (*NUMBER_WORDS, *_TENS, "few", "several", "some", "many", "couple"),
+    "APPROX": (
+        "about", "around", "nearly", "almost", "approximately", "roughly", "some", "more",
+        "less", "fewer", "at", "up", "no", "over", "under", "just", "only", "barely", "well",
+        "close", "upwards",
+    ),
+    "EDGE": ("early", "late", "mid", "earlier", "later", "the"),
+    "DET": ("the", "this", "last", "next", "its", "their", "a", "an", "that"),
+    "UNITS": (*_UNITS, "seconds", "minutes", "hours", "days", "weeks", "months", "quarters",
+              "years", "decades", "centuries"),
+    "REF": tuple(w.split()[0] for w in _REF_WORDS),
+    "SETW": tuple(_SET_WORDS),
+    "QMOD": (
+        "latest", "current", "comparable", "corresponding", "same", "year", "previous",
+        "preceding", "prior", "recent", "just", "fiscal", "flat", "strong", "weak", "poor",
+        "disappointing", "slow", "traditionally", "seasonally", *ORDINALS,
+    ),
+}  # fmt: skip
+_STARTS: dict[str, str] = {
+    "time_clock": "APPROX DIGIT",
+    "time_named": "noon midnight midday",
+    "time_clock24": "DIGIT",
+    "date_month_day": "WEEKDAY MONTH the",
+    "date_day_month": "WEEKDAY DIGIT the",
+    "date_dotted": "DIGIT",
+    "date_iso": "DIGIT",
+    "date_numeric": "DIGIT",
+    "date_quarter": "DET QMOD DIGIT",
+    "date_quarter_rel": "DET",
+    "date_decade": "EDGE DIGIT APOS",
+    "date_century": "EDGE DIGIT",
+    "date_year": "EDGE DIGIT fiscal post pre",
+    "date_month_year": "EDGE MONTH",
+    "date_month_rel": "EDGE MONTH DET this",
+    "date_relday": "EDGE yesterday today tomorrow midafternoon midmorning",
+    "time_tonight": "tonight overnight",
+    "time_this_pod": "EDGE DET yesterday tomorrow",
+    "date_weekday": "EDGE DET WEEKDAY every each",
+    "date_weekend": "DET",
+    "date_rel_unit": "EDGE DET past previous following coming current same latest",
+    "date_edge_the": "EDGE",
+    "date_year_end": "the year",
+    "date_ago": "APPROX NUM DIGIT",
+    "date_year_ago_adj": "year",
+    "set_per": "a per",
+    "ref_plural": "the recent coming past last next previous future",
+    "dur_num": (
+        "DET APPROX NUM DIGIT past last next first final previous coming following latest "
+        "initial same remaining additional preceding prior year full"
+    ),
+    "dur_adj": "DIGIT NUM",
+    "dur_long": "UNITS",
+    "set_every": "every each",
+    "set_word": "SETW",
+    "date_season": "EDGE DET mid",
+    "date_season_year": "SEASON",
+    "dur_bare": "UNITS",
+    "ref_ago": "UNITS",
+    "ref_word": "REF",
+    "ref_weekdays": "weekdays",
+}
+_TOKEN = regex.compile(r"['’]?\w+")
+
+
+def _dispatch_table() -> dict[str, tuple[str, ...]]:
+    table: dict[str, list[str]] = {}
+    for name, _ in _RULES:
+        for item in _STARTS[name].split():
+            for word in _CLASSES.get(item, (item,)):
+                table.setdefault(word, []).append(name)
+    return {word: tuple(names) for word, names in table.items()}
+
+
+_DISPATCH = _dispatch_table()
+# Function words that start a rule only when a temporal word follows ("the third quarter",
+# "about two weeks", "at least"): the scanner checks the next word before trying the rules.
+_WEAK = frozenset((*_CLASSES["DET"], *_CLASSES["APPROX"], *_CLASSES["EDGE"], "per", "every",
+                   "each", "fiscal", "post", "pre", "year"))  # fmt: skip
+_NEXT_OK = frozenset(
+    (
+        *_DISPATCH, "end", "beginning", "start", "middle", "rest", "close", "turn", "latter",
+        "bulk", "remainder", "least", "most", "than", "to", "of", "day", "quarter", "period",
+        "half", "weekend", "near", "foreseeable", "short", "long", "present", "term", "other",
+        "morning", "afternoon", "evening", "night", "week", "month", "decade", "century", "ago",
+        "earlier", "before", "end", "after", "ended", "completed",
+    )
+)  # fmt: skip
+_NEXT_WORD = regex.compile(r"[\s-]{1,3}+(['’]?)(\w+)")
+
+
+@functools.cache
+def _rule_pattern(name: str) -> regex.Pattern[str]:
+    """The compiled pattern of rule *name*, compiled on first use."""
+    return regex.compile(_RULE_SOURCE[name], regex.IGNORECASE | regex.VERSION1)
+
+
+_RULE_SOURCE = dict(_RULES)
+
+
+@functools.cache
+def _all_patterns() -> dict[str, regex.Pattern[str]]:
+    """Every rule's compiled pattern (for audits and warm-up; the scanner compiles lazily)."""
+    return {name: _rule_pattern(name) for name, _ in _RULES}
+
+
+_FUTURE = regex.compile(
+    r"\b(?:will|won['’]t|shall|going\sto|is\sto|are\sto|plans?\sto|planned|scheduled|expects?\sto"
+    r"|is\sexpected|are\sexpected|set\sto|due\sto|intends?\sto|next|upcoming|tomorrow)\b"
+    r"|\w['’]ll\b|(?-i:\b(?:may|might)\s(?!have\b))",
+    regex.IGNORECASE,
+)
+# Where the clause after a date stops mattering for its tense: reported speech and new clauses.
+_CLAUSE_END = regex.compile(r"\b(?:that|said|says|and|but|when|while|after|before|as)\b|[,;:(]")
+_SENTENCE_END = regex.compile(r"[.!?]\s|\n")
+
+
+# ---------------------------------------------------------------------------------------------
+# Calendar helpers.
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """Return the first day of the month *months* after *day*'s month.
+
+    >>> add_months(dt.date(2018, 12, 31), 2)
+    datetime.date(2019, 2, 1)
+    """
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _week(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def _quarter(day: dt.date) -> tuple[int, int]:
+    return day.year, (day.month - 1) // 3 + 1
+
+
+def _shift_quarter(year: int, q: int, by: int) -> tuple[int, int]:
+    index = year * 4 + q - 1 + by
+    return index // 4, index % 4 + 1
+
+
+_VALUE = regex.compile(
+    r"(?P<y>\d{4})(?:-(?:(?P<m>\d\d)(?:-(?P<d>\d\d)(?:T(?:(?P<h>\d\d):(?P<mi>\d\d)|(?P<pod>MO|AF"
+    r"|EV|NI)))?)?|W(?P<w>\d\d)(?P<we>-WE)?|Q(?P<q>[1-4])|H(?P<half>[12])|(?P<s>SP|SU|FA|WI)))?"
+    r"|(?P<dec>\d{3})|(?P<cent>\d\d)"
+)
+
+
+def value_to_calendar(value: str) -> tuple[dt.date | None, Granularity | None]:
+    """Return the first calendar point a TIMEX3 *value* names and its granularity.
+
+    >>> value_to_calendar("2013-W11")
+    (datetime.date(2013, 3, 11), 'week')
+    >>> value_to_calendar("199")
+    (datetime.date(1990, 1, 1), 'decade')
+    >>> value_to_calendar("P2W")
+    (None, None)
+    """
+    m = _VALUE.fullmatch(value)
+    if m is None:
+        return None, None
+    try:
+        if m["dec"]:
+            return dt.date(int(m["dec"]) * 10, 1, 1), "decade"
+        if m["cent"]:
+            return dt.date(max(int(m["cent"]) * 100, 1), 1, 1), "century"
+        year = int(m["y"])
+        if m["h"]:
+            at = dt.datetime(  # noqa: DTZ001 - TIMEX3 times are wall-clock times, zone unknown
+                year, int(m["m"]), int(m["d"]), int(m["h"]) % 24, int(m["mi"])
+            )
+            return at, "time"
+        if m["d"]:
+            return dt.date(year, int(m["m"]), int(m["d"])), "day"
+        if m["m"]:
+            return dt.date(year, int(m["m"]), 1), "month"
+        if m["w"]:
+            monday = dt.date.fromisocalendar(year, int(m["w"]), 6 if m["we"] else 1)
+            return monday, "week"
+        if m["q"]:
+            return dt.date(year, 3 * int(m["q"]) - 2, 1), "quarter"
+        if m["half"]:
+            return dt.date(year, 6 * int(m["half"]) - 5, 1), None
+        if m["s"]:
+            return dt.date(year, _SEASON_MONTH[m["s"]], 1), "season"
+        return dt.date(year, 1, 1), "year"
+    except ValueError:
+        return None, None
+
+
+# ---------------------------------------------------------------------------------------------
+# Resolution context.
+
+
+@attrs.define
+class Context:
+    """What a handler may use: the text, the reference date and what earlier mentions set."""
+
+    text: str
+    reference: dt.date | None
+    quarter: tuple[int, int] | None = None  # the last quarter the text named
+    quarter_at: int = -1  # where the text named it
+    anchor: str | None = None  # the last calendar value the text named (for "a year earlier")
+    fallback: Callable[[str, dt.date | None], dt.date | None] | None = None
+
+    def future(self, start: int, end: int) -> bool:
+        """Whether the sentence around ``[start, end)`` speaks of the future."""
+        lo = max(0, start - 160)
+        left = lo
+        for m in _SENTENCE_END.finditer(self.text, lo, start):
+            left = m.end()
+        if _FUTURE.search(self.text, left, start) is not None:
+            return True
+        # a date that opens its clause ("On Tuesday, talks will ...") takes the verb after it
+        if self.text[left:start].strip(" \t\"“‘'").casefold() not in {"", "on", "by", "until"}:
+            return False
+        stop = min(len(self.text), end + 60)
+        right_m = _CLAUSE_END.search(self.text, end + 1, stop)
+        right = right_m.start() if right_m else stop
+        return _FUTURE.search(self.text, end, right) is not None
+
+
+@attrs.frozen
+class Found:
+    """One mention a handler returns: offsets, TIMEX3 type and value."""
+
+    start: int
+    end: int
+    type: DateType
+    value: str
+
+
+def _one(m: regex.Match[str], kind: DateType, value: str) -> list[Found]:
+    return [Found(m.start(), m.end(), kind, value)]
+
+
+def _month_of(name: str) -> int:
+    key = name.rstrip(".").casefold()[:3]
+    return next(i for i, month in enumerate(MONTHS, 1) if month.startswith(key))
+
+
+def _year_of(m: regex.Match[str]) -> int | None:
+    if m["year"]:
+        return int(m["year"])
+    if m.groupdict().get("yy"):
+        yy = int(m["yy"])
+        return 1900 + yy if yy >= 30 else 2000 + yy  # noqa: PLR2004 - two-digit year pivot
+    return None
+
+
+_SPACES = regex.compile(r"\s++")
+_HALF_SUFFIX = regex.compile(r"\s(?:and\s)?a\shalf$|\s1/2$")
+_DIGIT_RANGE = regex.compile(r"\d-\d")
+_SPLIT = regex.compile(r"[- ]")
+_NEXT_UPPER = regex.compile(r"\s\p{Lu}")
+_NEXT_LOWER = regex.compile(r"\s\p{Ll}")
+_NEXT_LOWER_OR_DIGIT = regex.compile(r"\s[\p{Ll}\d]")
+_MONTH_CONTEXT = regex.compile(
+    r"\b(?:in|since|until|till|through|by|during|of|before|after|from|between|and|to|late"
+    r"|early|mid)[\s-]$",
+    regex.IGNORECASE,
+)
+
+
+def _number(raw: str) -> int | None:
+    """The value of a (possibly worded) number; None when it is vague ("several", "2 to 3")."""
+    text = _SPACES.sub(" ", raw.casefold()).strip()
+    text = _HALF_SUFFIX.sub("", text)
+    if " to " in text or " or " in text or _DIGIT_RANGE.search(text):
+        return None
+    if text.replace(",", "").isdigit():
+        return int(text.replace(",", ""))
+    if text in NUMBER_WORDS:
+        return NUMBER_WORDS[text]
+    parts = _SPLIT.split(text)
+    if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in NUMBER_WORDS:  # noqa: PLR2004
+        return NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]]
+    return None
+
+
+def _unit_key(raw: str) -> str:
+    key = raw.casefold()
+    if key == "centuries":
+        return "century"
+    return key.removesuffix("s")
+
+
+_HALF = {"Y": "6M", "M": "15D", "W": "3D", "D": "T12H", "H": "30M"}
+
+
+def _duration(n: int | None, unit: str, *, half: bool = False) -> str:
+    """The TIMEX3 duration of *n* (None: some) *unit*s, plus a half when *half*.
+
+    >>> _duration(2, "week"), _duration(None, "year"), _duration(2, "decade")
+    ('P2W', 'PXY', 'P20Y')
+    """
+    letter, is_time, size = _UNITS[unit]
+    t = "T" if is_time else ""
+    if n is None:
+        letter = {"WE": "D", "Q": "M"}.get(letter, letter)
+        if unit in {"decade", "century", "millennium"}:
+            letter = {"decade": "E", "century": "C", "millennium": "L"}[unit]
+        return f"P{t}X{letter}"
+    if letter == "WE":
+        letter, size = "D", 2
+    if letter == "Q":
+        letter, size = "M", 3
+    out = f"P{t}{n * size}{letter}"
+    if half:
+        if is_time and letter == "M":
+            return out + "30S"
+        if letter == "D" or (is_time and letter == "H"):
+            return out + _HALF[letter] if letter == "D" else out + "30M"
+        return out + _HALF.get(letter, "")
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Handlers.
+
+
+def _h_time_clock(m: regex.Match[str], ctx: Context) -> list[Found]:
+    hour = int(m["h"])
+    minute = int(m["mi"] or 0)
+    ap = (m["ap"] or "").casefold()
+    if hour > 12 or (hour == 0 and ap[:1] in "ap"):  # noqa: PLR2004
+        return []
+    if ap.startswith("p") and hour < 12:  # noqa: PLR2004
+        hour += 12
+    elif ap.startswith("a") and hour == 12:  # noqa: PLR2004
+        hour = 0
+    day = _tail_day(m, ctx)
+    return _one(m, "TIME", f"{day}T{hour:02d}:{minute:02d}")
+
+
+def _tail_day(m: regex.Match[str], ctx: Context) -> str:
+    """The day a time is on: its tail ("Friday", "Feb. 3", "yesterday") or the reference."""
+    tail = (m["tail"] or "").strip(" ,").casefold().removeprefix("on ").strip()
+    ref = ctx.reference
+    if not tail:
+        return ref.isoformat() if ref else "XXXX-XX-XX"
+    if tail in {"yesterday", "today", "tomorrow", "tonight"}:
+        if ref is None:
+            return "XXXX-XX-XX"
+        return (ref + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(tail, 0))).isoformat()
+    if m["wd"]:
+        return _weekday_value(WEEKDAYS.index(m["wd"].casefold()), None, m, ctx)
+    if m["mon"]:
+        return _month_day_value(_month_of(m["mon"]), int(m["day"]), None, m, ctx) or "XXXX-XX-XX"
+    return ref.isoformat() if ref else "XXXX-XX-XX"
+
+
+def _h_time_named(m: regex.Match[str], ctx: Context) -> list[Found]:
+    clock = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[m["named"].casefold()]
+    return _one(m, "TIME", f"{_tail_day(m, ctx)}T{clock}")
+
+
+def _h_time_clock24(m: regex.Match[str], ctx: Context) -> list[Found]:
+    hour, minute = int(m["h"]), int(m["mi"])
+    if hour > 24:  # noqa: PLR2004
+        return []
+    day = ctx.reference.isoformat() if ctx.reference else "XXXX-XX-XX"
+    return _one(m, "TIME", f"{day}T{hour:02d}:{minute:02d}")
+
+
+def _weekday_value(wd: int, rel: str | None, m: regex.Match[str], ctx: Context) -> str:
+    ref = ctx.reference
+    if ref is None:
+        return f"XXXX-WXX-{wd + 1}"
+    delta = wd - ref.weekday()
+    rel = (rel or "").casefold()
+    if rel in {"next", "the following", "this coming"}:
+        days = delta if delta > 0 else delta + 7
+    elif rel in {"last", "this past", "the previous"}:
+        days = delta if delta < 0 else delta - 7
+    elif ctx.future(m.start(), m.end()):
+        days = delta if delta >= 0 else delta + 7
+    else:
+        days = delta if delta <= 0 else delta - 7
+    return (ref + dt.timedelta(days=days)).isoformat()
+
+
+def _month_day_value(
+    month: int, day: int, year: int | None, m: regex.Match[str], ctx: Context
+) -> str | None:
+    if not 1 <= day <= 31:  # noqa: PLR2004
+        return None
+    if year is None:
+        ref = ctx.reference
+        if ref is None:
+            return f"XXXX-{month:02d}-{day:02d}"
+        year = ref.year
+        try:
+            guess = dt.date(year, month, day)
+        except ValueError:
+            return f"XXXX-{month:02d}-{day:02d}"
+        if ctx.future(m.start(), m.end()):
+            if (ref - guess).days > 60:  # noqa: PLR2004 - well past: next year's
+                year += 1
+        elif (guess - ref).days > 60:  # noqa: PLR2004 - well ahead: last year's
+            year -= 1
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _remember(ctx: Context, value: str) -> None:
+    ctx.anchor = value
+
+
+def _h_date_month_day(m: regex.Match[str], ctx: Context) -> list[Found]:
+    value = _month_day_value(_month_of(m["mon"]), int(m["day"]), _year_of(m), m, ctx)
+    if value is None:
+        return []
+    _remember(ctx, value)
+    return _one(m, "DATE", value)
+
+
+def _h_date_dotted(m: regex.Match[str], ctx: Context) -> list[Found]:
+    day = None if ctx.fallback is None else ctx.fallback(m.group(), ctx.reference)
+    if day is None:
+        return []
+    _remember(ctx, day.isoformat())
+    return _one(m, "DATE", day.isoformat())
+
+
+def _h_date_iso(m: regex.Match[str], ctx: Context) -> list[Found]:
+    try:
+        value = dt.date(int(m["y"]), int(m["m"]), int(m["d"])).isoformat()
+    except ValueError:
+        return []
+    _remember(ctx, value)
+    return _one(m, "DATE", value)
+
+
+def _h_date_numeric(m: regex.Match[str], ctx: Context) -> list[Found]:
+    a, b, c = int(m["a"]), int(m["b"]), m["c"]
+    year = int(c) if len(c) == 4 else (1900 + int(c) if int(c) >= 30 else 2000 + int(c))  # noqa: PLR2004
+    month, day = (a, b) if a <= 12 else (b, a)  # noqa: PLR2004 - US order unless impossible
+    try:
+        value = dt.date(year, month, day).isoformat()
+    except ValueError:
+        return []
+    _remember(ctx, value)
+    return _one(m, "DATE", value)
+
+
+def _rel_year(rel: str | None, ctx: Context) -> int | None:
+    if ctx.reference is None:
+        return None
+    return ctx.reference.year + {"last": -1, "next": 1}.get((rel or "this").casefold(), 0)
+
+
+def _h_date_quarter(m: regex.Match[str], ctx: Context) -> list[Found]:
+    n = ORDINALS[m["ord"].casefold()]
+    is_half = m["q"].casefold() == "half"
+    year = _year_of(m)
+    if year is None and (m["rel"] or m["rel2"]):
+        year = _rel_year(m["rel"] or m["rel2"], ctx)
+    text = m.group().casefold()
+    back = "year-ago" in text or "year-earlier" in text or "year-before" in text
+    if is_half:
+        n = min(n, 2)
+    if year is None and ctx.reference is not None:
+        ref = ctx.reference
+        year = ref.year
+        start_month = 6 * n - 5 if is_half else 3 * n - 2
+        if start_month > ref.month and not ctx.future(m.start(), m.end()):
+            year -= 1
+        if m["det"] and m["det"].casefold() == "last" and not is_half:
+            year = ref.year if start_month < ref.month - 2 else ref.year - 1
+    if back and year is not None:
+        year -= 1
+    if m["pl"] and not m["year"]:
+        return _one(m, "SET", f"XXXX-{'H' if is_half else 'Q'}{n}")
+    if year is None:
+        return _one(m, "DATE", f"XXXX-{'H' if is_half else 'Q'}{n}")
+    value = f"{year:04d}-{'H' if is_half else 'Q'}{n}"
+    if not is_half and not back:
+        ctx.quarter = (year, n)
+        ctx.quarter_at = m.start()
+    _remember(ctx, value)
+    return _one(m, "DATE", value)
+
+
+def _h_date_quarter_rel(m: regex.Match[str], ctx: Context) -> list[Found]:
+    det = m["det"].casefold()
+    mods = (m["mods"] or "").casefold()
+    noun = m["q"].casefold()
+    back = bool(m["ago"]) or any(w in mods for w in ("year-ago", "year-earlier", "year-before"))
+    if noun == "period" and not (mods.strip() or back):
+        return []
+    if det in {"last", "next", "this"} and not mods.strip() and noun == "quarter":
+        if ctx.reference is None:
+            return _one(m, "DATE", "XXXX-QX")
+        year, q = _quarter(ctx.reference)
+        year, q = _shift_quarter(year, q, {"last": -1, "next": 1}.get(det, 0))
+        return _one(m, "DATE", f"{year:04d}-Q{q}")
+    if ctx.quarter is not None:
+        year, q = ctx.quarter
+    elif ctx.reference is not None:
+        year, q = _shift_quarter(*_quarter(ctx.reference), -1)
+        if "current" in mods:
+            year, q = _quarter(ctx.reference)
+    else:
+        return _one(m, "DATE", "XXXX-QX")
+    if back:
+        year -= 1
+    return _one(m, "DATE", f"{year:04d}-Q{q}")
+
+
+def _h_date_decade(m: regex.Match[str], _ctx: Context) -> list[Found]:
+    if m["dec"]:
+        value = m["dec"][:3]
+    elif m["dec2"]:
+        value = "19" + m["dec2"][0]
+    else:
+        value = "19" + str(_DECADE_WORDS[m["decw"].casefold()])
+    return _one(m, "DATE", value)
+
+
+def _h_date_century(m: regex.Match[str], _ctx: Context) -> list[Found]:
+    return _one(m, "DATE", f"{int(m['cent']) - 1:02d}")
+
+
+def _h_date_year(m: regex.Match[str], ctx: Context) -> list[Found]:
+    year = int(m["year"])
+    if m["y2"] and m["dash"]:
+        raw2 = m["y2"]
+        year2 = int(raw2) if len(raw2) == 4 else (year // 100) * 100 + int(raw2)  # noqa: PLR2004
+        if len(raw2) == 2 and year2 <= year:  # noqa: PLR2004
+            year2 += 100
+        if year2 <= year or year2 - year > 50 or m["edge"] or m["fiscal"] or m["post"]:  # noqa: PLR2004
+            return []
+        first_end = m.start("dash")
+        second_start = m.start("y2")
+        value2 = f"{year2:04d}"
+        _remember(ctx, value2)
+        return [
+            Found(m.start(), first_end, "DATE", f"{year:04d}"),
+            Found(second_start, m.end(), "DATE", value2),
+        ]
+    value = f"{year:04d}"
+    _remember(ctx, value)
+    return _one(m, "DATE", value)
+
+
+def _h_date_month_year(m: regex.Match[str], ctx: Context) -> list[Found]:
+    month = _month_of(m["mon"])
+    year = _year_of(m)
+    if year is None:
+        year = _rel_year(m["rel"], ctx)
+    value = f"XXXX-{month:02d}" if year is None else f"{year:04d}-{month:02d}"
+    _remember(ctx, value)
+    return _one(m, "DATE", value)
+
+
+def _h_date_month_rel(m: regex.Match[str], ctx: Context) -> list[Found]:
+    name = m["mon"]
+    month = _month_of(name)
+    rel = (m["rel"] or "").casefold()
+    if len(name) <= 4 and name.casefold() not in {"may", "june", "july"} and name[-1] != ".":  # noqa: PLR2004
+        return []  # a bare abbreviation ("Jan", "Dec") is more often a name than a month
+    if name.casefold().rstrip(".") in {"may", "march"} and not (rel or m["edge"]):
+        before = ctx.text[max(0, m.start() - 12) : m.start()].casefold()
+        if not _MONTH_CONTEXT.search(before):
+            return []
+    ref = ctx.reference
+    if ref is None:
+        return _one(m, "DATE", f"XXXX-{month:02d}")
+    year = ref.year
+    if rel in {"last", "this past"}:
+        if month >= ref.month:
+            year -= 1
+    elif rel in {"next", "this coming"}:
+        if month <= ref.month:
+            year += 1
+    elif rel == "this":
+        pass
+    elif month > ref.month and not ctx.future(m.start(), m.end()):
+        year -= 1
+    elif month < ref.month - 3 and ctx.future(m.start(), m.end()):
+        year += 1
+    value = f"{year:04d}-{month:02d}"
+    _remember(ctx, value)
+    return _one(m, "DATE", value)
+
+
+def _h_date_relday(m: regex.Match[str], ctx: Context) -> list[Found]:
+    word = m["rd"].casefold()
+    ref = ctx.reference
+    shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[word]
+    if m["ba"]:
+        shift += -1 if m["ba"].casefold().endswith("before") else 1
+    pod = m["pod"]
+    edge = (m["edge"] or "").casefold()
+    value = "XXXX-XX-XX" if ref is None else (ref + dt.timedelta(days=shift)).isoformat()
+    if pod:
+        return _one(m, "TIME", f"{value}T{_PART_OF_DAY[pod.casefold()]}")
+    if "afternoon" in edge:
+        return _one(m, "TIME", f"{value}TAF")
+    if "morning" in edge:
+        return _one(m, "TIME", f"{value}TMO")
+    if word == "today" and ref is None:
+        return _one(m, "DATE", "PRESENT_REF")
+    return _one(m, "DATE", value)
+
+
+def _h_time_tonight(m: regex.Match[str], ctx: Context) -> list[Found]:
+    day = ctx.reference.isoformat() if ctx.reference else "XXXX-XX-XX"
+    return _one(m, "TIME", f"{day}TNI")
+
+
+def _h_time_this_pod(m: regex.Match[str], ctx: Context) -> list[Found]:
+    rel = m["rel"].casefold()
+    ref = ctx.reference
+    pod = _PART_OF_DAY[m["pod"].casefold()]
+    if rel == "last" and pod != "NI":
+        return []
+    shift = {"last": -1, "yesterday": -1, "tomorrow": 1}.get(rel, 0)
+    day = (ref + dt.timedelta(days=shift)).isoformat() if ref else "XXXX-XX-XX"
+    return _one(m, "TIME", f"{day}T{pod}")
+
+
+def _h_date_weekday(m: regex.Match[str], ctx: Context) -> list[Found]:
+    wd = WEEKDAYS.index(m["wd"].casefold())
+    rel = (m["rel"] or "").casefold()
+    pod = m["pod"]
+    if m["pl"] or rel in {"every", "each"} or m["podpl"]:
+        suffix = f"T{_PART_OF_DAY[pod.casefold()]}" if pod else ""
+        return _one(m, "SET", f"XXXX-WXX-{wd + 1}{suffix}")
+    value = _weekday_value(wd, rel, m, ctx)
+    if pod:
+        return _one(m, "TIME", f"{value}T{_PART_OF_DAY[pod.casefold()]}")
+    return _one(m, "DATE", value)
+
+
+def _h_date_weekend(m: regex.Match[str], ctx: Context) -> list[Found]:
+    ref = ctx.reference
+    if ref is None:
+        return _one(m, "DATE", "XXXX-WXX-WE")
+    rel = m["rel"].casefold()
+    saturday = ref + dt.timedelta(days=5 - ref.weekday())
+    if rel in {"last", "this past"} or (rel == "the" and not ctx.future(m.start(), m.end())):
+        if saturday > ref:
+            saturday -= dt.timedelta(days=7)
+    elif rel == "next":
+        saturday += dt.timedelta(days=7 if saturday <= ref else 0)
+    return _one(m, "DATE", f"{_week(saturday)}-WE")
+
+
+def _h_date_rel_unit(m: regex.Match[str], ctx: Context) -> list[Found]:
+    rel = _SPACES.sub(" ", m["rel"].casefold())
+    unit = m["unit"].casefold()
+    text = m.group().casefold()
+    if rel in {"past", "previous", "following", "coming", "same"} and not text.startswith(
+        ("the ", "this ")
+    ):
+        return []
+    if rel in {"past", "last"} and text.startswith("the ") and unit in {"decade", "century"}:
+        return _one(m, "DURATION", "P10Y" if unit == "decade" else "P100Y")
+    shift = {"last": -1, "past": -1, "previous": -1, "next": 1, "following": 1, "coming": 1}.get(
+        rel, 0
+    )
+    if rel == "past" and unit == "year":
+        return _one(m, "DURATION", "P1Y")
+    if rel in {"previous", "following", "same"} and ctx.anchor is not None:
+        base, _ = value_to_calendar(ctx.anchor)
+    else:
+        base = ctx.reference
+    if base is None:
+        placeholder = {"week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX"}
+        return _one(m, "DATE", placeholder.get(unit, "XXXX"))
+    if unit == "week":
+        value = _week(base + dt.timedelta(weeks=shift))
+    elif unit == "month":
+        value = add_months(base, shift).isoformat()[:7]
+    elif unit == "quarter":
+        value = "{:04d}-Q{}".format(*_shift_quarter(*_quarter(base), shift))
+    elif unit == "decade":
+        value = str(base.year // 10 + shift)
+    elif unit == "century":
+        value = f"{base.year // 100 + shift:02d}"
+    else:
+        value = f"{base.year + shift:04d}"
+    if unit in {"year", "quarter"} and rel in {"this", "current", "latest"}:
+        _remember(ctx, value)
+    return _one(m, "DATE", value)
+
+
+def _h_date_edge_the(m: regex.Match[str], ctx: Context) -> list[Found]:
+    base = ctx.reference
+    unit = m["unit"].casefold()
+    if ctx.anchor is not None:
+        anchored, gran = value_to_calendar(ctx.anchor)
+        if anchored is not None and gran in {"day", "month", "year", "week", "quarter"}:
+            base = anchored
+    if base is None:
+        return _one(m, "DATE", {"week": "XXXX-WXX", "month": "XXXX-XX"}.get(unit, "XXXX"))
+    value = {"week": _week(base), "month": base.isoformat()[:7]}.get(unit, f"{base.year:04d}")
+    return _one(m, "DATE", value)
+
+
+def _h_date_year_end(m: regex.Match[str], ctx: Context) -> list[Found]:
+    return _one(m, "DATE", f"{ctx.reference.year:04d}" if ctx.reference else "XXXX")
+
+
+_QUARTER_SPAN = 1500  # how far (in characters) a named quarter stays the topic
+
+
+def _h_date_ago(m: regex.Match[str], ctx: Context) -> list[Found]:
+    n = _number(m["num"])
+    unit = _unit_key(m["unit"])
+    direction = m["dir"].casefold()
+    back = direction in {"ago", "earlier"}
+    if n is None:
+        return _one(m, "DATE", "PAST_REF" if back else "FUTURE_REF")
+    if unit in {"second", "minute", "hour"}:
+        return _one(m, "DURATION", _duration(n, unit))
+    sign = -1 if back else 1
+    if direction in {"earlier", "later"} and ctx.anchor is not None:
+        base, gran = value_to_calendar(ctx.anchor)
+    else:
+        base, gran = ctx.reference, "day"
+    if unit == "year" and ctx.quarter is not None and m.start() - ctx.quarter_at < _QUARTER_SPAN:
+        # results reporting: "profit rose in the third quarter ... a year earlier" is that quarter
+        year, q = ctx.quarter
+        return _one(m, "DATE", f"{year + sign * n:04d}-Q{q}")
+    if base is None:
+        x = {"week": "XXXX-WXX", "month": "XXXX-XX", "day": "XXXX-XX-XX"}.get(unit, "XXXX")
+        return _one(m, "DATE", x)
+    size = _UNITS.get(unit, ("D", False, 1))[2]
+    if unit in {"day", "night"}:
+        value = (base + dt.timedelta(days=sign * n)).isoformat()
+    elif unit in {"week", "fortnight"}:
+        value = _week(base + dt.timedelta(weeks=sign * n * size))
+    elif unit == "month":
+        value = add_months(base, sign * n).isoformat()[:7]
+    elif unit == "quarter":
+        value = "{:04d}-Q{}".format(*_shift_quarter(*_quarter(base), sign * n))
+    elif unit == "weekend":
+        value = _week(base + dt.timedelta(weeks=sign * n)) + "-WE"
+    else:
+        years = n * size
+        value = f"{base.year + sign * years:04d}"
+        if gran == "quarter" and direction != "ago":
+            value = "{:04d}-Q{}".format(*_shift_quarter(*_quarter(base), sign * 4 * years))
+    return _one(m, "DATE", value)
+
+
+def _h_date_year_ago_adj(m: regex.Match[str], ctx: Context) -> list[Found]:
+    if ctx.quarter is not None:
+        year, q = ctx.quarter
+        return _one(m, "DATE", f"{year - 1:04d}-Q{q}")
+    if ctx.reference is None:
+        return _one(m, "DATE", "XXXX")
+    return _one(m, "DATE", f"{ctx.reference.year - 1:04d}")
+
+
+def _h_ref_plural(m: regex.Match[str], _ctx: Context) -> list[Found]:
+    word = m["dirw"].casefold()
+    unit = _unit_key(m["unit"])
+    if word in {"recent", "past", "last", "previous"}:
+        if word != "recent" and not m.group().casefold().startswith("the "):
+            return []
+        if word == "recent":
+            return _one(m, "DATE", "PAST_REF")
+        return _one(m, "DURATION", _duration(None, unit))
+    if word == "future":
+        return _one(m, "DATE", "FUTURE_REF")
+    if word == "next" and not m.group().casefold().startswith("the "):
+        return []
+    return _one(m, "DURATION", _duration(None, unit))
+
+
+def _h_dur_num(m: regex.Match[str], _ctx: Context) -> list[Found]:
+    raw = m["num"].casefold()
+    unit = _unit_key(m["unit"])
+    det = (m["det"] or "").casefold()
+    if raw in {"a", "an"} and unit == "second":
+        return []
+    if det in {"a", "an"} and raw not in {"few", "couple of"}:
+        return []
+    n = _number(raw)
+    if raw in {"a few", "few", "several", "some", "many", "a couple of", "two or three"}:
+        n = None if raw != "a couple of" else 2
+    half = "half" in raw
+    if unit == "quarter" and n is not None:
+        return _one(m, "DURATION", f"P{n}Q" if m["dirw"] else f"P{3 * n}M")
+    return _one(m, "DURATION", _duration(n, unit, half=half))
+
+
+def _h_dur_adj(m: regex.Match[str], _ctx: Context) -> list[Found]:
+    if m["old"] and m["old"].casefold() == "old":
+        return []  # ages ("a 6-year-old boy") are left out, as in TimeBank
+    raw = m["num"].casefold()
+    n = None if raw == "several" else _number(raw)
+    return _one(m, "DURATION", _duration(n, m["unit"].casefold()))
+
+
+def _h_dur_long(m: regex.Match[str], _ctx: Context) -> list[Found]:
+    raw = m["unit"].casefold()
+    plural = raw.endswith(("s", "ies"))
+    return _one(m, "DURATION", _duration(None if plural else 1, _unit_key(raw)))
+
+
+def _h_set_every(m: regex.Match[str], _ctx: Context) -> list[Found]:
+    unit = m["unit"].casefold()
+    if unit in _PART_OF_DAY:
+        return _one(m, "SET", f"XXXX-XX-XXT{_PART_OF_DAY[unit]}")
+    if unit in _SEASONS:
+        return _one(m, "SET", f"XXXX-{_SEASONS[unit]}")
+    if unit in MONTHS:
+        return _one(m, "SET", f"XXXX-{MONTHS.index(unit) + 1:02d}")
+    if unit == "quarter":
+        return _one(m, "SET", "P1Q")
+    every_other = " other " in m.group().casefold()
+    return _one(m, "SET", _duration(2 if every_other else 1, unit))
+
+
+def _h_set_word(m: regex.Match[str], ctx: Context) -> list[Found]:
+    word = m["w"].casefold()
+    if m["w"][0].isupper() and _NEXT_UPPER.match(ctx.text, m.end(), m.end() + 2):
+        return []  # part of a name: "Daily Sabah", "The Weekly Standard"
+    if word == "quarterly" and _NEXT_LOWER.match(ctx.text, m.end(), m.end() + 2):
+        return []  # "a quarterly dividend" names a payment, not a recurrence
+    return _one(m, "SET", _SET_WORDS[word])
+
+
+def _h_set_per(m: regex.Match[str], _ctx: Context) -> list[Found]:
+    return _one(m, "SET", _duration(1, m["unit"].casefold()))
+
+
+def _season_year(code: str, rel: str, m: regex.Match[str], ctx: Context) -> int | None:
+    ref = ctx.reference
+    if ref is None:
+        return None
+    start = _SEASON_MONTH[code]
+    if rel in {"last", "this past"}:
+        # the most recent such season that has ended (a season lasts three months)
+        end = add_months(dt.date(ref.year, start, 1), 3)
+        return ref.year if end <= ref else ref.year - 1
+    if rel in {"next", "this coming"}:
+        return ref.year if dt.date(ref.year, start, 1) > ref else ref.year + 1
+    if rel == "this":
+        return ref.year
+    begun = dt.date(ref.year, start, 1) <= ref
+    if not begun and not ctx.future(m.start(), m.end()):
+        return ref.year - 1
+    return ref.year
+
+
+def _h_date_season(m: regex.Match[str], ctx: Context) -> list[Found]:
+    code = _SEASONS[m["s"].casefold()]
+    rel = _SPACES.sub(" ", (m.groupdict().get("rel") or "").casefold())
+    if code == "FA" and rel in {"the", "early", "late", "mid"} and not m["year"]:
+        after = ctx.text[m.end() : m.end() + 4].casefold()
+        if after.startswith((" of", " in", " from")) or rel == "the":
+            return []
+    year = _year_of(m) or _season_year(code, rel, m, ctx)
+    return _one(m, "DATE", f"XXXX-{code}" if year is None else f"{year:04d}-{code}")
+
+
+def _h_dur_bare(m: regex.Match[str], _ctx: Context) -> list[Found]:
+    return _one(m, "DURATION", _duration(None, _unit_key(m["unit"])))
+
+
+def _h_ref_ago(m: regex.Match[str], _ctx: Context) -> list[Found]:
+    return _one(m, "DATE", "PAST_REF")
+
+
+def _h_ref_word(m: regex.Match[str], ctx: Context) -> list[Found]:
+    word = _SPACES.sub(" ", m["w"].casefold())
+    if word in {"current", "future", "recent"}:
+        # adjectives count only before a noun: "current levels", not "an electric current."
+        after = ctx.text[m.end() : m.end() + 2]
+        if not _NEXT_LOWER_OR_DIGIT.match(after):
+            return []
+    if word == "now" and ctx.text[m.end() : m.end() + 5].casefold().startswith(" that"):
+        return []
+    return _one(m, "DATE", _REF_WORDS[word])
+
+
+def _h_ref_weekdays(m: regex.Match[str], _ctx: Context) -> list[Found]:
+    return _one(m, "SET", "XXXX-WXX-WD")
+
+
+_ALIASES = {"date_day_month": "date_month_day", "date_season_year": "date_season"}
+_HANDLERS: dict[str, Callable[[regex.Match[str], Context], list[Found]]] = {
+    name: globals()[f"_h_{_ALIASES.get(name, name)}"] for name, _ in _RULES
+}
+
+
+def scan(
+    text: str, start: int, stop: int
+) -> Iterator[tuple[str, Callable[[regex.Match[str], Context], list[Found]], regex.Match[str]]]:
+    """Yield ``(rule id, handler, match)`` for the expressions of ``text[start:stop]``.
+
+    Matches come left to right and never overlap. At each word, only the rules that may
+    start with it (a digit, an apostrophe before a digit, or a word of ``_STARTS``) are
+    tried, in priority order; the first that matches wins.
+    """
+    resume = start
+    dispatch = _DISPATCH
+    for token in _TOKEN.finditer(text, start, stop):
+        at = token.start()
+        if at < resume:
+            continue
+        word = token.group()
+        if word[0] in "'’":
+            if not word[1:2].isdigit():
+                continue
+            names = dispatch["#apos"]
+        elif word[0].isdigit():
+            before = text[at - 2 : at] if at >= 2 else text[:at]  # noqa: PLR2004
+            if before[-1:] in _NOT_BEFORE_NUMBER or (before[:1].isdigit() and before[1:] in ".,"):
+                continue  # $13, #1, 1.5, 1,500: money, ranks and decimals are not dates
+            names = dispatch["#digit"]
+        else:
+            key = word.casefold()
+            names = dispatch.get(key, ())
+            if not names:
+                continue
+            if key in _WEAK:
+                nxt = _NEXT_WORD.match(text, token.end(), stop)
+                if nxt is None or not (nxt[2][0].isdigit() or nxt[2].casefold() in _NEXT_OK):
+                    continue
+        # a bounded window: the regex engine may look ahead to endpos for required literals
+        window = min(stop, at + _MAX_SPAN)
+        for name in names:
+            m = _rule_pattern(name).match(text, at, window)
+            if m is not None and m.end() > at:
+                resume = m.end()
+                yield _RULE_IDS[name], _HANDLERS[name], m
+                break
+
+
+_NOT_BEFORE_NUMBER = frozenset("$€£¥#")
+_MAX_SPAN = 160  # no expression is longer; the window ends at least 30 characters past one
+_PREFIXES = {"date": "date", "time": "time", "dur": "duration", "set": "set", "ref": "ref"}
+_RULE_IDS = {
+    name: _PREFIXES[name.split("_", 1)[0]] + "." + name.split("_", 1)[1] for name, _ in _RULES
+}

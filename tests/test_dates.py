@@ -1,0 +1,573 @@
+"""Tests of the dates stage: spans and TIMEX3 values of each form, in sentences written here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+
+import pytest
+
+from newsparse import Article, parse_article
+from newsparse._timex import _RULES, _all_patterns, value_to_calendar
+from newsparse.dates import iter_dates, resolve_dates
+
+REF = dt.date(2013, 3, 22)  # a Friday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The ministry said on Feb. 20, 2018 that talks would resume.",
+            [("Feb. 20, 2018", "DATE", "2018-02-20")],
+            id="month-day-year",
+        ),
+        pytest.param(
+            "Voters went to the polls on 20 February 2018 in the north.",
+            [("20 February 2018", "DATE", "2018-02-20")],
+            id="day-month-year",
+        ),
+        pytest.param(
+            "The fiscal year ended Sept. 30.",
+            [("Sept. 30", "DATE", "2012-09-30")],
+            id="month-day-past",
+        ),
+        pytest.param(
+            "The filing, dated 2018-02-20, was released.",
+            [("2018-02-20", "DATE", "2018-02-20")],
+            id="iso",
+        ),
+        pytest.param(
+            "A form signed 02/20/2018 was found.",
+            [("02/20/2018", "DATE", "2018-02-20")],
+            id="us-numeric",
+        ),
+        pytest.param(
+            "Inflation was high in the 1990s.",
+            [("the 1990s", "DATE", "199")],
+            id="decade",
+        ),
+        pytest.param(
+            "The plant should open by mid-2019.",
+            [("mid-2019", "DATE", "2019")],
+            id="mid-year",
+        ),
+        pytest.param(
+            "Sales rose in fiscal 1989.",
+            [("fiscal 1989", "DATE", "1989")],
+            id="fiscal-year",
+        ),
+        pytest.param(
+            "Profit fell in the third quarter.",
+            [("the third quarter", "DATE", "2012-Q3")],
+            id="quarter",
+        ),
+        pytest.param(
+            "Prices fell last summer.",
+            [("last summer", "DATE", "2012-SU")],
+            id="season-last",
+        ),
+        pytest.param(
+            "The ferry runs on weekdays.",
+            [("weekdays", "SET", "XXXX-WXX-WD")],
+            id="weekdays",
+        ),
+        pytest.param(
+            "The minister resigned yesterday.",
+            [("yesterday", "DATE", "2013-03-21")],
+            id="yesterday",
+        ),
+        pytest.param(
+            "Talks stalled last week.",
+            [("last week", "DATE", "2013-W11")],
+            id="last-week",
+        ),
+        pytest.param(
+            "He was arrested two weeks ago.",
+            [("two weeks ago", "DATE", "2013-W10")],
+            id="weeks-ago",
+        ),
+        pytest.param(
+            "Elections will be held next month.",
+            [("next month", "DATE", "2013-04")],
+            id="next-month",
+        ),
+        pytest.param(
+            "Exports grew this year.",
+            [("this year", "DATE", "2013")],
+            id="this-year",
+        ),
+        pytest.param(
+            "Revenue was $4 million a year earlier.",
+            [("a year earlier", "DATE", "2012")],
+            id="year-earlier",
+        ),
+        pytest.param(
+            "She arrived earlier this month.",
+            [("earlier this month", "DATE", "2013-03")],
+            id="earlier-this-month",
+        ),
+        pytest.param(
+            "Police cleared the square Tuesday morning.",
+            [("Tuesday morning", "TIME", "2013-03-19TMO")],
+            id="weekday-morning",
+        ),
+        pytest.param(
+            "The council meets tonight.",
+            [("tonight", "TIME", "2013-03-22TNI")],
+            id="tonight",
+        ),
+        pytest.param(
+            "The market closed at 3 p.m. EST.",
+            [("3 p.m. EST", "TIME", "2013-03-22T15:00")],
+            id="clock-zone",
+        ),
+        pytest.param(
+            "The strike lasted two weeks.",
+            [("two weeks", "DURATION", "P2W")],
+            id="duration-weeks",
+        ),
+        pytest.param(
+            "He spent 18 months in prison.",
+            [("18 months", "DURATION", "P18M")],
+            id="duration-months",
+        ),
+        pytest.param(
+            "It took a decade to build.",
+            [("a decade", "DURATION", "P10Y")],
+            id="duration-decade",
+        ),
+        pytest.param(
+            "The club meets every Monday.",
+            [("every Monday", "SET", "XXXX-WXX-1")],
+            id="every-monday",
+        ),
+        pytest.param(
+            "The paper is published weekly.",
+            [("weekly", "SET", "P1W")],
+            id="weekly",
+        ),
+        pytest.param(
+            "The prize is awarded annually.",
+            [("annually", "SET", "P1Y")],
+            id="annually",
+        ),
+        pytest.param(
+            "Prices are now falling.",
+            [("now", "DATE", "PRESENT_REF")],
+            id="now",
+        ),
+        pytest.param(
+            "He recently returned from Paris.",
+            [("recently", "DATE", "PAST_REF")],
+            id="recently",
+        ),
+        pytest.param(
+            "She is currently in Rome.",
+            [("currently", "DATE", "PRESENT_REF")],
+            id="currently",
+        ),
+        pytest.param(
+            "Such attacks were rare in the past.",
+            [("the past", "DATE", "PAST_REF")],
+            id="the-past",
+        ),
+        pytest.param(
+            "Talks may resume in the future.",
+            [("the future", "DATE", "FUTURE_REF")],
+            id="the-future",
+        ),
+        pytest.param(
+            "Officials said Tuesday that the bridge was safe.",
+            [("Tuesday", "DATE", "2013-03-19")],
+            id="weekday-past",
+        ),
+        pytest.param(
+            "The vote will take place Tuesday.",
+            [("Tuesday", "DATE", "2013-03-26")],
+            id="weekday-future",
+        ),
+        pytest.param(
+            "On Tuesday, the council will vote on the plan.",
+            [("Tuesday", "DATE", "2013-03-26")],
+            id="weekday-opens-future",
+        ),
+        pytest.param(
+            "Rates rose in the period 2009-2010.",
+            [("2009", "DATE", "2009"), ("2010", "DATE", "2010")],
+            id="year-range",
+        ),
+        pytest.param(
+            "He may visit in May.",
+            [("May", "DATE", "2013-05")],
+            id="may-verb-and-month",
+        ),
+        pytest.param(
+            "The march began at dawn.",
+            [],
+            id="march-noun",
+        ),
+        pytest.param(
+            "We said it twice.",
+            [],
+            id="we",
+        ),
+        pytest.param(
+            "A sun hat costs $13, up 43% from last year.",
+            [("last year", "DATE", "2012")],
+            id="money-percent",
+        ),
+        pytest.param(
+            "The Lakers won 102-98.",
+            [],
+            id="score",
+        ),
+        pytest.param(
+            "Call 555-0143 for details.",
+            [],
+            id="phone",
+        ),
+        pytest.param(
+            "Version 2.0.1 fixed the bug.",
+            [],
+            id="version",
+        ),
+        pytest.param(
+            "There was a 1.5 second delay.",
+            [],
+            id="decimal-quantity",
+        ),
+        pytest.param(
+            "Militants were killed in recent weeks.",
+            [("recent weeks", "DATE", "PAST_REF")],
+            id="recent-weeks",
+        ),
+        pytest.param(
+            "The talks ended on Monday, March 18.",
+            [("Monday, March 18", "DATE", "2013-03-18")],
+            id="weekday-month-day",
+        ),
+        pytest.param(
+            "The company was founded in the 19th century.",
+            [("the 19th century", "DATE", "18")],
+            id="century",
+        ),
+        pytest.param(
+            "The results for the first half of 2012 were weak.",
+            [("the first half of 2012", "DATE", "2012-H1")],
+            id="half-year",
+        ),
+        pytest.param(
+            "He was born in March 1990.",
+            [("March 1990", "DATE", "1990-03")],
+            id="month-year",
+        ),
+        pytest.param(
+            "The law took effect last April.",
+            [("last April", "DATE", "2012-04")],
+            id="last-april",
+        ),
+        pytest.param(
+            "Shares closed at noon Friday.",
+            [("noon Friday", "TIME", "2013-03-22T12:00")],
+            id="noon-weekday",
+        ),
+        pytest.param(
+            "It rained on March 3 and again on the 20th of March.",
+            [("March 3", "DATE", "2013-03-03"), ("the 20th of March", "DATE", "2013-03-20")],
+            id="ordinal-of-month",
+        ),
+        pytest.param(
+            "It happened a few years ago.",
+            [("a few years ago", "DATE", "PAST_REF")],
+            id="few-years-ago",
+        ),
+        pytest.param(
+            "They met last night.",
+            [("last night", "TIME", "2013-03-21TNI")],
+            id="last-night",
+        ),
+        pytest.param(
+            "The vote is set for this weekend.",
+            [("this weekend", "DATE", "2013-W12-WE")],
+            id="this-weekend",
+        ),
+        pytest.param(
+            "He left the company in late 2012.",
+            [("late 2012", "DATE", "2012")],
+            id="late-year",
+        ),
+        pytest.param(
+            "Unemployment hit its highest level since the '80s.",
+            [("the '80s", "DATE", "198")],
+            id="apostrophe-decade",
+        ),
+        pytest.param(
+            "The dam was finished at the end of 2010.",
+            [("the end of 2010", "DATE", "2010")],
+            id="end-of-year",
+        ),
+        pytest.param(
+            "The 30-year-old man was detained for 48 hours.",
+            [("48 hours", "DURATION", "PT48H")],
+            id="age-and-hours",
+        ),
+        pytest.param(
+            "Prices rose 5% in the past two months.",
+            [("the past two months", "DURATION", "P2M")],
+            id="past-two-months",
+        ),
+        pytest.param(
+            "He has lived there for years.",
+            [("years", "DURATION", "PXY")],
+            id="for-years",
+        ),
+        pytest.param(
+            "The nine-month inquiry ended.",
+            [("nine-month", "DURATION", "P9M")],
+            id="hyphen-duration",
+        ),
+        pytest.param(
+            "Three people were hurt; 2000 troops were sent.",
+            [],
+            id="troops",
+        ),
+        pytest.param(
+            "The site was dated 20.02.2018 by police.",
+            [("20.02.2018", "DATE", "2018-02-20")],
+            id="dotted-day-first",
+        ),
+        pytest.param(
+            "Profit rose 8% in the second quarter from $3 million a year ago.",
+            [("the second quarter", "DATE", "2012-Q2"), ("a year ago", "DATE", "2011-Q2")],
+            id="quarter-year-ago",
+        ),
+        pytest.param(
+            "Sales matched the year-ago quarter.",
+            [("the year-ago quarter", "DATE", "2011-Q4")],
+            id="year-ago-quarter",
+        ),
+        pytest.param(
+            "The blast came at 10:30 a.m. yesterday.",
+            [("10:30 a.m. yesterday", "TIME", "2013-03-21T10:30")],
+            id="clock-yesterday",
+        ),
+        pytest.param(
+            "The siege lasted nearly three months.",
+            [("nearly three months", "DURATION", "P3M")],
+            id="approx-duration",
+        ),
+        pytest.param(
+            "The board meets twice a year.",
+            [("a year", "SET", "P1Y")],
+            id="twice-a-year",
+        ),
+        pytest.param(
+            "The festival is held each July.",
+            [("each July", "SET", "XXXX-07")],
+            id="each-july",
+        ),
+        pytest.param(
+            "The court rules today.",
+            [("today", "DATE", "2013-03-22")],
+            id="today",
+        ),
+        pytest.param(
+            "He left the day before yesterday.",
+            [("the day before yesterday", "DATE", "2013-03-20")],
+            id="day-before-yesterday",
+        ),
+        pytest.param(
+            "The report is due next Friday.",
+            [("next Friday", "DATE", "2013-03-29")],
+            id="next-friday",
+        ),
+        pytest.param(
+            "FEB. 20, 2018: MARKETS FALL",
+            [("FEB. 20, 2018", "DATE", "2018-02-20")],
+            id="uppercase-month",
+        ),
+    ],
+)
+def test_forms_with_reference(text: str, expected: list[tuple[str, str, str]]) -> None:
+    found = list(iter_dates(text, reference=REF))
+    assert [(d.text, d.type, d.value) for d in found] == expected
+    for d in found:
+        assert text[d.start : d.end] == d.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Talks resume on Tuesday.", [("Tuesday", "XXXX-WXX-2")], id="weekday"),
+        pytest.param("It closed Sept. 30.", [("Sept. 30", "XXXX-09-30")], id="month-day"),
+        pytest.param("He quit yesterday.", [("yesterday", "XXXX-XX-XX")], id="yesterday"),
+        pytest.param("Sales fell last year.", [("last year", "XXXX")], id="last-year"),
+        pytest.param("Talks stalled last week.", [("last week", "XXXX-WXX")], id="last-week"),
+        pytest.param(
+            "Profit fell in the third quarter.", [("the third quarter", "XXXX-Q3")], id="quarter"
+        ),
+        pytest.param(
+            "It rained on Feb. 3, 2020.", [("Feb. 3, 2020", "2020-02-03")], id="absolute-needs-none"
+        ),
+        pytest.param("Prices are now falling.", [("now", "PRESENT_REF")], id="ref-needs-none"),
+        pytest.param("The strike lasted two weeks.", [("two weeks", "P2W")], id="duration"),
+    ],
+)
+def test_forms_without_reference(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d.text, d.value) for d in iter_dates(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "resolved", "granularity"),
+    [
+        pytest.param("on Feb. 20, 2018", "date.month_day", dt.date(2018, 2, 20), "day", id="day"),
+        pytest.param(
+            "in February 2018", "date.month_year", dt.date(2018, 2, 1), "month", id="month"
+        ),
+        pytest.param("in 2018", "date.year", dt.date(2018, 1, 1), "year", id="year"),
+        pytest.param("the 1990s", "date.decade", dt.date(1990, 1, 1), "decade", id="decade"),
+        pytest.param(
+            "the 19th century", "date.century", dt.date(1800, 1, 1), "century", id="century"
+        ),
+        pytest.param("last week", "date.rel_unit", dt.date(2013, 3, 11), "week", id="week"),
+        pytest.param(
+            "fiscal 1989's third quarter",
+            "date.quarter",
+            dt.date(1989, 7, 1),
+            "quarter",
+            id="quarter",
+        ),
+        pytest.param("last summer", "date.season", dt.date(2012, 6, 1), "season", id="season"),
+        pytest.param(
+            "at 3 p.m. yesterday",
+            "time.clock",
+            dt.datetime(2013, 3, 21, 15, 0),  # noqa: DTZ001
+            "time",
+            id="time",
+        ),
+        pytest.param("for two weeks", "duration.num", None, None, id="duration"),
+        pytest.param("every Monday", "date.weekday", None, None, id="set"),
+    ],
+)
+def test_resolved_and_granularity(
+    text: str, rule: str, resolved: dt.date | None, granularity: str | None
+) -> None:
+    (d,) = iter_dates(text, reference=REF)
+    assert (d.rule, d.resolved, d.granularity) == (rule, resolved, granularity)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        pytest.param("2013-W11", (dt.date(2013, 3, 11), "week"), id="week"),
+        pytest.param("2013-W11-WE", (dt.date(2013, 3, 16), "week"), id="weekend"),
+        pytest.param("2013-03-22TMO", (dt.date(2013, 3, 22), "day"), id="part-of-day"),
+        pytest.param("1989-Q3", (dt.date(1989, 7, 1), "quarter"), id="quarter"),
+        pytest.param("2012-SU", (dt.date(2012, 6, 1), "season"), id="season"),
+        pytest.param("199", (dt.date(1990, 1, 1), "decade"), id="decade"),
+        pytest.param("XXXX-WXX-2", (None, None), id="underspecified"),
+        pytest.param("PAST_REF", (None, None), id="ref"),
+        pytest.param("2013-02-30", (None, None), id="impossible-day"),
+    ],
+)
+def test_value_to_calendar(value: str, expected: tuple[dt.date | None, str | None]) -> None:
+    assert value_to_calendar(value) == expected
+
+
+def test_start_and_end_bound_the_search() -> None:
+    text = "On Monday it rained; on Tuesday it snowed; on Wednesday it cleared."
+    start = text.index("Tuesday")
+    found = list(iter_dates(text, start=start, end=start + len("Tuesday"), reference=REF))
+    assert [(d.start, d.text) for d in found] == [(start, "Tuesday")]
+
+
+def test_datetime_reference_is_read_as_its_day() -> None:
+    at = dt.datetime(2013, 3, 22, 23, 30, tzinfo=dt.timezone.utc)
+    assert [d.value for d in iter_dates("It snowed yesterday.", reference=at)] == ["2013-03-21"]
+
+
+def test_fallback_can_be_switched_off() -> None:
+    text = "The site was dated 20.02.2018 by police."
+    assert [d.value for d in iter_dates(text, fallback=False)] == []
+
+
+def test_stage_resolves_against_published() -> None:
+    article = resolve_dates(Article(text="Rain fell on Tuesday.", published=REF))
+    assert [(d.text, d.value) for d in article.dates] == [("Tuesday", "2013-03-19")]
+    assert article.diagnostics == ()
+
+
+def test_stage_without_reference_notes_it_once() -> None:
+    article = resolve_dates(Article(text="Rain fell on Tuesday and again on Thursday."))
+    assert [d.value for d in article.dates] == ["XXXX-WXX-2", "XXXX-WXX-4"]
+    assert [(n.code, n.start, n.end) for n in article.diagnostics] == [
+        ("dates.no_reference", 13, 20)
+    ]
+
+
+def test_stage_keeps_earlier_diagnostics() -> None:
+    from newsparse import Diagnostic  # noqa: PLC0415 - local to this test
+
+    note = Diagnostic("structure.test", "kept")
+    article = resolve_dates(Article(text="Rain on Tuesday.", diagnostics=(note,)))
+    assert article.diagnostics[0] == note
+    assert article.diagnostics[1].code == "dates.no_reference"
+
+
+def test_seed_dates(seed_text: str) -> None:
+    article = parse_article(seed_text, published="2025-11-01")
+    values = {d.text: d.value for d in article.dates}
+    assert values["Feb. 20, 2018"] == "2018-02-20"
+    assert values["recent weeks"] == "PAST_REF"
+    caption = seed_text.index("Feb. 20, 2018")
+    assert any(d.start == caption and d.rule == "date.month_day" for d in article.dates)
+
+
+def test_no_false_dates_in_seed(seed_text: str) -> None:
+    article = parse_article(seed_text, published="2025-11-01")
+    assert {d.text.casefold() for d in article.dates} <= {
+        "feb. 20, 2018",
+        "recent weeks",
+        "every day",
+    }
+
+
+def test_import_does_not_load_dateparser_until_a_fallback_form() -> None:
+    code = (
+        "import sys, newsparse\n"
+        "newsparse.parse_article('Rain fell on Feb. 3, 2020, and yesterday.')\n"
+        "print('dateparser' in sys.modules)\n"
+        "newsparse.parse_article('The site was dated 20.02.2018.')\n"
+        "print('dateparser' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True"]
+
+
+def test_every_rule_compiles_and_is_documented() -> None:
+    from pathlib import Path  # noqa: PLC0415 - local to this test
+
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "dates.md").read_text("utf-8")
+    assert set(_all_patterns()) == {name for name, _ in _RULES}
+    prefixes = {"date": "date", "time": "time", "dur": "duration", "set": "set", "ref": "ref"}
+    for name, _ in _RULES:
+        kind, rest = name.split("_", 1)
+        assert f"`{prefixes[kind]}.{rest}`" in doc, name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("", id="empty"),
+        pytest.param("May " * 500, id="many-mays"),
+        pytest.param("the " * 2000, id="many-thes"),
+        pytest.param("1" * 5000, id="digits"),
+        pytest.param("about about about 3", id="approx-chain"),
+        pytest.param("Feb. 31, 2018 and 13/45/2018 and 2018-13-40", id="impossible-dates"),
+    ],
+)
+def test_odd_text_never_raises(text: str) -> None:
+    for d in iter_dates(text, reference=REF):
+        assert text[d.start : d.end] == d.text
