@@ -249,15 +249,13 @@ _RULES: list[tuple[str, str]] = [
     # last April; this September; early March
     (
         "date_month_rel",
-        rf"(?:(?P<rel>last|this|next|this\spast|this\scoming)\s|{_EDGE}){_MON}(?!\s(?-i:\p{{Lu}}\p{{Ll}}))",
+        rf"(?:(?P<rel>last|this|next|this\spast|this\scoming)\s|{_EDGE}){_MON}(?!\s(?-i:\p{{Lu}}\p{{Ll}})|\s?[0-3]?\d\b)",
     ),
     # yesterday; late yesterday; tomorrow morning; tonight; last night; this morning
     (
         "date_relday",
         r"(?:(?P<edge>early|late|earlier|later|mid-?afternoon|mid-?morning)\s)?(?:the\s(?P<ba>day"
-        r"\s(?:before|after))\s)?(?P<rd>yesterday|today|tomorrow)(?!['’]s)(?:\s"
-        + _POD
-        + r")?(?!\w)",
+        r"\s(?:before|after))\s)?(?P<rd>yesterday|today|tomorrow)(?:\s" + _POD + r")?(?!\w)",
     ),
     ("time_tonight", r"(?P<rd>tonight|overnight(?=[,.;]|\sto\b))(?!\w)"),
     (
@@ -291,7 +289,33 @@ _RULES: list[tuple[str, str]] = [
         "date_edge_the",
         (
             r"(?P<edge>earlier|later|early|late|the\s(?:end|beginning|start|middle)\sof)\s(?:in\s)?"
-            r"the\s(?P<unit>week|month|year)(?!\w|-\w)"
+            r"(?P<det>the|that)\s(?:same\s)?(?P<unit>day|week|month|year)(?!\w|-\w)"
+        ),
+    ),
+    (
+        "date_the_year",
+        (
+            r"(?<=\b(?P<prep>for|in|during|through|throughout|over)\s)the\s(?:(?:fiscal|full|calendar)\s)?"
+            r"year(?!\w|-|['’]s|\s(?:ago|earlier|before|after|later|of|in\s\w+ing))"
+        ),
+    ),
+    (
+        "date_holiday",
+        (
+            r"(?:(?P<rel>last|this|next|this\spast|this\scoming)\s)?(?P<h>(?-i:Thanksgiving(?:\sDay)?"
+            r"|Christmas(?:\sDay|\sEve)?|New\sYear['’]s(?:\sDay|\sEve)|Easter(?:\sSunday)?"
+            r"|Good\sFriday|Independence\sDay|Fourth\sof\sJuly|Election\sDay|Memorial\sDay"
+            r"|Labor\sDay|Veterans\sDay|Valentine['’]s\sDay|Halloween|Boxing\sDay))(?!\w|\s(?-i:\p{Lu}))"
+        ),
+    ),
+    (
+        "date_spelled_year",
+        (
+            r"(?:the\syear\s)?(?:(?P<c19>nineteen)\s(?P<rest>(?:twenty|thirty|forty|fifty|sixty|seventy"
+            r"|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven"
+            r"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+            r"|(?P<y2k>(?<=the\syear\s)two\sthousand(?:\s(?:and\s)?(?P<rest2>one|two|three|four|five"
+            r"|six|seven|eight|nine|ten))?))(?!\w|-\w)"
         ),
     ),
     ("date_year_end", r"(?:the\s)?(?:year[\s-]end|year['’]s\send)(?!\w)"),
@@ -426,6 +450,12 @@ _STARTS: dict[str, str] = {
     "date_rel_unit": "EDGE DET past previous following coming current same latest",
     "date_edge_the": "EDGE",
     "date_year_end": "the year",
+    "date_the_year": "the",
+    "date_holiday": (
+        "DET thanksgiving christmas new easter good independence fourth election memorial labor "
+        "veterans valentine halloween boxing"
+    ),
+    "date_spelled_year": "the nineteen",
     "date_ago": "APPROX NUM DIGIT",
     "date_year_ago_adj": "year",
     "set_per": "a per",
@@ -468,7 +498,8 @@ _NEXT_OK = frozenset(
         "bulk", "remainder", "least", "most", "than", "to", "of", "day", "quarter", "period",
         "half", "weekend", "near", "foreseeable", "short", "long", "present", "term", "other",
         "morning", "afternoon", "evening", "night", "week", "month", "decade", "century", "ago",
-        "earlier", "before", "end", "after", "ended", "completed",
+        "earlier", "before", "end", "after", "ended", "completed", "full", "calendar",
+        *_DECADE_WORDS,
     )
 )  # fmt: skip
 _NEXT_WORD = regex.compile(r"[\s-]{1,3}+(['’]?)(\w+)")
@@ -646,7 +677,7 @@ _NEXT_LOWER = regex.compile(r"\s\p{Ll}")
 _NEXT_LOWER_OR_DIGIT = regex.compile(r"\s[\p{Ll}\d]")
 _MONTH_CONTEXT = regex.compile(
     r"\b(?:in|since|until|till|through|by|during|of|before|after|from|between|and|to|late"
-    r"|early|mid)[\s-]$",
+    r"|early|mid|the)[\s-]$",
     regex.IGNORECASE,
 )
 
@@ -1085,10 +1116,97 @@ def _h_date_edge_the(m: regex.Match[str], ctx: Context) -> list[Found]:
         anchored, gran = value_to_calendar(ctx.anchor)
         if anchored is not None and gran in {"day", "month", "year", "week", "quarter"}:
             base = anchored
+            if unit == "day" and gran != "day":
+                base = None
     if base is None:
-        return _one(m, "DATE", {"week": "XXXX-WXX", "month": "XXXX-XX"}.get(unit, "XXXX"))
-    value = {"week": _week(base), "month": base.isoformat()[:7]}.get(unit, f"{base.year:04d}")
+        blank = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX"}
+        return _one(m, "DATE", blank.get(unit, "XXXX"))
+    value = {"day": base.isoformat(), "week": _week(base), "month": base.isoformat()[:7]}.get(
+        unit, f"{base.year:04d}"
+    )
     return _one(m, "DATE", value)
+
+
+def _h_date_the_year(m: regex.Match[str], ctx: Context) -> list[Found]:
+    if m["prep"].casefold() == "for":
+        return _one(m, "DURATION", "P1Y")
+    base = ctx.reference
+    if ctx.anchor is not None:
+        anchored, _ = value_to_calendar(ctx.anchor)
+        base = anchored or base
+    return _one(m, "DATE", "XXXX" if base is None else f"{base.year:04d}")
+
+
+def _easter(year: int) -> dt.date:
+    """Easter Sunday of *year* (the Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    month, day = divmod(h + el - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The *n*-th (1-based; -1 for the last) *weekday* (0 = Monday) of a month."""
+    if n < 0:
+        last = add_months(dt.date(year, month, 1), 1) - dt.timedelta(days=1)
+        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+def _holiday(name: str, year: int) -> dt.date:
+    key = _SPACES.sub(" ", name.casefold()).replace("’", "'")
+    fixed = {
+        "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+        "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
+        "fourth of july": (7, 4), "veterans day": (11, 11), "valentine's day": (2, 14),
+        "halloween": (10, 31), "boxing day": (12, 26),
+    }  # fmt: skip
+    if key in fixed:
+        return dt.date(year, *fixed[key])
+    if key.startswith("thanksgiving"):
+        return _nth_weekday(year, 11, 3, 4)
+    if key.startswith("easter"):
+        return _easter(year)
+    if key == "good friday":
+        return _easter(year) - dt.timedelta(days=2)
+    if key == "election day":
+        return _nth_weekday(year, 11, 0, 1) + dt.timedelta(days=1)
+    if key == "memorial day":
+        return _nth_weekday(year, 5, 0, -1)
+    return _nth_weekday(year, 9, 0, 1)  # labor day
+
+
+def _h_date_holiday(m: regex.Match[str], ctx: Context) -> list[Found]:
+    ref = ctx.reference
+    if ref is None:
+        return _one(m, "DATE", "XXXX-XX-XX")
+    rel = _SPACES.sub(" ", (m["rel"] or "").casefold())
+    day = _holiday(m["h"], ref.year)
+    if rel in {"last", "this past"}:
+        if day >= ref:
+            day = _holiday(m["h"], ref.year - 1)
+    elif rel in {"next", "this coming"} or ctx.future(m.start(), m.end()):
+        if day < ref:
+            day = _holiday(m["h"], ref.year + 1)
+    elif rel != "this" and (day - ref).days > 7:  # noqa: PLR2004 - news speaks of the last one
+        day = _holiday(m["h"], ref.year - 1)
+    _remember(ctx, day.isoformat())
+    return _one(m, "DATE", day.isoformat())
+
+
+def _h_date_spelled_year(m: regex.Match[str], _ctx: Context) -> list[Found]:
+    if m["c19"]:
+        rest = _number(m["rest"].replace(" ", "-")) or 0
+        return _one(m, "DATE", f"{1900 + rest:04d}")
+    rest2 = NUMBER_WORDS.get((m["rest2"] or "zero").casefold(), 0)
+    return _one(m, "DATE", f"{2000 + rest2:04d}")
 
 
 def _h_date_year_end(m: regex.Match[str], ctx: Context) -> list[Found]:
@@ -1169,15 +1287,18 @@ def _h_dur_num(m: regex.Match[str], _ctx: Context) -> list[Found]:
     det = (m["det"] or "").casefold()
     if raw in {"a", "an"} and unit == "second":
         return []
+    start = m.start()
     if det in {"a", "an"} and raw not in {"few", "couple of"}:
-        return []
+        start = m.start("approx") if m["approx"] else m.start("num")  # "a five year low"
     n = _number(raw)
     if raw in {"a few", "few", "several", "some", "many", "a couple of", "two or three"}:
         n = None if raw != "a couple of" else 2
     half = "half" in raw
     if unit == "quarter" and n is not None:
-        return _one(m, "DURATION", f"P{n}Q" if m["dirw"] else f"P{3 * n}M")
-    return _one(m, "DURATION", _duration(n, unit, half=half))
+        value = f"P{n}Q" if m["dirw"] else f"P{3 * n}M"
+    else:
+        value = _duration(n, unit, half=half)
+    return [Found(start, m.end(), "DURATION", value)]
 
 
 def _h_dur_adj(m: regex.Match[str], _ctx: Context) -> list[Found]:
@@ -1266,8 +1387,6 @@ def _h_ref_word(m: regex.Match[str], ctx: Context) -> list[Found]:
         after = ctx.text[m.end() : m.end() + 2]
         if not _NEXT_LOWER_OR_DIGIT.match(after):
             return []
-    if word == "now" and ctx.text[m.end() : m.end() + 5].casefold().startswith(" that"):
-        return []
     return _one(m, "DATE", _REF_WORDS[word])
 
 

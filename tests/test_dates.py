@@ -388,6 +388,56 @@ REF = dt.date(2013, 3, 22)  # a Friday
             [("FEB. 20, 2018", "DATE", "2018-02-20")],
             id="uppercase-month",
         ),
+        pytest.param(
+            "Earnings fell for the year, the company said.",
+            [("the year", "DURATION", "P1Y")],
+            id="for-the-year",
+        ),
+        pytest.param(
+            "Shops were busy last Thanksgiving Day.",
+            [("last Thanksgiving Day", "DATE", "2012-11-22")],
+            id="holiday-last",
+        ),
+        pytest.param(
+            "Families will gather at Easter.",
+            [("Easter", "DATE", "2013-03-31")],
+            id="holiday-future",
+        ),
+        pytest.param(
+            "It was nineteen ninety-six, he recalled.",
+            [("nineteen ninety-six", "DATE", "1996")],
+            id="spelled-year",
+        ),
+        pytest.param(
+            "The plant closed on May 2, 2012. Later that year it reopened.",
+            [("May 2, 2012", "DATE", "2012-05-02"), ("Later that year", "DATE", "2012")],
+            id="later-that-year",
+        ),
+        pytest.param(
+            "Stocks hit a five year low.",
+            [("five year", "DURATION", "P5Y")],
+            id="a-five-year-low",
+        ),
+        pytest.param(
+            "Yesterday's vote matters now that the count is in.",
+            [("Yesterday", "DATE", "2013-03-21"), ("now", "DATE", "PRESENT_REF")],
+            id="possessive-and-now-that",
+        ),
+        pytest.param(
+            "Speaking to Daily Sabah, he said the paper is printed daily.",
+            [("daily", "SET", "P1D")],
+            id="daily-in-a-name",
+        ),
+        pytest.param(
+            "The firm pays a quarterly dividend.",
+            [],
+            id="quarterly-adjective",
+        ),
+        pytest.param(
+            "The March accession was approved.",
+            [("March", "DATE", "2013-03")],
+            id="the-march-meeting",
+        ),
     ],
 )
 def test_forms_with_reference(text: str, expected: list[tuple[str, str, str]]) -> None:
