@@ -62,10 +62,14 @@ def fold(word: str) -> str:
 
 
 # A dotted abbreviation (U.S., N.C., W.Va., U.S.A.) or a word: letters, marks and digits,
-# joined by apostrophes or hyphens (O’Brien, Tehrik-e-Taliban, Chung-tai).
+# joined by apostrophes or hyphens (O’Brien, Tehrik-e-Taliban, Chung-tai), then a possessive
+# ('s, ’s, s’) and a period, captured apart.
 _TOKEN = regex.compile(
-    r"\p{Lu}\.(?:\p{Lu}\p{Ll}{0,2}\.){1,3}"
-    r"|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*+(?:['’\-‐‑–][\p{L}\p{N}][\p{L}\p{M}\p{N}]*+){0,8}+"
+    r"(?P<abbr>\p{Lu}\.(?:\p{Lu}\p{Ll}{0,2}\.){1,3})"
+    r"|(?P<word>[\p{L}\p{N}][\p{L}\p{M}\p{N}]*+"
+    r"(?:(?:[\-‐‑–]|['’](?![sS](?![\p{L}\p{M}\p{N}])))[\p{L}\p{N}][\p{L}\p{M}\p{N}]*+){0,8}+)"
+    r"(?P<poss>['’][sS](?![\p{L}\p{M}\p{N}])|(?<=[sS])['’](?![\p{L}\p{M}\p{N}]))?+"
+    r"(?P<dot>\.)?+"
 )
 _HYPHENS = regex.compile(r"[\-‐‑–]")
 # Lower-case parts that make a hyphenated word a compound after a name: Taliban-led,
@@ -131,14 +135,13 @@ class Tokens:
         word = text[start:end]
         flags = extra
         first = word[0]
-        letters = [c for c in word if c.isalpha()]
         if first.isupper():
             flags |= CAP
         elif "-" in word or "‐" in word:
             head, _, rest = word.partition("-") if "-" in word else word.partition("‐")
             if head.casefold() in _PARTICLES and rest[:1].isupper():
                 flags |= CAP
-        if len(letters) >= 2 and all(c.isupper() for c in letters):  # noqa: PLR2004
+        if word.isupper() and sum(c.isalpha() for c in word) >= 2:  # noqa: PLR2004
             flags |= UPPER
         self.starts.append(start)
         self.ends.append(end)
@@ -165,29 +168,45 @@ def tokenize(
 ) -> Tokens:
     """Split ``text[start:end]`` into word tokens (possessives and trailing periods handled)."""
     toks = Tokens()
+    starts, ends, keys, flags = toks.starts, toks.ends, toks.keys, toks.flags
     for m in _TOKEN.finditer(text, start, end):
-        s, e = m.span()
-        extra = 0
-        nxt = text[e : e + 1]
-        if e - s >= 3 and text[e - 2] in "'’" and text[e - 1] in "sS":  # noqa: PLR2004
-            e -= 2
-            extra = POSS
-        elif nxt in {"'", "’"} and text[e - 1] in "sS" and not text[e + 1 : e + 2].isalpha():
-            extra = POSS
-        elif nxt == ".":
-            if e - s == 1 and text[s].isupper():
+        abbr, word, poss, dot = m.groups()
+        if word is None:  # a dotted abbreviation
+            starts.append(m.start())
+            ends.append(m.end())
+            keys.append(fold(abbr))
+            flags.append(CAP | UPPER)
+            continue
+        s, e = m.span(2)
+        f = POSS if poss else 0
+        key = fold(word)
+        if dot and not poss:
+            if e - s == 1 and word.isupper():
                 e += 1
-                extra = INITIAL
-            elif fold(text[s:e]) in abbrevs:
+                f = INITIAL
+                key += "."
+            elif key in abbrevs:
                 e += 1
-        if ("-" in text[s:e] or "‐" in text[s:e] or "–" in text[s:e]) and fold(
-            text[s:e]
-        ) not in phrases:
+                key += "."
+        if ("-" in word or "‐" in word or "–" in word) and key not in phrases:
             part = _split_compound(text, s, e)
             if part is not None:
-                toks.add(text, part[0], part[1])
-                continue
-        toks.add(text, s, e, extra)
+                s, e = part
+                word = text[s:e]
+                key = fold(word)
+                f = 0
+        if word[0].isupper():
+            f |= CAP
+            if word.isupper() and sum(c.isalpha() for c in word) >= 2:  # noqa: PLR2004
+                f |= UPPER
+        elif "-" in word:
+            head, _, rest = word.partition("-")
+            if head.casefold() in _PARTICLES and rest[:1].isupper():
+                f |= CAP
+        starts.append(s)
+        ends.append(e)
+        keys.append(key)
+        flags.append(f)
     return toks
 
 
@@ -208,6 +227,8 @@ class Gazetteer:
     """The compiled lexicons: phrase keys (folded words joined by spaces) to entries."""
 
     phrases: Mapping[str, Entry]
+    first_words: frozenset[str]  # first word of every phrase
+    lower_first: frozenset[str]  # first word of phrases listed in lower case (al-Qaida)
     maxlen: int
     titles: Mapping[str, str]
     title_maxlen: int
@@ -297,6 +318,8 @@ def build_gazetteer(
             abbrevs.add(fold(row[0])[:-1])
     return Gazetteer(
         phrases=phrases,
+        first_words=frozenset(k.split(" ", 1)[0] for k in phrases),
+        lower_first=frozenset(k.split(" ", 1)[0] for k, e in phrases.items() if e.lower_ok),
         maxlen=max(len(k.split()) for k in phrases),
         titles=title_map,
         title_maxlen=max(len(k.split()) for k in title_map),

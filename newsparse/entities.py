@@ -20,6 +20,7 @@ Users extend the lexicons with :class:`EntityLexicon`.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
@@ -227,9 +228,9 @@ _ROMAN = regex.compile(r"[ivxlc]{1,8}+")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 # Nominal mentions: "the minister", "the former president".
 _NOMINAL = regex.compile(
-    r"\b(?:[Tt]he|THE)[ ](?:(?:former|new|late|then|acting|current|outgoing)[ ]){0,1}"
-    r"(?P<head>\p{L}{3,20}+)\b"
+    r"\b(?:[Tt]he|THE)[ ](?P<words>\p{L}[\p{L}\-]{1,20}+(?:[ ]\p{L}[\p{L}\-]{1,20}+){0,2})"
 )
+_WORD = regex.compile(r"\p{L}[\p{L}\-]{1,20}+")
 # A congressional party-state tag: Rep. Jane Doe (D-N.C.).
 _PARTY_STATE = regex.compile(r"\((?P<party>[DRI])[\-‐–](?P<state>\p{Lu}[\p{L}.]{1,6}+)\)")
 _PARTIES = {"D": "Democratic Party", "R": "Republican Party", "I": "independent"}
@@ -287,11 +288,14 @@ class _Doc:
         self.cands: list[_Cand] = []
         self.lower_keys: set[str] = set()
         self.party_tags: list[tuple[int, int, str, int, int]] = []
+        self.links = [self._link(i) for i in range(n - 1)] + [False]
         self._mark_lines(start, end, headline)
+        flags, keys = self.toks.flags, self.toks.keys
         for i in range(n):
-            self.sent[i] = _is_sentence_start(text, self.toks, i, g, start)
-            if not self.toks.flags[i] & CAP and not self.shout[i]:
-                self.lower_keys.add(self.toks.keys[i])
+            if flags[i] & CAP:
+                self.sent[i] = _is_sentence_start(text, self.toks, i, g, start)
+            elif not self.shout[i]:
+                self.lower_keys.add(keys[i])
         for m in _PARTY_STATE.finditer(text, start, end):
             s, e = m.span()
             st = m.span("state")
@@ -300,8 +304,6 @@ class _Doc:
                 self.skip[i] = True
 
     def _tokens_in(self, s: int, e: int) -> range:
-        import bisect  # noqa: PLC0415 - tiny, stdlib
-
         lo = bisect.bisect_left(self.toks.starts, s)
         hi = bisect.bisect_left(self.toks.starts, e)
         return range(lo, hi)
@@ -333,21 +335,23 @@ class _Doc:
     # -- look-ups ---------------------------------------------------------------------
     def linked(self, i: int, j: int) -> bool:
         """True if tokens i and j (j = i + 1) are separated by spaces only."""
+        return j == i + 1 and self.links[i]
+
+    def _link(self, i: int) -> bool:
         gap_start = self.toks.ends[i]
-        gap_end = self.toks.starts[j]
-        if self.toks.flags[i] & POSS:
+        gap_end = self.toks.starts[i + 1]
+        if self.toks.flags[i] & POSS or gap_start == gap_end:
             return False
-        if gap_start == gap_end:
-            return False
-        m = _SPACE_GAP.fullmatch(self.text, gap_start, gap_end)
-        return m is not None
+        if gap_end - gap_start == 1:
+            return self.text[gap_start] in " \u00a0"
+        return _SPACE_GAP.fullmatch(self.text, gap_start, gap_end) is not None
 
     def gaz(self, i: int, stop: int) -> tuple[int, Entry] | None:
         """Longest gazetteer phrase starting at token i and ending before *stop*."""
         toks, g = self.toks, self.g
-        if self.skip[i]:
-            return None
         key = toks.keys[i]
+        if key not in g.first_words or self.skip[i]:
+            return None
         best: tuple[int, Entry] | None = None
         j = i
         while True:
@@ -443,7 +447,9 @@ def _run_end(doc: _Doc, i: int) -> int:
             k = nk + 1
             if toks.keys[k] == "the" and k + 1 < n and doc.linked(k, k + 1):
                 k += 1
-            if not toks.flags[k] & CAP:
+            if not toks.flags[k] & CAP or toks.keys[k] in g.stop:
+                break
+            if key == "on" and toks.keys[j] not in g.heads:
                 break
             j = k
         else:
@@ -568,7 +574,14 @@ def _analyse_run(doc: _Doc, i: int, j: int) -> None:
     while i < j and (
         toks.keys[i] in _DETERMINERS
         or (doc.sent[i] and toks.keys[i] in g.stop and j - i > 1)
-        or (doc.sent[i] and j - i > 1 and toks.keys[i] in doc.lower_keys and not doc.gaz(i, j))
+        or (
+            doc.sent[i]
+            and j - i > 1
+            and toks.keys[i] in doc.lower_keys
+            and toks.keys[i] not in g.titles
+            and toks.keys[i] not in _PRE_MODIFIERS
+            and not doc.gaz(i, j)
+        )
     ):
         i += 1
     if i >= j:
@@ -613,6 +626,37 @@ def _analyse_run(doc: _Doc, i: int, j: int) -> None:
         first[0] - i == 1 and toks.keys[i] in g.first_names and first[1].kind != "demonym"
     ):
         entry = first[1]
+        rest = j - first[0]
+        if (
+            entry.type == "LOC"
+            and entry.klass in {"city", "state", "country"}
+            and 1 <= rest <= 2  # noqa: PLR2004
+            and toks.keys[j - 1].endswith("s")
+            and not toks.flags[j - 1] & UPPER
+            and doc.gaz(first[0], j) is None
+            and toks.keys[first[0]] not in g.first_names
+            and toks.keys[first[0]] not in g.titles
+        ):  # a team: New York Yankees, Chicago Bulls
+            _add_named(doc, i, j, "ORG", "entity.team")
+            return
+        if (
+            entry.type == "LOC"
+            and entry.kind == "name"
+            and first[0] - i == 1
+            and rest == 1
+            and not toks.flags[i] & UPPER
+            and not toks.flags[j - 1] & UPPER
+            and doc.gaz(j - 1, j) is None
+            and toks.keys[j - 1] not in g.titles
+        ):  # Paris Hilton, Jordan Peterson: a person, if the surname comes back alone
+            cand = _Cand(toks.starts[i], toks.ends[j - 1], None, entry.canonical)
+            cand.rule = "entity.name"
+            cand.evidence = "place-first"
+            cand.klass = entry.klass
+            cand.words = tuple(toks.keys[i:j])
+            cand.sentence_start = doc.sent[i]
+            doc.cands.append(cand)
+            return
         _add_gaz(doc, i, first[0], entry, "entity.lexicon")
         _analyse_run(doc, first[0], j)
         return
@@ -660,7 +704,7 @@ def _context(doc: _Doc, i: int, j: int, cand: _Cand) -> None:
     toks = doc.toks
     if i > 0 and toks.keys[i - 1] in _LOCATIVE and doc.linked(i - 1, i):
         cand.evidence = cand.evidence or "context-loc"
-    if j < len(toks) and toks.keys[j] in _SPEECH:
+    if j < len(toks) and toks.keys[j] in _SPEECH and doc.linked(j - 1, j):
         cand.evidence = cand.evidence or "context-per"
     if i > 0 and toks.keys[i - 1] == "the" and doc.linked(i - 1, i):
         cand.evidence = cand.evidence or "context-the"
@@ -669,10 +713,8 @@ def _context(doc: _Doc, i: int, j: int, cand: _Cand) -> None:
 def _add_gaz(doc: _Doc, i: int, j: int, entry: Entry, rule: str, *, nested: bool = False) -> None:
     toks = doc.toks
     kind = entry.kind
-    if kind == "name" and (toks.flags[i] & UPPER) and entry.type != "PER":
-        kind = "acronym" if j - i == 1 and "." not in entry.canonical else kind
-        if j - i == 1 and fold(entry.canonical) != toks.keys[i]:
-            kind = "acronym"
+    if kind == "name" and entry.upper and entry.type != "PER":
+        kind = "acronym"
     if entry.klass == "state-abbreviation":
         prev = i - 1
         if prev < 0 or doc.text[toks.ends[prev] : toks.starts[i]].strip() != ",":
@@ -749,13 +791,12 @@ def _scan(doc: _Doc) -> None:
             _analyse_run(doc, i, j)
             i = j
             continue
-        found = doc.gaz(i, n)
+        found = doc.gaz(i, n) if toks.keys[i] in g.lower_first else None
         if found is not None:
             _add_gaz(doc, i, found[0], found[1], "entity.lexicon")
             i = found[0]
             continue
         i += 1
-    del g
 
 
 def _scan_shouting(doc: _Doc, known: Mapping[str, tuple[EntityType, str | None]]) -> None:
@@ -818,7 +859,7 @@ def _acronyms(doc: _Doc) -> None:
         c.acronym_of = owner
         if o.type is None or (o.evidence not in {"title", "first-name"} and o.type == "PER"):
             o.type = "ORG"
-            o.evidence = "acronym"
+            o.evidence = "acronym-defined"
         c.type = o.type
 
 
@@ -885,10 +926,8 @@ def _sports_teams(doc: _Doc) -> None:
         sent_of.append(sentence)
         if toks.keys[i] in _SPORT_CUES:
             cues[sentence] = cues.get(sentence, 0) + 1
-    if sum(cues.values()) < 3:  # noqa: PLR2004
+    if sum(cues.values()) < 2:  # noqa: PLR2004
         return
-    import bisect  # noqa: PLC0415 - tiny, stdlib
-
     for c in doc.cands:
         if c.type != "LOC" or c.klass != "country" or c.kind != "name" or c.nested:
             continue
@@ -897,6 +936,15 @@ def _sports_teams(doc: _Doc) -> None:
             c.type = "ORG"
             c.rule = "entity.team"
             c.canonical = f"{c.canonical} (team)"
+
+
+def _split_place_first(c: _Cand, text: str, _sent: list[bool]) -> _Cand:
+    """The place of a "Paris Hilton" candidate whose second word never comes back alone."""
+    first_word = text[c.start : c.end].split(maxsplit=1)[0]
+    place = _Cand(c.start, c.start + len(first_word), "LOC", c.canonical, rule="entity.lexicon")
+    place.klass = c.klass
+    place.words = c.words[:1]
+    return place
 
 
 def _build(doc: _Doc) -> list[_Ent]:
@@ -911,9 +959,12 @@ def _build(doc: _Doc) -> list[_Ent]:
     initials: dict[str, int] = {}
     at: dict[tuple[int, int], int] = {}  # mention span -> entity index
     alone: dict[str, int] = {}
+    speakers: set[str] = set()
     for c in cands:
         if len(c.words) == 1 and c.canonical is None and not c.sentence_start:
             alone[c.words[0]] = alone.get(c.words[0], 0) + 1
+        if len(c.words) == 1 and c.evidence == "context-per":
+            speakers.add(c.words[0])
 
     def ent_for(key: tuple[str, str], etype: EntityType, name: str, *, canonical: bool) -> int:
         idx = by_key.get(key)
@@ -943,6 +994,16 @@ def _build(doc: _Doc) -> list[_Ent]:
     singles: list[_Cand] = []
     listed: list[_Cand] = []
     for c in cands:
+        if c.evidence == "place-first":
+            if not alone.get(c.words[-1], 0) and c.words[0] not in speakers:
+                listed.append(_split_place_first(c, text, doc.sent))
+                singles.append(_Cand(c.end - len(text[c.start : c.end].split()[-1]), c.end, None))
+                singles[-1].words = c.words[-1:]
+                singles[-1].rule = "entity.name"
+                continue
+            c.canonical = None
+            c.type = "PER"
+            c.evidence = "name-part"
         if c.canonical is not None:
             listed.append(c)
             continue
@@ -1055,17 +1116,29 @@ def _nominals(doc: _Doc, ents: list[_Ent], start: int, end: int) -> None:
         return
     for v in holders.values():
         v.sort()
-    for m in _NOMINAL.finditer(doc.text, start, end):
-        head = fold(m.group("head"))
-        if head not in holders:
+    text = doc.text
+    for m in _NOMINAL.finditer(text, start, end):
+        head_end = -1
+        head = ""
+        for w in _WORD.finditer(text, m.start("words"), m.end("words")):
+            key = fold(w.group())
+            if key in holders and not w.group()[:1].isupper():
+                head_end, head = w.end(), key
+                break
+            if key not in _PRE_MODIFIERS and doc.g.titles.get(key) != "modifier":
+                break
+        if head_end < 0:
             continue
-        if doc.text[m.end("head") : m.end("head") + 1].isupper():
-            continue
+        after = text[head_end : head_end + 2].lstrip()
+        if after[:1].isupper():
+            continue  # "the minister Khawaja Asif": a title before a name
         before = [k for s, k in holders[head] if s < m.start()]
         if not before:
             continue
         e = ents[before[-1]]
-        e.mentions.append(Mention(m.start(), m.end(), m.group(), "nominal", "entity.nominal"))
+        e.mentions.append(
+            Mention(m.start(), head_end, text[m.start() : head_end], "nominal", "entity.nominal")
+        )
 
 
 def _party_tags(doc: _Doc, ents: list[_Ent]) -> None:

@@ -1,0 +1,584 @@
+"""Entities stage: one table per phenomenon, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from newsparse.entities import EntityLexicon, extract_entities, iter_mentions
+from newsparse.model import Article, Entity
+
+
+def _entities(text: str, lexicon: EntityLexicon | None = None) -> tuple[Entity, ...]:
+    return extract_entities(Article(text), lexicon=lexicon).entities
+
+
+def _by_name(text: str, name: str) -> Entity:
+    found = [e for e in _entities(text) if e.name == name]
+    assert len(found) == 1, [(e.name, e.type) for e in _entities(text)]
+    return found[0]
+
+
+def _named(entity: Entity) -> list[str]:
+    return [m.text for m in entity.mentions if m.kind != "nominal"]
+
+
+# --- people: titles, honorifics and roles split off ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "titles", "affiliation"),
+    [
+        pytest.param(
+            "Pakistan's Defense Minister Khawaja Muhammad Asif spoke on Monday.",
+            "Khawaja Muhammad Asif",
+            ("Defense Minister",),
+            "Pakistan",
+            id="possessive-country-and-title",
+        ),
+        pytest.param(
+            "Pakistan's Defense Minister and former Foreign Minister Khawaja Muhammad Asif "
+            "arrived in Moscow.",
+            "Khawaja Muhammad Asif",
+            ("Defense Minister", "former Foreign Minister"),
+            "Pakistan",
+            id="coordinated-titles",
+        ),
+        pytest.param(
+            "The plan drew criticism from former U.S. President Donald Trump on Friday.",
+            "Donald Trump",
+            ("former U.S. President",),
+            "United States",
+            id="former-us-president",
+        ),
+        pytest.param(
+            "Mr. Alain Dupont met the mayor on Tuesday.",
+            "Alain Dupont",
+            ("Mr.",),
+            None,
+            id="mr",
+        ),
+        pytest.param(
+            "Mrs. Maria Lopez and her husband left early.", "Maria Lopez", ("Mrs.",), None, id="mrs"
+        ),
+        pytest.param(
+            "The report was written by Dr. Anthony Fauci on Monday.",
+            "Anthony Fauci",
+            ("Dr.",),
+            None,
+            id="dr-and-no-day-in-name",
+        ),
+        pytest.param(
+            "Gen. Mark Milley said the drills would go on.",
+            "Mark Milley",
+            ("Gen.",),
+            None,
+            id="gen",
+        ),
+        pytest.param(
+            "Sen. Thom Tillis (R-N.C.) said the bill would pass.",
+            "Thom Tillis",
+            ("Sen.",),
+            "Republican Party",
+            id="sen-with-party-state",
+        ),
+        pytest.param(
+            "Rep. Alma Adams (D-N.C.) voted against it.",
+            "Alma Adams",
+            ("Rep.",),
+            "Democratic Party",
+            id="rep-with-party-state",
+        ),
+        pytest.param(
+            "Sheikh Tamim bin Hamad Al Thani received the envoy.",
+            "Tamim bin Hamad Al Thani",
+            ("Sheikh",),
+            None,
+            id="sheikh-with-particles",
+        ),
+        pytest.param(
+            "President Emmanuel Macron called for calm.",
+            "Emmanuel Macron",
+            ("President",),
+            None,
+            id="president",
+        ),
+        pytest.param(
+            "Prime Minister Narendra Modi visited the site.",
+            "Narendra Modi",
+            ("Prime Minister",),
+            None,
+            id="prime-minister",
+        ),
+        pytest.param(
+            "Israel's defense minister Yoav Gallant met the envoys.",
+            "Yoav Gallant",
+            ("defense minister",),
+            "Israel",
+            id="lower-case-title",
+        ),
+        pytest.param(
+            "The film stars actor Tom Hanks as a pilot.",
+            "Tom Hanks",
+            ("actor",),
+            None,
+            id="role",
+        ),
+        pytest.param(
+            "Shadow Home Secretary Yvonne Carter criticised the plan.",
+            "Yvonne Carter",
+            ("Shadow Home Secretary",),
+            None,
+            id="unknown-modifier-before-title",
+        ),
+    ],
+)
+def test_titles_split_off(
+    text: str, name: str, titles: tuple[str, ...], affiliation: str | None
+) -> None:
+    person = _by_name(text, name)
+    assert person.type == "PER"
+    assert person.titles == titles
+    assert person.affiliation == affiliation
+    assert _named(person)[0] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        pytest.param("Pakistan's army moved.", ["Pakistan"], id="straight-s"),
+        pytest.param("Pakistan’s army moved.", ["Pakistan"], id="curly-s"),
+        pytest.param("Hamas’ leaders met.", ["Hamas"], id="s-apostrophe"),
+        pytest.param("Hamas' leaders met.", ["Hamas"], id="s-straight-apostrophe"),
+        pytest.param("PAKISTAN'S ARMY MOVES", ["PAKISTAN"], id="all-caps-s"),
+        pytest.param(
+            "Donald Trump’s comments were criticised.", ["Donald Trump"], id="person-possessive"
+        ),
+    ],
+)
+def test_possessives_stay_outside(text: str, mentions: list[str]) -> None:
+    assert [m.text for m in iter_mentions(text)] == mentions
+
+
+# --- people: later mentions join the full name -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "mentions"),
+    [
+        pytest.param(
+            "Ana Ruiz won the vote. Ruiz said she was pleased.",
+            "Ana Ruiz",
+            ["Ana Ruiz", "Ruiz"],
+            id="surname",
+        ),
+        pytest.param(
+            "Ruiz thanked voters, said Ana Ruiz, the new mayor. Later Ruiz left.",
+            "Ana Ruiz",
+            ["Ruiz", "Ana Ruiz", "Ruiz"],
+            id="surname-before-full-name",
+        ),
+        pytest.param(
+            "Daniel Okafor joined in 2010. Friends called Daniel a loyal colleague.",
+            "Daniel Okafor",
+            ["Daniel Okafor", "Daniel"],
+            id="first-name",
+        ),
+        pytest.param(
+            "Mr. Alain Juppé met reporters. Juppe said the talks went well.",
+            "Alain Juppé",
+            ["Alain Juppé", "Juppe"],
+            id="without-diacritics",
+        ),
+        pytest.param(
+            "Former Foreign Minister Sergei Lavrov spoke; Lavrov’s aides agreed.",
+            "Sergei Lavrov",
+            ["Sergei Lavrov", "Lavrov"],
+            id="possessive-surname",
+        ),
+        pytest.param(
+            "Ben Chan and Gary Chan spoke. Ben Chan left first, then Chan said goodbye.",
+            "Ben Chan",
+            ["Ben Chan", "Ben Chan", "Chan"],
+            id="shared-surname-goes-to-the-latest",
+        ),
+    ],
+)
+def test_short_mentions_join_the_full_name(text: str, name: str, mentions: list[str]) -> None:
+    assert _named(_by_name(text, name)) == mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "nominal"),
+    [
+        pytest.param(
+            "Defense Minister Khawaja Asif spoke. The minister said talks failed.",
+            "Khawaja Asif",
+            "The minister",
+            id="the-minister",
+        ),
+        pytest.param(
+            "President Joe Biden will decide. The president declined to comment.",
+            "Joe Biden",
+            "The president",
+            id="the-president",
+        ),
+        pytest.param(
+            "Prime Minister Narendra Modi visited. The prime minister left on Tuesday.",
+            "Narendra Modi",
+            "The prime minister",
+            id="with-modifier",
+        ),
+    ],
+)
+def test_nominal_mentions(text: str, name: str, nominal: str) -> None:
+    person = _by_name(text, name)
+    assert [(m.text, m.rule) for m in person.mentions if m.kind == "nominal"] == [
+        (nominal, "entity.nominal")
+    ]
+
+
+def test_nominal_needs_an_earlier_holder() -> None:
+    text = "The minister spoke first. Later, Defense Minister Khawaja Asif arrived."
+    assert all(m.kind != "nominal" for e in _entities(text) for m in e.mentions)
+
+
+# --- organisations -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The Labour Party and the Ministry of Finance disagreed.",
+            [("Labour Party", "ORG"), ("Ministry of Finance", "ORG")],
+            id="heads-party-ministry",
+        ),
+        pytest.param(
+            "Acme Corp. sued Apple Inc. on Monday.",
+            [("Acme Corp.", "ORG"), ("Apple Inc.", "ORG")],
+            id="heads-corp-inc",
+        ),
+        pytest.param(
+            "She studied at Makerere University before joining the Central Bank.",
+            [("Makerere University", "ORG"), ("Central Bank", "ORG")],
+            id="heads-university-bank",
+        ),
+        pytest.param(
+            "The Supreme Court and the Security Council met.",
+            [("Supreme Court", "ORG"), ("Security Council", "ORG")],
+            id="heads-court-council",
+        ),
+        pytest.param(
+            "Leaders of the Taliban, Hamas and NATO were named.",
+            [("Taliban", "ORG"), ("Hamas", "ORG"), ("NATO", "ORG")],
+            id="movements-from-lexicon",
+        ),
+        pytest.param(
+            "Officials of the Khyber Farmers Union (KFU) said KFU members would strike.",
+            [("Khyber Farmers Union", "ORG")],
+            id="acronym-defined-in-text",
+        ),
+        pytest.param(
+            "The Tehrik-e-Taliban Pakistan (TTP) claimed it.",
+            [("Tehrik-e-Taliban Pakistan", "ORG")],
+            id="acronym-ttp",
+        ),
+    ],
+)
+def test_organisations(text: str, expected: list[tuple[str, str]]) -> None:
+    found = [(e.name, e.type) for e in _entities(text) if e.type == "ORG"]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical", "forms"),
+    [
+        pytest.param(
+            "Analysts compared al-Qaida, al-Qaeda and Al Qaeda.",
+            "al-Qaida",
+            ["al-Qaida", "al-Qaeda", "Al Qaeda"],
+            id="al-qaida-spellings",
+        ),
+        pytest.param(
+            "Daesh, also called ISIS or Islamic State, lost ground.",
+            "Islamic State",
+            ["Daesh", "ISIS", "Islamic State"],
+            id="islamic-state-aliases",
+        ),
+        pytest.param(
+            "The World Health Organisation (WHO) said WHO staff would help.",
+            "World Health Organization",
+            ["World Health Organisation", "WHO", "WHO"],
+            id="who",
+        ),
+        pytest.param(
+            "Officials of the Khyber Farmers Union (KFU) said KFU members would strike.",
+            "Khyber Farmers Union",
+            ["Khyber Farmers Union", "KFU", "KFU"],
+            id="acronym-defined-in-text",
+        ),
+    ],
+)
+def test_organisation_variants_share_one_entity(
+    text: str, canonical: str, forms: list[str]
+) -> None:
+    assert _named(_by_name(text, canonical)) == forms
+
+
+# --- places --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical", "forms"),
+    [
+        pytest.param(
+            "The U.S. and the US, or the United States, or America.",
+            "United States",
+            ["U.S.", "US", "United States", "America"],
+            id="united-states",
+        ),
+        pytest.param("The UK, or Britain, voted.", "United Kingdom", ["UK", "Britain"], id="uk"),
+        pytest.param(
+            "Turkey, now Türkiye, and TURKIYE in capitals.",
+            "Türkiye",
+            ["Turkey", "Türkiye", "TURKIYE"],
+            id="turkiye",
+        ),
+        pytest.param(
+            "Ivory Coast, or Côte d’Ivoire, or Cote d'Ivoire.",
+            "Côte d’Ivoire",
+            ["Ivory Coast", "Côte d’Ivoire", "Cote d'Ivoire"],
+            id="ivory-coast",
+        ),
+        pytest.param(
+            "Flights from L.A. and Los Angeles resumed.",
+            "Los Angeles",
+            ["L.A.", "Los Angeles"],
+            id="los-angeles",
+        ),
+        pytest.param(
+            "She flew from Raleigh, N.C., to Austin, Texas.",
+            "North Carolina",
+            ["N.C."],
+            id="ap-state-abbreviation",
+        ),
+    ],
+)
+def test_place_variants(text: str, canonical: str, forms: list[str]) -> None:
+    place = _by_name(text, canonical)
+    assert place.type == "LOC"
+    assert _named(place) == forms
+
+
+@pytest.mark.parametrize(
+    ("text", "demonym", "country"),
+    [
+        pytest.param("Most were Afghans, not Pakistanis.", "Afghans", "Afghanistan", id="afghans"),
+        pytest.param("An Afghan official spoke.", "Afghan", "Afghanistan", id="afghan"),
+        pytest.param("A Pakistani court ruled.", "Pakistani", "Pakistan", id="pakistani"),
+        pytest.param("Israeli troops withdrew.", "Israeli", "Israel", id="israeli"),
+        pytest.param("Belgians voted on Sunday.", "Belgians", "Belgium", id="belgians"),
+        pytest.param("The Palestinian envoy spoke.", "Palestinian", "Palestine", id="palestinian"),
+    ],
+)
+def test_demonyms_are_mentions_of_the_country(text: str, demonym: str, country: str) -> None:
+    place = _by_name(text, country)
+    assert place.type == "LOC"
+    assert [(m.text, m.kind) for m in place.mentions] == [(demonym, "demonym")]
+
+
+def test_ambiguous_abbreviation_needs_a_place_before_it() -> None:
+    assert [e.name for e in _entities("Ind. voters and Mass. turnout.")] == []
+    assert [e.name for e in _entities("He lives in Gary, Ind., now.")][-1] == "Indiana"
+
+
+# --- folding: capitals, diacritics, apostrophes, hyphens -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "PAKISTAN WARNS KABUL OVER ATTACKS",
+            [("PAKISTAN", "Pakistan"), ("KABUL", "Kabul")],
+            id="all-caps-headline",
+        ),
+        pytest.param(
+            "Ruiz Wins Vote In Berlin\n\nAna Ruiz won in Berlin on Sunday.",
+            [
+                ("Ruiz", "Ana Ruiz"),
+                ("Berlin", "Berlin"),
+                ("Ana Ruiz", "Ana Ruiz"),
+                ("Berlin", "Berlin"),
+            ],
+            id="title-case-headline-matches-known-names-only",
+        ),
+        pytest.param(
+            "Fighters of al‐Qaida and al–Qaida.",
+            [("al‐Qaida", "al-Qaida"), ("al–Qaida", "al-Qaida")],
+            id="hyphen-variants",
+        ),
+        pytest.param(
+            "Talks in Cote d’Ivoire and Côte d'Ivoire.",
+            [("Cote d’Ivoire", "Côte d’Ivoire"), ("Côte d'Ivoire", "Côte d’Ivoire")],
+            id="apostrophes-and-diacritics",
+        ),
+        pytest.param(
+            "The Taliban-led government and Kabul-based groups.",
+            [("Taliban", "Taliban"), ("Kabul", "Kabul")],
+            id="hyphenated-compounds",
+        ),
+    ],
+)
+def test_folded_forms_match(text: str, expected: list[tuple[str, str]]) -> None:
+    entities = _entities(text)
+    got = sorted(
+        ((m.start, m.text, e.name) for e in entities for m in e.mentions), key=lambda x: x[0]
+    )
+    assert [(t, n) for _, t, n in got] == expected
+    for e in entities:
+        for m in e.mentions:
+            assert text[m.start : m.end] == m.text
+
+
+# --- the same string, two entities -----------------------------------------------------------
+
+
+def test_country_as_team_and_as_place() -> None:
+    text = (
+        "Belgium beat Panama 3-0 in their World Cup match, with two goals in the second half. "
+        "Fans later celebrated across Belgium and in Brussels."
+    )
+    kinds = {(e.name, e.type) for e in _entities(text)}
+    assert ("Belgium (team)", "ORG") in kinds
+    assert ("Belgium", "LOC") in kinds
+
+
+def test_city_and_team() -> None:
+    text = "The New York Yankees won again in New York."
+    assert [(e.name, e.type) for e in _entities(text)] == [
+        ("New York Yankees", "ORG"),
+        ("New York", "LOC"),
+    ]
+
+
+def test_place_named_like_a_person() -> None:
+    text = "Paris Hilton arrived late. Later, Paris said she was tired."
+    person = _by_name(text, "Paris Hilton")
+    assert _named(person) == ["Paris Hilton", "Paris"]
+
+
+# --- user lexicons ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lexicon", "text", "expected"),
+    [
+        pytest.param(
+            EntityLexicon(people=["Zola Budd"]),
+            "Zola Budd ran.",
+            [("Zola Budd", "PER")],
+            id="person",
+        ),
+        pytest.param(
+            EntityLexicon(organisations=["Acme Widgets"], aliases={"AW": "Acme Widgets"}),
+            "AW, formerly Acme Widgets, grew.",
+            [("Acme Widgets", "ORG")],
+            id="organisation-and-alias",
+        ),
+        pytest.param(
+            EntityLexicon(places=["Little Rock"], aliases=[("LR", "Little Rock")]),
+            "Rain in LR and Little Rock.",
+            [("Little Rock", "LOC")],
+            id="place-and-alias-pairs",
+        ),
+        pytest.param(
+            EntityLexicon(aliases={"Moscow": "Moskva"}),
+            "Moscow said no.",
+            [("Moskva", "ORG")],
+            id="alias-to-unknown-name-is-an-organisation",
+        ),
+        pytest.param(
+            EntityLexicon(titles=["Alderwoman"]),
+            "Alderwoman Rita Okoye spoke.",
+            [("Rita Okoye", "PER")],
+            id="title",
+        ),
+    ],
+)
+def test_entity_lexicon(lexicon: EntityLexicon, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(e.name, e.type) for e in _entities(text, lexicon)] == expected
+
+
+def test_entity_lexicon_is_hashable_and_typed() -> None:
+    lex = EntityLexicon(people="Zola Budd", aliases={"AW": "Acme"})
+    assert lex.people == ("Zola Budd",)
+    assert lex.aliases == (("AW", "Acme"),)
+    assert hash(lex) == hash(EntityLexicon(people=("Zola Budd",), aliases=[("AW", "Acme")]))
+
+
+# --- text-level API, offsets, odd input --------------------------------------------------------
+
+
+def test_iter_mentions_respects_start_and_end() -> None:
+    text = "Kabul and Islamabad and Moscow."
+    assert [m.text for m in iter_mentions(text, start=6, end=20)] == ["Islamabad"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("", id="empty"),
+        pytest.param("   \n\n  ", id="blank"),
+        pytest.param("'s ’s s’ - – ( ) (D-) (R-N.C.)", id="punctuation"),
+        pytest.param("A" * 5000, id="one-long-word"),
+        pytest.param("The The The. Mr. Mr. Dr.", id="titles-without-names"),
+    ],
+)
+def test_odd_input_never_raises(text: str) -> None:
+    article = extract_entities(Article(text))
+    for e in article.entities:
+        for m in e.mentions:
+            assert text[m.start : m.end] == m.text
+
+
+def test_ids_follow_first_mentions() -> None:
+    entities = _entities("Kabul, Moscow and Kabul again; then Ana Ruiz.")
+    assert [(e.id, e.name) for e in entities] == [
+        ("e1", "Kabul"),
+        ("e2", "Moscow"),
+        ("e3", "Ana Ruiz"),
+    ]
+
+
+# --- the seed article ----------------------------------------------------------------------------
+
+
+def test_seed_people(seed_text: str) -> None:
+    entities = extract_entities(Article(seed_text)).entities
+    asif = next(e for e in entities if e.name == "Khawaja Muhammad Asif")
+    assert asif.type == "PER"
+    assert asif.titles == ("Defense Minister", "former Foreign Minister")
+    assert asif.affiliation == "Pakistan"
+    every = {m.start() for m in re.finditer(r"\bAsif\b", seed_text)}
+    covered = {m.start + m.text.rfind("Asif") for m in asif.mentions if "Asif" in m.text}
+    assert every <= covered
+    assert [m.text for m in asif.mentions if m.kind == "nominal"] == ["The minister"]
+    trump = next(e for e in entities if e.name == "Donald Trump")
+    assert trump.titles == ("former U.S. President",)
+    assert trump.affiliation == "United States"
+
+
+def test_seed_aliases(seed_text: str) -> None:
+    entities = extract_entities(Article(seed_text)).entities
+    names = {m.text: e.name for e in entities for m in e.mentions}
+    assert names["TTP"] == "Tehrik-e-Taliban Pakistan"
+    assert names["U.S."] == "United States"
+    assert names["Afghans"] == "Afghanistan"
+    assert names["Pakistanis"] == "Pakistan"
+    assert names["Palestinian"] == "Palestine"
+    assert names["Türkiye"] == "Türkiye"
+    assert names["al-Qaida"] == "al-Qaida"
+    assert names["Daesh"] == "Islamic State"
