@@ -1,53 +1,1350 @@
 """Structure stage: headline, deck, bylines, dateline, captions, body paragraphs, credits.
 
-The stage never loses a character: every non-blank line of the input ends up in exactly
-one of headline, deck, byline, dateline, caption, credit, a body paragraph, or a
-diagnostic (junk line).
+The stage reads the text as a sequence of *units*: the blank-line separated blocks, split
+into lines, with the hard-wrapped lines of fixed-width wire copy joined back into one unit.
+Each unit is classified on its own (page furniture, date line, byline, caption, photo
+credit, credit line, text), then one pass over the units places them: the headline, the
+head matter that follows it (deck, bylines, captions, a dateline line), the first body
+paragraph (which may open with a dateline) and the rest of the body. Nothing is lost:
+every non-blank line ends up in the headline, deck, a byline, the dateline, a caption, a
+credit line, a body paragraph, or a :class:`~newsparse.model.Diagnostic` (page furniture).
+
+Rule ids are listed in ``docs/structure.md``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 from typing import TYPE_CHECKING
 
 import attrs
+import regex
 
+from newsparse._lexicons import load_set
 from newsparse._text import iter_blocks, iter_lines, strip_span
-from newsparse.model import Article, Span
+from newsparse.dates import iter_dates
+from newsparse.model import Article, Byline, Caption, Credit, Dateline, Diagnostic, Span
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-__all__ = ["iter_paragraphs", "split_structure"]
+__all__ = ["iter_paragraphs", "iter_units", "split_structure"]
+
+# ---------------------------------------------------------------------------------------------
+# Units
+# ---------------------------------------------------------------------------------------------
+
+_WRAP_MIN = 40  # narrowest and widest line of a hard-wrapped (fixed-width) block
+_WRAP_MAX = 100
+_WRAP_FULL = 0.6  # a line at least this share of the block width runs on into the next
+_BULLET = regex.compile(r"[*•·▪►]\s|[-–]\s|\d{1,2}[.)]\s")
+_LOWER_START = regex.compile(r"[\"'“‘(]?[\p{Ll}\d]")
+_BY_START = regex.compile(r"(?:By|BY)\s+\p{Lu}")
+
+
+def _block_is_wrapped(text: str, lines: list[tuple[int, int]], width: int) -> bool:
+    """Tell whether a block of several lines is one hard-wrapped paragraph (or more)."""
+    if not _WRAP_MIN <= width <= _WRAP_MAX:
+        return False
+    for (ps, pe), (ns, _ne) in itertools.pairwise(lines):
+        if _BULLET.match(text, ps) or _BULLET.match(text, ns):
+            return False
+        if pe - ps >= _WRAP_FULL * width and _LOWER_START.match(text, ns):
+            return True
+    return False
+
+
+def iter_units(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """Yield ``(start, end)`` of each unit: a line, or the hard-wrapped lines of one paragraph.
+
+    Blocks are separated by blank lines. In a block of fixed-width lines (40 to 100
+    characters wide) a line that fills most of the width runs on into the next one,
+    unless the next line is indented or a list item; other blocks give one unit a line.
+
+    >>> t = "HEAD\\n\\nLONDON, March 2 - The plan was agreed late on Monday\\nby all member states."
+    >>> [t[s:e] for s, e in iter_units(t)][1]
+    'LONDON, March 2 - The plan was agreed late on Monday\\nby all member states.'
+    """
+    for bs, be in iter_blocks(text, start, end):
+        lines: list[tuple[int, int]] = []
+        indents: list[int] = []
+        for ls, le in iter_lines(text, bs, be):
+            s, e = strip_span(text, ls, le)
+            if s < e:
+                lines.append((s, e))
+                indents.append(s - ls)
+        if len(lines) == 1:
+            yield lines[0]
+            continue
+        width = max(e - s for s, e in lines)
+        if not _block_is_wrapped(text, lines, width):
+            yield from lines
+            continue
+        base = min(indents)
+        cur_s, cur_e = lines[0]
+        for i in range(1, len(lines)):
+            ps, pe = lines[i - 1]
+            ns, ne = lines[i]
+            joins = (
+                pe - ps >= _WRAP_FULL * width
+                and indents[i] <= base
+                and not _BULLET.match(text, ns)
+                and not _BY_START.match(text, ns)
+            )
+            if joins:
+                cur_e = ne
+            else:
+                yield cur_s, cur_e
+                cur_s, cur_e = ns, ne
+        yield cur_s, cur_e
 
 
 def iter_paragraphs(text: str, *, start: int = 0, end: int | None = None) -> Iterator[Span]:
-    """Yield the blank-line separated blocks of ``text[start:end]`` as spans.
+    """Yield the paragraphs of ``text[start:end]`` as spans, hard-wrapped lines rejoined.
+
+    Works on any string; it does not tell body from head matter (see
+    :func:`split_structure` for that).
 
     >>> [p.text for p in iter_paragraphs("A.\\n\\nB.")]
     ['A.', 'B.']
     """
-    for s, e in iter_blocks(text, start, end):
+    for s, e in iter_units(text, start, end):
         yield Span.of(text, s, e)
 
 
+# ---------------------------------------------------------------------------------------------
+# Lexicons
+# ---------------------------------------------------------------------------------------------
+
+
+def _agencies() -> frozenset[str]:
+    return load_set("structure_agencies.txt")
+
+
+def _photo_credits() -> frozenset[str]:
+    return load_set("structure_photo_credits.txt")
+
+
+def _junk_lines() -> frozenset[str]:
+    return load_set("structure_junk.txt")
+
+
+def _social_words() -> frozenset[str]:
+    return load_set("structure_social_words.txt")
+
+
+def _nonname_words() -> frozenset[str]:
+    return load_set("structure_nonname_words.txt")
+
+
+def _roles() -> frozenset[str]:
+    return load_set("structure_roles.txt")
+
+
+# ---------------------------------------------------------------------------------------------
+# Patterns
+# ---------------------------------------------------------------------------------------------
+
+_MONTH = (
+    r"(?i:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Febr|Mar|Marc|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
+_WEEKDAY = r"(?:Mon|Tues?|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|urday|sday)?\.?"
+_WORD = regex.compile(r"[\p{L}\p{M}\d][\p{L}\p{M}\d'’.\-]*+")
+_LETTERS = regex.compile(r"\p{L}")
+_LOWER = regex.compile(r"\p{Ll}")
+_SENTENCE_END = regex.compile(r"[.!?][\"'”’»)\]]{0,3}$|[\"”’»]$")
+_ELLIPSIS_END = regex.compile(r"(?:\.\.\.|…)[\"'”’)\]]{0,2}$")
+_EDGE_PUNCT = " \t*+•·▪►|×:;.,!?-–—_=~#()[]{}\"'“”‘’"
+
+_URL = regex.compile(r"(?:https?://|www\.)\S++$", regex.IGNORECASE)
+_NUMBERS = regex.compile(r"[\d\s,.:/+%-]++$")
+_COUNTER = regex.compile(
+    r"(?i)[*•\s]*+(?:image|photo|slide|picture)?\s*+\d{1,3}\s*+(?:/|of|of\s*/)\s*+\d{1,3}"
+    r"(?:\s*+\p{L}{0,12})?$"
+)
+_GLUED_COUNTER = regex.compile(r"\d{1,3}of\d{1,3}(?=\p{Lu})")
+_READ_MORE = regex.compile(
+    r"(?i)[*•\s]*+(?:(?:read|see|watch|listen)(?:\s+(?:more|next|also|now|again))?|more\s+(?:from|on)|"
+    r"related(?:\s+(?:stories|articles|coverage|content|links|topics))?|recommended|also\s+read)"
+    r"\s*+:|(?i)[*•\s]*+(?:scroll\s+down\s+for\s+(?:video|more)|click\s+here\s+to\b)"
+)
+_VIDEO_LABEL = regex.compile(r"(?i)video(?:\s*[\d:]{0,12}|\s+player)?$")
+_HIGHLIGHTS = regex.compile(r"(?i)(?:story\s+)?(?:highlights|key points|in brief|at a glance)$")
+_DATE_LABEL = regex.compile(
+    r"(?i)[*•\s]*+(?:last\s+updated|updated(?:\s+on)?|published(?:\s+on)?|posted(?:\s+on)?|"
+    r"originally\s+published|first\s+published|modified|date)\b"
+)
+_DATE_START = regex.compile(
+    rf"(?i)[*•\s]*+(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}}\b|\d{{1,2}}\s+{_MONTH}(?:,?\s|\d|$)"
+    r"|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}|\d{1,2}\s*(?:a\.?m|p\.?m)\b"
+    rf"|{_WEEKDAY}\s+\d{{1,2}}\s+{_MONTH})"
+)
+_DATE_SHORT = 60
+_DATE_LONG = 110
+_DASH_TEXT = regex.compile(r"\s[-–—_]{1,3}\s+\p{L}")
+
+# Bylines.
+_BY_PREFIX = regex.compile(r"[*•\s]*+(?:By|BY|by)(?:\s*:\s*|\s+|(?=\p{Lu}\p{Ll}))(?=\S)")
+_BY_ALONE = regex.compile(r"[*•\s]*+(?:By|BY|by):?$")
+_NAME_STOP = regex.compile(
+    rf"\s*+(?:\||\s[-–—]\s|@|\[email|\S+@\S+\.\w+|\d|\s(?:on|at)\s+(?:{_WEEKDAY}|{_MONTH})"
+    rf"|\b{_MONTH}\s+\d|\bUpdated\b|\bPublished\b|\bFollow\b|\bPosted\b|\s/\s|\s•\s)"
+)
+_AUTHOR_SPLIT = regex.compile(r"\s*+[,;]\s*+|\s++(?:and|AND|And|&)\s++")
+_NAME_TOKEN = regex.compile(
+    r"\p{Lu}\.(?:\s?\p{Lu}\.){0,3}|\p{Lu}[\p{L}\p{M}'’\-]*+\.?|\([\p{L}. ]{1,12}\)|"
+    r"(?:de|da|do|dos|das|del|della|der|den|van|von|di|du|le|la|bin|binti|al|el|ibn|y|st\.?)(?=\s)"
+)
+_CAMEL = regex.compile(r"(?<=\p{Lu}\p{Ll}{3,})(?=\p{Lu})")
+_ORG_COLLECTIVE = regex.compile(
+    r"(?i)(?:staff|staffers|correspondents?|reporters|staff\s+reports?|staff\s+writers?"
+    r"|and\s+agencies|news\s+service|wire\s+reports|wire\s+staff)$"
+)
+_NAME_AGENCY = regex.compile(
+    r"[^|,/]{3,40}(?:\s\|\s|,\s)(?:Reuters|REUTERS|AP|AFP|Associated Press)$"
+)
+_SLASH_PART = regex.compile(r"[^/]++")
+_HANDLE = regex.compile(r"\s*+@\w")
+_EMAIL = regex.compile(r"\S+@\S+\.\w+|\[email\s*protected\]")
+
+# Captions and photo credits.
+_CAPTION_LABEL = regex.compile(
+    r"(?i)(?:image|media|photo|video)\s+caption\b[:\s]*+|caption\s*:\s*+|file\s+photo\s*:\s*+"
+)
+_CREDIT_ONLY = regex.compile(
+    r"(?:©|\(c\)\s|Image\s+copyright\b|Image\s+Copyright\b|IMAGE\s+COPYRIGHT\b|Photo\s+credit\b"
+    r"|(?:Photo|Photograph|Picture|Image|Photos|Pictures|Illustration)s?\s*:|Credits?\s*:|"
+    r"Credit\s+(?=\p{Lu})|Credit(?=\p{Lu})|(?:Photo|Photograph|Picture|Illustration)\s+by\s+\p{Lu})"
+)
+_CREDIT_AFTER = regex.compile(
+    r"[(\[]|(?:Photo|Photograph|Image|Picture|Illustration)(?:\s+by\b|\s*:)|[^©]{1,60}/"
+)
+_TRAILING_LABEL = regex.compile(
+    r"(?:(?<=[.!?”\"’)\]]\s{0,3})|(?<=\p{Ll}))(?:Image\s+copyright|Credit(?:Credit)?|"
+    r"(?:Photo|Photograph|Picture|Image|Source|Illustration)s?\s*:|Credits?\s*:|©|"
+    r"(?:Photo|Photograph|Picture)\s+by\s)"
+)
+_TRAILING_PAREN = regex.compile(r"[(\[]([^()\[\]\n]{2,160})[)\]]\s*$")
+_AGENCY_SLASH = regex.compile(
+    r"(?<![\p{L}])(?:REUTERS|Reuters|AFP|AP|EPA|EPA-EFE|XINHUA|Xinhua|SANA|ANADOLU)\s*/\s*\p{Lu}"
+)
+_SLASH_CREDIT = regex.compile(r"\p{L}\s*(?:/|\s\|\s)\s*\p{L}")
+_CREDIT_WORDS = regex.compile(
+    r"(?i)\b(?:photo|photos|photograph|image|images|credit|getty|via|file|handout|courtesy|"
+    r"pictures?|illustration|video by|supplied|pool)\b"
+)
+_PHOTO_WORD = regex.compile(
+    r"(?i)\b(?:getty|ap|afp|reuters|epa|images?|photos?|photograph|shutterstock|file)\b"
+)
+_COPYRIGHT_NOTICE = regex.compile(r"(?i)©\s*\d{4}|\brights\s+reserved\b|\bcopyright\s+\d{4}")
+_SENT_BREAK = regex.compile(r"(?:[.!?][\"”’)]?\s?|(?<=\p{Ll}\d?)(?=\p{Lu}\p{Ll}+\s\p{Lu}))")
+
+# Credit lines.
+_CREDIT_BY = regex.compile(
+    r"(?i)[(\[]?\s*+(?:[-–—]\s*+)?(?:(?:additional|further|extra)\s+)?"
+    r"(?:reporting|writing|editing|research|compiled|edited|written|reported|translated|"
+    r"graphics|production|produced|fact-checking|photography)\s+by\b\s*:?"
+)
+_CREDIT_CONTRIB = regex.compile(
+    r"(?i)\bcontributed(?:\s+(?:reporting|to))?\s+(?:to\s+)?(?:this|the)\s+"
+    r"(?:report|story|article|reporting)\b[.)\]]*+$"
+)
+_CREDIT_SOURCE = regex.compile(
+    r"(?i)(?:this\s+(?:article|story|report|piece)\s+(?:was|has\s+been|is|first)\s+"
+    r"(?:originally\s+|first\s+)?(?:published|adapted|republished|produced|appeared)"
+    r"(?!\s+(?:at|on)\s+\d)|via\s+\S+\.\w{2,6}$)"
+)
+_SIGNOFF = regex.compile(r"(?:Reuter|REUTER)$")
+_SEPARATOR = regex.compile(r"(?:_\s*+){3,}$")
+_CREDIT_SEGMENT = regex.compile(
+    r"(?i)(?P<role>(?:(?:additional|further|extra)\s+)?(?:reporting|writing|editing|research|"
+    r"compiled|edited|written|reported|translated|graphics|production|produced|fact-checking|"
+    r"photography))\s+by\s*:?\s*(?P<names>[^;()\[\]]{1,300})"
+)
+_IN_PLACE = regex.compile(r"\s+in\s+\p{Lu}[^,]*+$")
+
+# Datelines.
+_LOC_WORD = (
+    r"(?:\p{Lu}[\p{L}\p{M}'’.\-]*+|(?:de|da|do|del|la|le|of|upon|on|am|an|der|es|al|au)(?=\s))"
+)
+_REGION = rf"(?!{_MONTH}\s+\d)\p{{Lu}}[\p{{L}}\p{{M}}'’.\-]*+(?:\s{_LOC_WORD}){{0,3}}"
+_DATELINE = regex.compile(
+    r"(?P<pre>\*{0,6}\s*)"
+    rf"(?:(?P<loc>(?!{_MONTH}\s+\d)(?P<city>\p{{L}}[\p{{L}}\p{{M}}'’.\-]*+(?:\s{_LOC_WORD}){{0,3}})"
+    rf"(?P<regions>(?:,\s*{_REGION}){{0,2}}))"
+    rf"(?:,\s*(?P<date>{_MONTH}\s?\d{{1,2}}(?:,\s*\d{{4}})?)(?:,\s*(?:Reuters?|REUTERS?))?)?"
+    rf"|(?P<date_only>{_MONTH}\s?\d{{1,2}}(?:,\s*\d{{4}})?))"
+    r"(?:,?\s*\((?P<agency>[^()\n]{1,40})\))?"
+    r"(?:(?P<dash>\s*(?:-{1,3}|–|—|_)\s+|\s*:\s+)|(?P<glued>(?<=\))\s*(?=[\p{Lu}\"“‘'])))"
+)
+_AGENCY_PLACE = regex.compile(
+    r"[*•\s]*+(?P<agency>[\p{L}][\p{L}.\- ]{1,40}?)\s*,\s*(?P<loc>\p{Lu}[\p{L}.\- ]{1,40}?)\s*,?$"
+)
+_SOURCE_DATELINE = regex.compile(
+    r"(?P<agency>\p{L}[\p{L}\d\-]{1,40}\.(?:Net|net|com|Com|org|info|ru|am|in|co\.uk|ge|az|ir))"
+    r"(?P<dash>\s+[-–—]\s+)"
+)
+_NOT_PLACES = frozenset(
+    {
+        "UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "ANALYSIS", "OPINION", "COMMENT", "NOTE",
+        "WARNING", "CORRECTION", "EDITORS", "EDITOR'S", "WATCH", "VIDEO", "PHOTOS", "LIVE",
+        "REFILE", "RPT", "REPEAT", "URGENT", "FLASH", "BULLETIN", "ADVISORY", "FACTBOX", "WRAPUP",
+        "INSIGHT", "FEATURE", "PREVIEW", "REVIEW", "QUOTE", "QUOTES", "SPORTS", "SPORT", "TOP",
+        "A", "I", "THE", "IN", "ON", "AT", "BY", "AN", "IT", "WE", "HE", "SHE", "THEY", "AND",
+        "US", "UK", "EU", "UN", "Q", "ATTENTION", "CORRECTED", "SUMMARY", "BRIEF", "BRIEFS",
+    }
+)  # fmt: skip
+
+# ---------------------------------------------------------------------------------------------
+# Unit records and classification
+# ---------------------------------------------------------------------------------------------
+
+TEXT = "text"
+JUNK = "junk"
+DATE = "date"
+BYLINE = "byline"
+BY_ALONE = "by_alone"
+CAPTION = "caption"
+CREDIT_ONLY = "credit_only"
+COUNTER = "counter"
+TRAILER = "trailer"
+LIST = "list"
+
+
+@attrs.define
+class _Unit:
+    start: int
+    end: int
+    kind: str = TEXT
+    words: int = 0
+    prose: bool = False
+    cap_end: int = 0  # CAPTION: where the caption text ends and the credit begins
+    cap_credit: int = 0
+    cap_rule: str = ""
+    claimed: bool = False
+    gallery: bool = False
+
+
+def _norm(text: str, s: int, e: int) -> str:
+    return text[s:e].strip(_EDGE_PUNCT).casefold()
+
+
+def _word_count(text: str, s: int, e: int) -> int:
+    return sum(1 for _ in _WORD.finditer(text, s, e))
+
+
+def _is_social(text: str, s: int, e: int) -> bool:
+    words = [m.group().casefold().strip(".'’-") for m in _WORD.finditer(text, s, e)]
+    if not words or len(words) > 12:  # noqa: PLR2004 - share lines are short
+        return False
+    vocab = _social_words()
+    return all(w in vocab for w in words) and any(len(w) > 3 for w in words)  # noqa: PLR2004
+
+
+def _is_junk(text: str, s: int, e: int) -> bool:
+    norm = _norm(text, s, e)
+    if not norm or norm in _junk_lines():
+        return True
+    if not _LETTERS.search(text, s, e):
+        return True
+    if _URL.match(text, s, e) or _NUMBERS.match(text, s, e) or _READ_MORE.match(text, s, e):
+        return True
+    return _is_social(text, s, e)
+
+
+def _is_date_line(text: str, s: int, e: int) -> bool:
+    n = e - s
+    if n > _DATE_LONG:
+        return False
+    labelled = _DATE_LABEL.match(text, s, e) is not None
+    if not labelled and (n > _DATE_SHORT or not _DATE_START.match(text, s, e)):
+        return False
+    if _DASH_TEXT.search(text, s, e):
+        return False
+    if labelled:
+        return True
+    # a date start with little else: at most a few words that are not dates or times
+    return _word_count(text, s, e) <= 10  # noqa: PLR2004
+
+
+def _classify(text: str, u: _Unit) -> None:
+    s, e = u.start, u.end
+    u.words = _word_count(text, s, e)
+    if _COUNTER.match(text, s, e):
+        u.kind = COUNTER
+        return
+    if _trailer_role(text, s, e):
+        u.kind = TRAILER
+        return
+    if _is_junk(text, s, e) or _COPYRIGHT_NOTICE.search(text, s, e):
+        u.kind = JUNK
+        return
+    if _BY_ALONE.match(text, s, e):
+        u.kind = BY_ALONE
+        return
+    if _is_date_line(text, s, e):
+        u.kind = DATE
+        return
+    by = _BY_PREFIX.match(text, s, e)
+    if by is not None and _parse_people(text, by.end(), e) is not None:
+        u.kind = BYLINE
+        return
+    cap = _caption_parts(text, s, e)
+    if cap is not None:
+        u.cap_end, u.cap_credit, u.cap_rule = cap
+        u.kind = CREDIT_ONLY if u.cap_end == s or _NAME_AGENCY.match(text, s, e) else CAPTION
+        return
+    if _BULLET.match(text, s, e):
+        u.kind = LIST if u.words > 4 else JUNK  # noqa: PLR2004 - menu items are short
+        return
+    u.prose = _is_prose(text, s, e, u.words)
+
+
+def _is_prose(text: str, s: int, e: int, words: int) -> bool:
+    """Tell whether a unit reads like running text: a sentence, not a title or a menu."""
+    if not _LOWER.search(text, s, e) or _ELLIPSIS_END.search(text, s, e):
+        return False
+    if _SENTENCE_END.search(text, s, e):
+        return words >= 4  # noqa: PLR2004
+    return words >= 25  # noqa: PLR2004 - a long line cut off without its full stop
+
+
+# ---------------------------------------------------------------------------------------------
+# Captions
+# ---------------------------------------------------------------------------------------------
+
+
+def _credit_like(content: str) -> bool:
+    """Tell whether the text in brackets at the end of a line is a photo credit."""
+    if _CREDIT_WORDS.search(content) or _SLASH_CREDIT.search(content):
+        return not regex.search(r"\d{3,}", content) or "/" in content
+    return content.strip().casefold() in _agencies() or content.strip().casefold() in (
+        _photo_credits()
+    )
+
+
+def _caption_parts(text: str, s: int, e: int) -> tuple[int, int, str] | None:
+    """Return ``(text_end, credit_start, rule)`` when the unit is a caption or a photo credit.
+
+    ``text_end == s`` means the unit is only a credit; ``credit_start == e`` means a caption
+    without a credit.
+    """
+    label = _CAPTION_LABEL.match(text, s, e)
+    if _CREDIT_ONLY.match(text, s, e) and _word_count(text, s, e) <= 14:  # noqa: PLR2004
+        return s, s, "caption.credit_only"
+    n_words = _word_count(text, s, e)
+    m = _TRAILING_PAREN.search(text, s, e)
+    if m is not None and _credit_like(m.group(1)):
+        if m.start() == s:
+            return s, s, "caption.credit_only"
+        return strip_span(text, s, m.start())[1], m.start(), "caption.trailing_credit"
+    # "... treatment. Credit: EPA", "...underground.CreditCreditName/The Times"
+    tail_from = max(s, e - 120)
+    for m2 in _TRAILING_LABEL.finditer(text, tail_from, e):
+        if _word_count(text, m2.start(), e) <= 14 and m2.start() > s:  # noqa: PLR2004
+            return strip_span(text, s, m2.start())[1], m2.start(), "caption.trailing_credit"
+    m3 = _AGENCY_SLASH.search(text, tail_from, e)
+    if m3 is not None and _word_count(text, m3.start(), e) <= 10:  # noqa: PLR2004
+        if m3.start() == s:
+            return s, s, "caption.credit_only"
+        return strip_span(text, s, m3.start())[1], m3.start(), "caption.trailing_credit"
+    if not _SENTENCE_END.search(text, s, e):
+        tail = _photo_credit_tail(text, s, e)
+        if tail is not None:
+            if tail == s:
+                if n_words <= 8:  # noqa: PLR2004
+                    return s, s, "caption.credit_only"
+            else:
+                return strip_span(text, s, tail)[1], tail, "caption.trailing_credit"
+    if label is not None:
+        return e, e, "caption.label"
+    return None
+
+
+_CREDIT_WORDS_MAX = 10  # words in a photo credit after a caption
+_CREDIT_LINE_WORDS = 6  # words in a line that is only a photo credit
+
+
+def _photo_credit_tail(text: str, s: int, e: int) -> int | None:
+    """Find a trailing photo credit ("Name/AFP/Getty Images", "Getty Images") of a line."""
+    # the last sentence break (or the line start) before a short slash credit
+    known = _photo_credits()
+    words = list(_WORD.finditer(text, max(s, e - 120), e))
+    if not words:
+        return None
+    # "... as they should be Getty Images": a known credit at the very end
+    for k in (3, 2, 1):
+        if len(words) >= k:
+            start = words[-k].start()
+            if text[start:e].strip(_EDGE_PUNCT).casefold() in known:
+                head = text[s:start].rstrip()
+                if not head or not _SENTENCE_END.search(head):
+                    return start
+    # "... the capital. Fethi Belaid/AFP/Getty Images", "2019.J. Scott Applewhite / AP file"
+    for m in _SENT_BREAK.finditer(text, max(s, e - 100), e):
+        cand = m.end()
+        if cand >= e or not text[cand].isupper():
+            continue
+        seg = text[cand:e]
+        short = _word_count(text, cand, e) <= _CREDIT_WORDS_MAX
+        if short and _SLASH_CREDIT.search(seg) and _PHOTO_WORD.search(seg):
+            return cand
+    short = _word_count(text, s, e) <= _CREDIT_LINE_WORDS
+    if short and _SLASH_CREDIT.search(text, s, e) and _PHOTO_WORD.search(text, s, e):
+        return s
+    # "Al Goldis, Associated Press", "ITV, ASSOCIATED PRESS"
+    comma = text.rfind(",", s, e)
+    if comma > s and text[comma + 1 : e].strip().casefold() in known:
+        return s if len(words) <= _CREDIT_LINE_WORDS else None
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Bylines
+# ---------------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _People:
+    names: tuple[tuple[int, int], ...]
+    affiliation: str | None
+    org: tuple[int, int] | None = None  # an organisation byline, when there is no person
+    collective: bool = False
+
+
+def _name_tokens(text: str, s: int, e: int) -> list[tuple[int, int]] | None:
+    """Return the token spans of a person's name filling ``text[s:e]``, or None."""
+    toks: list[tuple[int, int]] = []
+    pos = s
+    nonname = _nonname_words()
+    while pos < e:
+        while pos < e and text[pos].isspace():
+            pos += 1
+        if pos >= e:
+            break
+        m = _NAME_TOKEN.match(text, pos, e)
+        if m is None:
+            return None
+        word = m.group().strip(".'’()").casefold()
+        if word in nonname:
+            return None
+        toks.append(m.span())
+        pos = m.end()
+        if pos < e and not text[pos].isspace():
+            return None
+    return toks
+
+
+def _person(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """Return the span of a person's name at the start of ``text[s:e]``, or None."""
+    s, e = strip_span(text, s, e)
+    while e > s and text[e - 1] in ".,;:":
+        e -= 1
+    cut = _CAMEL.search(text, s, e)
+    if cut is not None:
+        e = cut.start()
+    toks = _name_tokens(text, s, e)
+    if toks is None or len(toks) < 2:  # noqa: PLR2004
+        return None
+    agencies = _agencies()
+    if text[toks[-1][0] : toks[-1][1]].casefold() in agencies and len(toks) > 2:  # noqa: PLR2004
+        toks = toks[:-1]  # "Brad Schade Reuters"
+    if len(toks) > 4:  # noqa: PLR2004 - a name with an outlet glued on: keep given + family
+        keep = 3 if text[toks[1][0] : toks[1][1]].endswith(".") else 2
+        toks = toks[:keep]
+    if not all(text[a].isupper() or text[a] == "(" for a, _ in (toks[0], toks[-1])):
+        return None
+    return toks[0][0], toks[-1][1]
+
+
+def _parse_people(text: str, s: int, e: int) -> _People | None:
+    """Parse the authors of a byline's text (after ``By``): names, affiliation, organisation."""
+    s, e = strip_span(text, s, e)
+    if s >= e:
+        return None
+    stop = _NAME_STOP.search(text, s, e)
+    body_end = stop.start() if stop is not None else e
+    rest_start = stop.end() if stop is not None else e
+    names: list[tuple[int, int]] = []
+    affiliation: str | None = None
+    pos = s
+    for sep in [*_AUTHOR_SPLIT.finditer(text, s, body_end), None]:
+        seg_end = sep.start() if sep is not None else body_end
+        person = _person(text, pos, seg_end)
+        if person is not None and (not names or affiliation is None):
+            names.append(person)
+            tail = text[person[1] : seg_end].strip(_EDGE_PUNCT)
+            if tail and affiliation is None:
+                affiliation = tail
+                break
+        elif names:
+            seg = text[pos:seg_end].strip(_EDGE_PUNCT)
+            if seg and affiliation is None:
+                affiliation = seg
+            break
+        else:
+            break
+        if sep is None:
+            break
+        pos = sep.end()
+    if names:
+        if (
+            affiliation is None
+            and stop is not None
+            and text[stop.start() : stop.end()].strip()
+            in (
+                "|",
+                "-",
+                "–",
+                "—",
+            )
+        ):
+            seg = text[rest_start:e].strip(_EDGE_PUNCT)
+            if seg and _LETTERS.search(seg) and not _DATE_START.match(seg):
+                affiliation = seg
+        return _People(tuple(names), affiliation)
+    return _parse_org(text, s, body_end)
+
+
+_ORG_WORDS = 6
+
+
+def _parse_org(text: str, s: int, e: int) -> _People | None:
+    """Parse an organisation byline: "The Associated Press", "dpa correspondents"."""
+    s, e = strip_span(text, s, e)
+    while e > s and text[e - 1] in ".,;:":
+        e -= 1
+    if s >= e or e - s > 60 or not text[s].isalpha():  # noqa: PLR2004
+        return None
+    raw = text[s:e]
+    agencies = _agencies()
+    collective = _ORG_COLLECTIVE.search(raw)
+    core = raw[: collective.start()].strip() if collective else raw
+    core_low = core.casefold()
+    if core_low.startswith("the "):
+        bare = core_low[4:]
+        if bare in agencies or core_low in agencies:
+            return _People((), core, (s, e), collective=True)
+    if core_low in agencies:
+        return _People((), core, (s, e), collective=collective is not None)
+    if collective is not None and core and core[0].isupper():
+        return _People((), core, (s, e), collective=True)
+    # a named organisation credited as author: "European Space Agency", "CBS News"
+    words = [m.group() for m in _WORD.finditer(text, s, e)]
+    if 1 <= len(words) <= _ORG_WORDS and all(
+        w[0].isupper() or w in {"of", "and", "the", "for"} for w in words
+    ):
+        return _People((), None, (s, e))
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Credit lines
+# ---------------------------------------------------------------------------------------------
+
+
+def _trailer_role(text: str, s: int, e: int) -> str | None:
+    if _SIGNOFF.match(text, s, e):
+        return "signoff"
+    if _SEPARATOR.match(text, s, e):
+        return "separator"
+    if e - s > 400:  # noqa: PLR2004
+        return None
+    if _CREDIT_BY.match(text, s, e):
+        return "credits"
+    if _CREDIT_CONTRIB.search(text, s, e):
+        return "contributed"
+    if _CREDIT_SOURCE.match(text, s, e):
+        return "source"
+    return None
+
+
+def _credit_names(text: str, s: int, e: int, role: str) -> tuple[str, tuple[str, ...]]:
+    """Return the role(s) and names of a credit line."""
+    if role in {"signoff", "separator", "source"}:
+        return role, ()
+    roles: list[str] = []
+    names: list[str] = []
+    if role == "contributed":
+        m = _CREDIT_CONTRIB.search(text, s, e)
+        head_end = m.start() if m is not None else e
+        chunks = _AUTHOR_SPLIT.split(text[s:head_end])
+        role_words = _roles()
+        for chunk in chunks:
+            chunk = _IN_PLACE.sub("", chunk).strip(_EDGE_PUNCT)  # noqa: PLW2901
+            words = chunk.split()
+            for k in range(len(words) - 1, -1, -1):
+                if words[k].casefold() in role_words:
+                    words = words[k + 1 :]
+                    break
+            if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):  # noqa: PLR2004
+                names.append(" ".join(words))
+        return "contributed", tuple(names)
+    for m in _CREDIT_SEGMENT.finditer(text, s, e):
+        r = m.group("role").casefold()
+        r = " ".join(r.split())
+        if r not in roles:
+            roles.append(r)
+        for chunk in _AUTHOR_SPLIT.split(m.group("names")):
+            name = _IN_PLACE.sub("", chunk).strip(_EDGE_PUNCT)
+            if name.casefold().startswith(("additional ", "editing ", "reporting ")):
+                continue
+            if name and name[0].isupper() and len(name.split()) <= 5:  # noqa: PLR2004
+                names.append(name)
+    return ", ".join(roles) or role, tuple(names)
+
+
+# ---------------------------------------------------------------------------------------------
+# Datelines
+# ---------------------------------------------------------------------------------------------
+
+
+def _match_dateline(text: str, s: int, e: int) -> regex.Match[str] | None:
+    m = _DATELINE.match(text, s, e)
+    if m is None:
+        return None
+    city = m.group("city")
+    if city is not None:
+        first = city.split()[0].strip(".,")
+        caps = city.upper() == city and sum(c.isalpha() for c in city) >= 2  # noqa: PLR2004
+        if city.upper() in _NOT_PLACES or (first.upper() in _NOT_PLACES and " " not in city):
+            return None
+        strong = m.group("date") or m.group("agency") or m.group("regions")
+        if not city[0].isupper() and not m.group("date"):
+            return None  # "chicago, June 18 -" keeps its date; a lower-case word alone is text
+        if not caps and not strong:
+            return None  # "Roger Federer - ..." is not a dateline
+        if (
+            m.group("dash") is not None
+            and ":" in m.group("dash")
+            and not (m.group("regions") or caps)
+        ):
+            return None
+        if len(city.split()) > 3 and not caps:  # noqa: PLR2004
+            return None
+    if m.group("glued") is not None and m.group("agency") is None:
+        return None
+    agency = m.group("agency")
+    if agency is not None and not agency[:1].isupper() and agency.casefold() not in _agencies():
+        return None
+    return m
+
+
+def _dateline_from(text: str, m: regex.Match[str], reference: dt.date | None) -> Dateline:
+    loc = m.group("loc")
+    end = m.end()
+    if m.group("dash") is not None:
+        end = strip_span(text, m.start(), m.end())[1]
+    start = m.start("loc") if loc is not None else m.start("date_only")
+    date_span = m.span("date") if m.group("date") else m.span("date_only")
+    date = None
+    if date_span[0] >= 0:
+        for d in iter_dates(text, start=date_span[0], end=date_span[1], reference=reference):
+            date = d
+            break
+    rule = "dateline.wire"
+    if m.group("glued") is not None:
+        rule = "dateline.glued"
+    elif m.group("dash") is not None and ":" in m.group("dash"):
+        rule = "dateline.colon"
+    elif loc is None:
+        rule = "dateline.date_only"
+    location = " ".join(loc.split()) if loc else None
+    return Dateline(start, end, text[start:end], location, m.group("agency"), date, rule)
+
+
+# ---------------------------------------------------------------------------------------------
+# The stage
+# ---------------------------------------------------------------------------------------------
+
+_HEAD_SCAN = 80  # units searched for the headline and the head matter
+_KICKER_WORDS = 4
+_HEADLINE_WORDS = 5
+_MAX_HEADLINE_WORDS = 40
+_DECK_REACH = 3
+_IMPLICIT_REACH = 6
+
+
+@attrs.define
+class _State:
+    text: str
+    units: list[_Unit]
+    published: dt.date | None = None
+    diagnostics: list[Diagnostic] = attrs.Factory(list)
+    bylines: list[Byline] = attrs.Factory(list)
+    captions: list[Caption] = attrs.Factory(list)
+    credits: list[Credit] = attrs.Factory(list)
+    dateline: Dateline | None = None
+
+    def junk(self, u: _Unit, code: str, message: str) -> None:
+        u.claimed = True
+        self.diagnostics.append(Diagnostic(code, message, u.start, u.end, "info"))
+
+
+def _headline_candidate(text: str, u: _Unit) -> bool:
+    if u.kind != TEXT or not 1 <= u.words <= _MAX_HEADLINE_WORDS:
+        return False
+    first, last = text[u.start], text[u.end - 1]
+    if first in "—–-" or (first in "\"“‘'" and last in "\"”’'"):
+        return False  # an attribution line or a pull quote
+    return u.words > 2 or _person(text, u.start, u.end) is None  # noqa: PLR2004
+
+
+def _title_like(text: str, u: _Unit) -> bool:
+    words = [m.group() for m in _WORD.finditer(text, u.start, u.end)]
+    caps = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+    if caps * 10 >= len(words) * 7:
+        return True
+    return not _SENTENCE_END.search(text, u.start, u.end)
+
+
+def _find_headline(text: str, units: list[_Unit]) -> int | None:
+    limit = min(len(units), _HEAD_SCAN)
+    cands: list[int] = []
+    for i in range(limit):
+        u = units[i]
+        if u.kind == BYLINE or (u.kind == TEXT and _match_dateline(text, u.start, u.end)):
+            if i > 0 and u.kind == TEXT and cands:
+                break
+            if u.kind == BYLINE:
+                break
+        if _headline_candidate(text, u):
+            cands.append(i)
+    if not cands:
+        for i in range(limit):
+            if units[i].kind in {TEXT, LIST}:
+                return i
+        return None
+    # a section name or kicker ("Business News", "Dancing With the Stars") before the title
+    last_text = max((i for i, w in enumerate(units) if w.kind in {TEXT, LIST}), default=-1)
+    chosen = cands[0]
+    u = units[chosen]
+    caps = text[u.start : u.end].upper() == text[u.start : u.end]
+    if u.words <= 2 or (u.words <= _KICKER_WORDS and not caps):  # noqa: PLR2004
+        least = 3 if u.words <= 2 else _HEADLINE_WORDS  # noqa: PLR2004
+        for i in cands[1:]:
+            v = units[i]
+            if v.words >= least and not v.prose and i < last_text and _title_like(text, v):
+                chosen = i
+                break
+    # "New York|Manhole Fires ..." followed later by "Manhole Fires ...": take the clean copy
+    head = text[units[chosen].start : units[chosen].end]
+    for i in cands:
+        if i > chosen:
+            t = text[units[i].start : units[i].end]
+            if len(t) < len(head) and head.endswith(t) and units[i].words >= 3:  # noqa: PLR2004
+                return i
+    return chosen
+
+
+def _next_significant(units: list[_Unit], i: int) -> int | None:
+    for j in range(i + 1, len(units)):
+        if units[j].kind not in {JUNK, COUNTER, CAPTION}:
+            return j
+    return None
+
+
+def _mark_promos(text: str, units: list[_Unit]) -> None:
+    """Mark video promos, highlight boxes and gallery items, which are never the body."""
+    n = len(units)
+    for i, u in enumerate(units):
+        if u.kind in {JUNK, TEXT} and _VIDEO_LABEL.match(_norm(text, u.start, u.end)):
+            u.kind = JUNK
+            j = i + 1
+            while j < n and units[j].kind == JUNK:
+                j += 1
+            if j < n and units[j].kind == TEXT and not units[j].prose:
+                units[j].kind = JUNK  # the video's title
+                j += 1
+            if j + 1 < n and units[j].kind == TEXT and units[j].prose and units[j + 1].prose:
+                units[j].kind = JUNK  # its blurb
+        elif u.kind == TEXT and _HIGHLIGHTS.match(_norm(text, u.start, u.end)):
+            u.kind = JUNK
+            if i + 1 < n and units[i + 1].kind in {TEXT, LIST}:
+                units[i + 1].kind = JUNK
+        elif u.kind == COUNTER and i + 1 < n and units[i + 1].kind == TEXT:
+            # a gallery item: its caption, sometimes printed twice (short, then long)
+            units[i + 1].gallery = True
+            if i + 3 < n and units[i + 2].kind == TEXT and units[i + 3].kind == CREDIT_ONLY:
+                units[i + 2].gallery = True
+
+
+def _find_body(text: str, units: list[_Unit], h: int) -> int | None:
+    for i in range(h + 1, len(units)):
+        u = units[i]
+        if u.kind != TEXT or u.gallery:
+            continue
+        if _match_dateline(text, u.start, u.end) is not None and u.words >= 4:  # noqa: PLR2004
+            return i
+        if u.prose and _next_is_prose(units, i):
+            return i
+    return None
+
+
+def _next_is_prose(units: list[_Unit], i: int) -> bool:
+    """Tell whether running text follows unit *i* (one short non-text line may intervene)."""
+    j = _next_significant(units, i)
+    if j is None:
+        return True
+    nxt = units[j]
+    if nxt.kind == TEXT and nxt.prose and not nxt.gallery:
+        return True
+    if nxt.kind != TEXT or nxt.gallery:
+        return False
+    k = _next_significant(units, j)
+    return k is None or (units[k].kind == TEXT and units[k].prose and not units[k].gallery)
+
+
+def _fallback_body(text: str, units: list[_Unit], h: int) -> int | None:
+    for i in range(h + 1, len(units)):
+        u = units[i]
+        if u.kind == TEXT and (u.prose or _match_dateline(text, u.start, u.end)):
+            return i
+    for i in range(h + 1, len(units)):
+        if units[i].kind in {TEXT, LIST}:
+            return i
+    return None
+
+
+def _add_people(st: _State, people: _People, rule: str, extra_aff: str | None = None) -> None:
+    text = st.text
+    aff = people.affiliation or extra_aff
+    if people.names:
+        seen = {b.name for b in st.bylines}
+        for a, b in people.names:
+            name = " ".join(text[a:b].split())
+            if name in seen:
+                continue
+            seen.add(name)
+            st.bylines.append(Byline(a, b, text[a:b], name, aff, rule))
+    elif people.org is not None:
+        a, b = people.org
+        org_name = None if people.collective else " ".join(text[a:b].split())
+        org_aff = people.affiliation if people.collective else None
+        st.bylines.append(Byline(a, b, text[a:b], org_name, org_aff, "byline.org"))
+
+
+def _affiliation_line(text: str, u: _Unit) -> bool:
+    """Tell whether a short line after a byline is the author's affiliation or job title."""
+    if u.kind not in {TEXT, CREDIT_ONLY} or u.words > 7 or u.prose:  # noqa: PLR2004
+        return False
+    raw = text[u.start : u.end].strip(_EDGE_PUNCT)
+    low = raw.casefold()
+    if low in _agencies() or low.startswith("the "):
+        return True
+    words = low.split()
+    roles = _roles()
+    short = len(words) <= _KICKER_WORDS
+    return any(w in roles for w in words) or (short and raw[:1].isupper() and "news" in words)
+
+
+def _implicit_byline(st: _State, head: list[int], i: int) -> bool:
+    """Try a byline without "By": a name line with a cue (handle, role, agency, date next)."""
+    text, units = st.text, st.units
+    u = units[i]
+    s, e = u.start, u.end
+    # "Reuters, Washington," / "PTI, New Delhi": agency and place
+    ap = _AGENCY_PLACE.match(text, s, e)
+    if ap is not None and ap.group("agency").strip().casefold() in _agencies():
+        a0, a1 = ap.span("agency")
+        st.bylines.append(Byline(a0, a1, text[a0:a1], text[a0:a1], None, "byline.agency_place"))
+        l0, l1 = ap.span("loc")
+        st.dateline = Dateline(
+            a0, l1, text[a0:l1], text[l0:l1], text[a0:a1], None, "dateline.agency_place"
+        )
+        return True
+    low = text[s:e].strip(_EDGE_PUNCT).casefold()
+    nxt = next((units[j] for j in head if j > i), None)
+    next_is_date = nxt is not None and nxt.kind == DATE
+    next_is_role = nxt is not None and _affiliation_line(text, nxt)
+    # "REUTERS", "AFP/The Local - [email protected]"
+    first_word = regex.match(r"[\p{L}]+", text[s:e])
+    if low in _agencies() and (next_is_date or u.words <= 2):  # noqa: PLR2004
+        st.bylines.append(
+            Byline(s, e, text[s:e], " ".join(text[s:e].split()), None, "byline.agency")
+        )
+        return True
+    if first_word is not None and first_word.group().casefold() in _agencies() and "/" in text[s:e]:
+        cut = _NAME_STOP.search(text, s, e)
+        for part in _SLASH_PART.finditer(text, s, cut.start() if cut is not None else e):
+            a, b = strip_span(text, part.start(), part.end())
+            if a < b:
+                st.bylines.append(
+                    Byline(a, b, text[a:b], " ".join(text[a:b].split()), None, "byline.agency")
+                )
+        return True
+    stop = _NAME_STOP.search(text, s, e)
+    seg_end = stop.start() if stop is not None else e
+    split = _AUTHOR_SPLIT.search(text, s, seg_end)
+    person = _person(text, s, split.start() if split is not None else seg_end)
+    if person is None:
+        return False
+    after = text[person[1] : e]
+    cue = (
+        _HANDLE.match(after) is not None
+        or _EMAIL.search(after) is not None
+        or next_is_date
+        or next_is_role
+    )
+    rest = after.strip(_EDGE_PUNCT)
+    if rest:
+        rest_low = rest.casefold()
+        roles = _roles()
+        if any(w in roles for w in rest_low.split()) or rest_low in _agencies():
+            cue = True
+        if rest.upper() == rest and _LETTERS.search(rest):
+            cue = True
+    if not cue and not rest and u.words <= 4:  # noqa: PLR2004
+        cue = nxt is None or nxt.kind in {JUNK, DATE, COUNTER}
+    if not cue:
+        return False
+    people = _parse_people(text, s, e)
+    if people is None or not people.names:
+        return False
+    aff = text[nxt.start : nxt.end] if next_is_role and nxt is not None else None
+    _add_people(st, people, "byline.implicit", aff)
+    if next_is_role and nxt is not None:
+        nxt.claimed = True
+    return True
+
+
+def _head_matter(st: _State, h: int, b: int) -> int | None:
+    """Place the units between the headline and the body. Return the deck's index."""
+    text, units = st.text, st.units
+    head = list(range(h + 1, b))
+    deck: int | None = None
+    significant = 0
+    explicit = any(units[i].kind in {BYLINE, BY_ALONE} for i in head)
+    byline_done = False
+    for pos, i in enumerate(head):
+        u = units[i]
+        if u.claimed:
+            continue
+        if u.kind == BYLINE and not byline_done:
+            m = _BY_PREFIX.match(text, u.start, u.end)
+            people = _parse_people(text, m.end(), u.end) if m is not None else None
+            if people is not None:
+                nxt = units[head[pos + 1]] if pos + 1 < len(head) else None
+                aff = None
+                if nxt is not None and not people.affiliation and _affiliation_line(text, nxt):
+                    aff = text[nxt.start : nxt.end]
+                    nxt.claimed = True
+                _add_people(st, people, "byline.by", aff)
+                u.claimed = True
+                byline_done = True
+                significant += 1
+                continue
+        if u.kind == BY_ALONE and not byline_done:
+            u.claimed = True
+            nxt = units[head[pos + 1]] if pos + 1 < len(head) else None
+            if nxt is not None and nxt.kind == TEXT:
+                people = _parse_people(text, nxt.start, nxt.end)
+                if people is not None and people.names:
+                    _add_people(st, people, "byline.by_next_line")
+                    nxt.claimed = True
+                    byline_done = True
+                    # the name printed again, then a job title or outlet
+                    for j in head[pos + 2 : pos + 5]:
+                        w = units[j]
+                        if w.kind == TEXT and (
+                            text[w.start : w.end] == text[nxt.start : nxt.end]
+                            or _affiliation_line(text, w)
+                        ):
+                            w.claimed = True
+                            st.diagnostics.append(
+                                Diagnostic(
+                                    "structure.byline_extra",
+                                    "byline detail",
+                                    w.start,
+                                    w.end,
+                                    "info",
+                                )
+                            )
+                        else:
+                            break
+                    continue
+            st.diagnostics.append(
+                Diagnostic("structure.empty_byline", "'By' with no name", u.start, u.end, "info")
+            )
+            continue
+        implicit_ok = not explicit and not byline_done and significant < _IMPLICIT_REACH
+        name_credit = (
+            u.kind == CREDIT_ONLY and significant == 0 and _NAME_AGENCY.match(text, u.start, u.end)
+        )
+        if (u.kind == TEXT or name_credit) and implicit_ok and _implicit_byline(st, head, i):
+            u.claimed = True
+            byline_done = True
+            significant += 1
+            continue
+        if u.kind == TEXT and text[u.start : u.end] == text[units[h].start : units[h].end]:
+            st.junk(u, "structure.repeat", "headline printed again")
+            continue
+        if u.kind == TEXT and st.dateline is None:
+            m = _match_dateline(text, u.start, u.end)
+            if m is not None and m.end() >= u.end - 1:
+                st.dateline = _dateline_from(text, m, st.published)
+                u.claimed = True
+                continue
+        if u.kind in {TEXT, LIST, BYLINE, CAPTION, CREDIT_ONLY, BY_ALONE}:
+            if (
+                deck is None
+                and u.kind == TEXT
+                and significant < _DECK_REACH
+                and (u.words >= 10 or (u.words >= 5 and _SENTENCE_END.search(text, u.start, u.end)))  # noqa: PLR2004
+                and _LOWER.search(text, u.start, u.end)
+                and not _ELLIPSIS_END.search(text, u.start, u.end)
+                and not _followed_by_credit(units, i)
+                and not _after_credit(units, i, h)
+            ):
+                deck = i
+                u.claimed = True
+            significant += 1
+    return deck
+
+
+def _followed_by_credit(units: list[_Unit], i: int) -> bool:
+    return i + 1 < len(units) and units[i + 1].kind == CREDIT_ONLY
+
+
+def _after_credit(units: list[_Unit], i: int, h: int) -> bool:
+    return i - 1 > h and units[i - 1].kind == CREDIT_ONLY
+
+
+def _place_captions(st: _State, first: int, b: int) -> None:
+    """Turn caption units, photo credits and gallery items into captions."""
+    text, units = st.text, st.units
+    n = len(units)
+    gallery_next = False
+    for i in range(first, n):
+        u = units[i]
+        if u.claimed:
+            continue
+        if u.kind == COUNTER:
+            st.junk(u, "structure.junk", "gallery counter")
+            gallery_next = True
+            continue
+        if u.kind == CAPTION:
+            _caption(st, u, (u.start, u.cap_end), (u.cap_credit, u.end), u.cap_rule)
+            gallery_next = False
+            continue
+        if (gallery_next or u.gallery) and u.kind == TEXT:
+            if i + 1 < n and units[i + 1].kind == CREDIT_ONLY and not units[i + 1].claimed:
+                c = units[i + 1]
+                _caption(st, u, (u.start, u.end), (c.start, c.end), "caption.gallery")
+                c.claimed = True
+            else:
+                _caption(st, u, (u.start, u.end), (u.end, u.end), "caption.gallery")
+            gallery_next = False
+            continue
+        gallery_next = False
+        if u.kind != CREDIT_ONLY:
+            continue
+        prev = units[i - 1] if i > first else None
+        nxt = units[i + 1] if i + 1 < n else None
+        if (
+            nxt is not None
+            and not nxt.claimed
+            and nxt.kind in {TEXT, CAPTION}
+            and (_CAPTION_LABEL.match(text, nxt.start, nxt.end))
+        ):
+            end = nxt.cap_end if nxt.kind == CAPTION else nxt.end
+            st.captions.append(
+                Caption(
+                    nxt.start,
+                    end,
+                    text[nxt.start : end],
+                    _credit_text(text, u.start, u.end),
+                    "caption.credit_before",
+                )
+            )
+            nxt.claimed = True
+            u.claimed = True
+            continue
+        if (
+            prev is not None
+            and prev.kind == TEXT
+            and not prev.claimed
+            and (i - 1 < b or not prev.prose or _CREDIT_AFTER.match(text, u.start, u.end))
+            and _match_dateline(text, prev.start, prev.end) is None
+        ):
+            _caption(st, prev, (prev.start, prev.end), (u.start, u.end), "caption.credit_after")
+            u.claimed = True
+            continue
+        if (
+            nxt is not None
+            and nxt.kind == TEXT
+            and not nxt.claimed
+            and i + 1 < b
+            and nxt.words >= 5  # noqa: PLR2004
+        ):
+            _caption(st, nxt, (nxt.start, nxt.end), (u.start, u.end), "caption.credit_before")
+            u.claimed = True
+            continue
+        st.captions.append(
+            Caption(u.start, u.start, "", _credit_text(text, u.start, u.end), "caption.credit_only")
+        )
+        u.claimed = True
+
+
+def _credit_text(text: str, s: int, e: int) -> str | None:
+    s, e = strip_span(text, s, e)
+    return text[s:e] if s < e else None
+
+
+def _caption(
+    st: _State, u: _Unit, span: tuple[int, int], credit_span: tuple[int, int], rule: str
+) -> None:
+    text = st.text
+    s, e = strip_span(text, *span)
+    cs, ce = credit_span
+    credit = _credit_text(text, cs, ce)
+    if s >= e and credit is None:
+        return
+    if s >= e:
+        s = e = cs
+    st.captions.append(Caption(s, e, text[s:e], credit, rule))
+    u.claimed = True
+
+
 def split_structure(article: Article) -> Article:
-    """Stage: fill ``headline`` and ``paragraphs``.
+    """Stage: fill headline, deck, bylines, dateline, captions, paragraphs and credits.
 
-    The headline is the first non-empty line; the body is every blank-line separated
-    block after it.
-
-    >>> a = split_structure(Article("Title\\n\\nFirst.\\n\\nSecond."))
-    >>> a.headline.text, [p.text for p in a.paragraphs]
-    ('Title', ['First.', 'Second.'])
+    >>> text = (
+    ...     "Flood waters recede in river town\\n\\n"
+    ...     "By Ana Ruiz, Reuters\\n\\n"
+    ...     "MEMPHIS, March 2 (Reuters) - Flood waters began to recede on Monday.\\n\\n"
+    ...     "Residents returned to their homes.\\n\\n"
+    ...     "(Reporting by Ana Ruiz; Editing by Tom Berg)"
+    ... )
+    >>> a = split_structure(Article(text))
+    >>> a.headline.text, [(b.name, b.affiliation) for b in a.bylines]
+    ('Flood waters recede in river town', [('Ana Ruiz', 'Reuters')])
+    >>> a.dateline.location, a.dateline.agency, a.dateline.date.text
+    ('MEMPHIS', 'Reuters', 'March 2')
+    >>> [p.text for p in a.paragraphs]
+    ['Flood waters began to recede on Monday.', 'Residents returned to their homes.']
+    >>> [(c.role, c.names) for c in a.credits]
+    [('reporting, editing', ('Ana Ruiz', 'Tom Berg'))]
     """
     text = article.text
-    headline: Span | None = None
-    body_start = 0
-    for line_start, line_end in iter_lines(text):
-        s, e = strip_span(text, line_start, line_end)
-        if s < e:
-            headline = Span.of(text, s, e)
-            body_start = e
-            break
-    paragraphs = tuple(iter_paragraphs(text, start=body_start))
-    return attrs.evolve(article, headline=headline, paragraphs=paragraphs)
+    units = [_Unit(s, e) for s, e in iter_units(text)]
+    for u in units:
+        _classify(text, u)
+    _mark_promos(text, units)
+    st = _State(text, units, article.published)
+    h = _find_headline(text, units)
+    if h is None:
+        return attrs.evolve(article, diagnostics=(*article.diagnostics, *_junk_all(st)))
+    headline_unit = units[h]
+    headline_unit.claimed = True
+    headline = Span.of(text, headline_unit.start, headline_unit.end)
+    b = _find_body(text, units, h)
+    if b is None:
+        b = _fallback_body(text, units, h)
+    elif not any(units[i].kind in {JUNK, DATE, COUNTER} for i in range(h + 1, b)):
+        # clean text with no page furniture: the body starts at its first text
+        alt = _fallback_body(text, units, h)
+        if alt is not None and alt < b and not _head_structure(units, h, alt):
+            b = alt
+    n = len(units)
+    body_from = b if b is not None else n
+    deck_i = _head_matter(st, h, body_from)
+    deck = Span.of(text, units[deck_i].start, units[deck_i].end) if deck_i is not None else None
+    _place_captions(st, 0, body_from)
+    for i in range(h):
+        u = units[i]
+        if not u.claimed:
+            st.junk(u, "structure.junk", "line before the headline")
+    for i in range(h + 1, body_from):
+        u = units[i]
+        if not u.claimed:
+            st.junk(u, "structure.head", "head matter that is not headline, deck or byline")
+    paragraphs = _body(st, body_from)
+    return attrs.evolve(
+        article,
+        headline=headline,
+        deck=deck,
+        bylines=tuple(st.bylines),
+        dateline=st.dateline,
+        captions=tuple(sorted(st.captions, key=lambda c: (c.start, c.end))),
+        paragraphs=tuple(paragraphs),
+        credits=tuple(st.credits),
+        diagnostics=(*article.diagnostics, *sorted(st.diagnostics, key=lambda d: d.start)),
+    )
+
+
+def _head_structure(units: list[_Unit], h: int, alt: int) -> bool:
+    """Tell whether a byline, caption or credit sits between the headline and *alt*."""
+    return (
+        any(units[i].kind in {BYLINE, BY_ALONE, CAPTION, CREDIT_ONLY} for i in range(h + 1, alt))
+        and alt > h + 1
+    )
+
+
+def _junk_all(st: _State) -> list[Diagnostic]:
+    return [
+        Diagnostic("structure.junk", "page furniture", u.start, u.end, "info")
+        for u in st.units
+        if u.kind == JUNK
+    ]
+
+
+def _body(st: _State, b: int) -> list[Span]:
+    text, units = st.text, st.units
+    paragraphs: list[Span] = []
+    first = True
+    for i in range(b, len(units)):
+        u = units[i]
+        if u.claimed:
+            continue
+        if u.kind == TRAILER:
+            role = _trailer_role(text, u.start, u.end) or "credits"
+            if role == "separator" and not _ends_story(units, i):
+                st.junk(u, "structure.separator", "section separator inside the story")
+                continue
+            roles, names = _credit_names(text, u.start, u.end, role)
+            rule = {"signoff": "credit.signoff", "separator": "credit.separator"}.get(
+                role, f"credit.{role}" if role in {"contributed", "source"} else "credit.by"
+            )
+            st.credits.append(Credit(u.start, u.end, text[u.start : u.end], roles, names, rule))
+            u.claimed = True
+            continue
+        if u.kind in {JUNK, COUNTER} or (
+            u.kind == DATE and _DATE_LABEL.match(text, u.start, u.end)
+        ):
+            st.junk(u, "structure.junk", "page furniture")
+            continue
+        if u.kind == BY_ALONE:
+            st.junk(u, "structure.empty_byline", "'By' with no name")
+            continue
+        s = u.start
+        if first:
+            first = False
+            if st.dateline is None:
+                s = _take_dateline(st, u)
+        paragraphs.append(Span.of(text, s, u.end))
+        u.claimed = True
+    return paragraphs
+
+
+def _ends_story(units: list[_Unit], i: int) -> bool:
+    """Tell whether only credit lines (or nothing) follow unit *i*: a trailing separator."""
+    j = _next_significant(units, i)
+    return j is None or units[j].kind == TRAILER
+
+
+def _take_dateline(st: _State, u: _Unit) -> int:
+    """Split the dateline off the first body paragraph; return where the paragraph starts."""
+    text = st.text
+    m = _match_dateline(text, u.start, u.end)
+    if m is not None:
+        st.dateline = _dateline_from(text, m, st.published)
+        return strip_span(text, m.end(), u.end)[0]
+    src = _SOURCE_DATELINE.match(text, u.start, u.end)
+    if src is not None:
+        a0, a1 = src.span("agency")
+        st.dateline = Dateline(a0, a1, text[a0:a1], None, text[a0:a1], None, "dateline.source")
+        return strip_span(text, src.end(), u.end)[0]
+    return u.start
