@@ -475,6 +475,61 @@ _STARTS: dict[str, str] = {
     "ref_word": "REF",
     "ref_weekdays": "weekdays",
 }
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_UNIT_STEMS = (
+    "second", "minute", "hour", "day", "night", "week", "fortnight", "month", "quarter", "year",
+    "decade", "centur",
+)  # fmt: skip
+# Words one of which must occur (casefolded) within a match of the rule: a rule is only tried
+# when one of them is in the next _MAX_SPAN characters, which spares most pattern calls.
+_REQUIRES: dict[str, tuple[str, ...]] = {
+    "time_clock": ("a.m", "p.m", "am", "pm", "o'clock"),
+    "time_named": ("noon", "midnight", "midday"),
+    "time_clock24": (":",),
+    "date_month_day": _MONTH_STEMS,
+    "date_day_month": _MONTH_STEMS,
+    "date_dotted": (".",),
+    "date_iso": ("-",),
+    "date_numeric": ("/",),
+    "date_quarter": ("quarter", "half"),
+    "date_quarter_rel": ("quarter", "period"),
+    "date_decade": ("0s", "0's", "0’s", "ties"),
+    "date_century": ("century",),
+    "date_month_year": _MONTH_STEMS,
+    "date_month_rel": _MONTH_STEMS,
+    "date_relday": ("yesterday", "today", "tomorrow"),
+    "time_this_pod": ("morning", "afternoon", "evening", "night"),
+    "date_weekday": ("day",),
+    "date_weekend": ("weekend",),
+    "date_rel_unit": ("week", "month", "year", "decade", "century", "quarter"),
+    "date_edge_the": ("day", "week", "month", "year"),
+    "date_the_year": ("year",),
+    "date_spelled_year": ("nineteen", "thousand"),
+    "date_year_end": ("end",),
+    "date_ago": ("ago", "earlier", "later", "from now", "hence"),
+    "date_year_ago_adj": ("year",),
+    "set_per": ("day", "week", "month", "year"),
+    "ref_plural": ("days", "weeks", "months", "quarters", "years", "decades"),
+    "dur_num": _UNIT_STEMS,
+    "dur_adj": _UNIT_STEMS,
+    "dur_long": ("-long",),
+    "date_season": ("spring", "summer", "autumn", "fall", "winter"),
+    "date_season_year": ("spring", "summer", "autumn", "fall", "winter"),
+    "ref_ago": ("ago",),
+    "ref_word": (
+        "now",
+        "current",
+        "recent",
+        "present",
+        "past",
+        "future",
+        "term",
+        "days",
+        "lately",
+        "soon",
+        "later",
+    ),
+}
 _TOKEN = regex.compile(r"['’]?\w+")
 
 
@@ -491,14 +546,17 @@ _DISPATCH = _dispatch_table()
 # Function words that start a rule only when a temporal word follows ("the third quarter",
 # "about two weeks", "at least"): the scanner checks the next word before trying the rules.
 _WEAK = frozenset((*_CLASSES["DET"], *_CLASSES["APPROX"], *_CLASSES["EDGE"], "per", "every",
-                   "each", "fiscal", "post", "pre", "year"))  # fmt: skip
+                   "each", "fiscal", "post", "pre", "year", "as", "new", "good", "fourth",
+                   "election", "memorial", "labor", "independence", "veterans", "boxing",
+                   "right", "until", "these", "most"))  # fmt: skip
 _NEXT_OK = frozenset(
     (
         *_DISPATCH, "end", "beginning", "start", "middle", "rest", "close", "turn", "latter",
         "bulk", "remainder", "least", "most", "than", "to", "of", "day", "quarter", "period",
         "half", "weekend", "near", "foreseeable", "short", "long", "present", "term", "other",
         "morning", "afternoon", "evening", "night", "week", "month", "decade", "century", "ago",
-        "earlier", "before", "end", "after", "ended", "completed", "full", "calendar",
+        "earlier", "before", "end", "after", "ended", "completed", "full", "calendar", "soon",
+        "year's", "friday", "now", "recently",
         *_DECADE_WORDS,
     )
 )  # fmt: skip
@@ -1411,6 +1469,7 @@ def scan(
     """
     resume = start
     dispatch = _DISPATCH
+    requires = _REQUIRES
     for token in _TOKEN.finditer(text, start, stop):
         at = token.start()
         if at < resume:
@@ -1424,6 +1483,9 @@ def scan(
             before = text[at - 2 : at] if at >= 2 else text[:at]  # noqa: PLR2004
             if before[-1:] in _NOT_BEFORE_NUMBER or (before[:1].isdigit() and before[1:] in ".,"):
                 continue  # $13, #1, 1.5, 1,500: money, ranks and decimals are not dates
+            after = text[token.end() : token.end() + 2]
+            if after[:1] == "%" or (after[:1] == "," and after[1:].isdigit()):
+                continue  # 43%, 1,500
             names = dispatch["#digit"]
         else:
             key = word.casefold()
@@ -1436,7 +1498,16 @@ def scan(
                     continue
         # a bounded window: the regex engine may look ahead to endpos for required literals
         window = min(stop, at + _MAX_SPAN)
+        ahead = text[at : at + _CHECK_SPAN].casefold()
+        seen: dict[int, bool] = {}
         for name in names:
+            needs = requires.get(name)
+            if needs is not None:
+                ok = seen.get(id(needs))
+                if ok is None:
+                    ok = seen[id(needs)] = _contains_any(ahead, needs)
+                if not ok:
+                    continue
             m = _rule_pattern(name).match(text, at, window)
             if m is not None and m.end() > at:
                 resume = m.end()
@@ -1446,6 +1517,16 @@ def scan(
 
 _NOT_BEFORE_NUMBER = frozenset("$€£¥#")
 _MAX_SPAN = 160  # no expression is longer; the window ends at least 30 characters past one
+_CHECK_SPAN = 100  # the required words of a rule lie within this many characters of its start
+
+
+def _contains_any(text: str, words: tuple[str, ...]) -> bool:
+    for word in words:  # noqa: SIM110 - a plain loop is cheaper than any() over a generator
+        if word in text:
+            return True
+    return False
+
+
 _PREFIXES = {"date": "date", "time": "time", "dur": "duration", "set": "set", "ref": "ref"}
 _RULE_IDS = {
     name: _PREFIXES[name.split("_", 1)[0]] + "." + name.split("_", 1)[1] for name, _ in _RULES
