@@ -224,6 +224,12 @@ _NOT_PERSON = _words(
     "national international global world royal grand federal greater upper lower old "
     "saint st. san santa los las el"
 )
+# An appositive after a name: ", Pakistan's defense minister," / ", a spokesman for ...".
+_APPOSITIVE = regex.compile(
+    r",[ ](?:\d{1,3}+,[ ])?(?:(?:the|a|an)[ ])?(?P<pre>(?:[Ff]ormer|[Tt]hen)[ ])?"
+    r"(?:(?P<owner>\p{Lu}[\p{L}.\-]{0,30}+(?:[ ]\p{Lu}[\p{L}.\-]{0,30}+){0,3})['’]s?[ ])?"
+    r"(?P<title>[\p{Ll}\-]{2,30}+(?:[ ][\p{Ll}\-]{2,30}+){0,3})"
+)
 _ROMAN = regex.compile(r"[ivxlc]{1,8}+")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 # Nominal mentions: "the minister", "the former president".
@@ -520,16 +526,6 @@ def _title_region(doc: _Doc, i: int, j: int) -> tuple[int, bool]:
                 first_title = k
             k = t
             last = k
-            # connectors inside a title: Minister of Foreign Affairs, Secretary of State
-            if k + 1 < j and toks.keys[k] in _OF_LINKS and toks.flags[k + 1] & CAP:
-                k += 1
-                while k < j and toks.flags[k] & CAP and doc.title_at(k, j) == k:
-                    if toks.keys[k] in doc.g.first_names:
-                        break
-                    k += 1
-                    if k < j and toks.keys[k - 1] in {"affairs", "state", "defense", "defence"}:
-                        break
-                last = k
             continue
         if toks.keys[k] in _PRE_MODIFIERS:
             k += 1
@@ -589,6 +585,27 @@ def _analyse_run(doc: _Doc, i: int, j: int) -> None:
     whole = doc.gaz(i, j)
     if whole is not None and whole[0] == j:
         _add_gaz(doc, i, j, whole[1], "entity.lexicon")
+        return
+    # "Secretary of State John Kerry", "Chairman of the Iodine Council": a title + "of"
+    t = doc.title_at(i, j)
+    if i < t < j - 1 and toks.keys[t] in _OF_LINKS and g.titles.get(toks.keys[i]) != "honorific":
+        r = t + 1
+        if toks.keys[r] == "the" and r + 1 < j:
+            r += 1
+        t2, has = _title_region(doc, r, j)
+        if has and r < t2 < j and all(k == r or toks.keys[k] in g.titles for k in range(r, t2)):
+            pre, _, _ = _pre_title(doc, i)
+            affiliation = _owner(doc, pre)
+            _add_person(
+                doc,
+                t2,
+                j,
+                titles=[_title_text(doc, pre, t2)],
+                affiliation=affiliation,
+                rule="entity.title",
+            )
+            return
+        _analyse_run(doc, r, j)
         return
     last_key = toks.keys[j - 1]
     head_type = g.heads.get(last_key)
@@ -739,6 +756,17 @@ def _add_named(doc: _Doc, i: int, j: int, etype: EntityType, rule: str) -> None:
     cand = _Cand(toks.starts[i], toks.ends[j - 1], etype, rule=rule, evidence="head")
     cand.words = tuple(toks.keys[i:j])
     doc.cands.append(cand)
+    # a person at the start of an organisation name: the Andy Warhol Foundation
+    if etype == "ORG" and j - i >= 3 and toks.keys[i] in doc.g.first_names:  # noqa: PLR2004
+        e = i + 1
+        if toks.flags[e] & INITIAL and e + 1 < j - 1:
+            e += 1
+        if toks.flags[e] & CAP and toks.keys[e] not in doc.g.heads and e < j - 1:
+            person = _Cand(toks.starts[i], toks.ends[e], "PER", rule="entity.first-name")
+            person.evidence = "first-name"
+            person.nested = True
+            person.words = tuple(toks.keys[i : e + 1])
+            doc.cands.append(person)
     # places named inside an organisation or place name: University of Texas
     k = i
     while k < j:
@@ -1168,6 +1196,39 @@ def _party_tags(doc: _Doc, ents: list[_Ent]) -> None:
             target.forms.append(state)
 
 
+def _appositives(doc: _Doc) -> None:
+    """Titles in an appositive after a person's name: "Ana Ruiz, the city's mayor, said"."""
+    g, text = doc.g, doc.text
+    for c in doc.cands:
+        if c.type not in {None, "PER"} or c.nested or c.canonical is not None:
+            continue
+        m = _APPOSITIVE.match(text, c.end)
+        if m is None:
+            continue
+        words = list(_WORD.finditer(text, m.start("title"), m.end("title")))
+        end = -1
+        for w in words:
+            key = fold(w.group())
+            cls = g.titles.get(key)
+            if cls in {"head", "role"}:
+                end = w.end()
+            elif key not in _PRE_MODIFIERS and cls != "modifier":
+                break
+        if end < 0:
+            continue
+        start = m.start("pre") if m.group("pre") and not m.group("owner") else m.start("title")
+        c.titles.append(text[start:end])
+        c.type = "PER"
+        c.evidence = c.evidence if c.evidence in {"title", "first-name"} else "title"
+        if c.rule in {"entity.name", ""}:
+            c.rule = "entity.appositive"
+        owner = m.group("owner")
+        if owner and c.affiliation is None:
+            entry = g.phrases.get(" ".join(fold(w) for w in owner.split()))
+            if entry is not None and entry.kind == "name":
+                c.affiliation = entry.canonical
+
+
 def _find(
     text: str, start: int, end: int, g: Gazetteer, headline: tuple[int, int] = (0, 0)
 ) -> list[_Ent]:
@@ -1181,6 +1242,7 @@ def _find(
             if etype == "PER" and len(c.words) > 1:
                 known.setdefault(c.words[-1], ("PER", None))
     _scan_shouting(doc, known)
+    _appositives(doc)
     _acronyms(doc)
     _sports_teams(doc)
     ents = _build(doc)

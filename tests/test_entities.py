@@ -126,6 +126,37 @@ def _named(entity: Entity) -> list[str]:
             id="role",
         ),
         pytest.param(
+            "Secretary of State John Kerry met the envoy.",
+            "John Kerry",
+            ("Secretary of State",),
+            None,
+            id="title-with-of",
+        ),
+        pytest.param(
+            "The letter reached Ms Lopez on Friday.", "Lopez", ("Ms",), None, id="ms-without-period"
+        ),
+        pytest.param(
+            "Khawaja Asif, Pakistan's defense minister, said the talks failed.",
+            "Khawaja Asif",
+            ("defense minister",),
+            "Pakistan",
+            id="appositive-with-owner",
+        ),
+        pytest.param(
+            "Jane Okoro, 45, a spokeswoman for the ministry, declined to comment.",
+            "Jane Okoro",
+            ("spokeswoman",),
+            None,
+            id="appositive-after-age",
+        ),
+        pytest.param(
+            "Tom Baker, the former mayor of the town, spoke.",
+            "Tom Baker",
+            ("former mayor",),
+            None,
+            id="appositive-former",
+        ),
+        pytest.param(
             "Shadow Home Secretary Yvonne Carter criticised the plan.",
             "Yvonne Carter",
             ("Shadow Home Secretary",),
@@ -269,6 +300,11 @@ def test_nominal_needs_an_earlier_holder() -> None:
             "The Supreme Court and the Security Council met.",
             [("Supreme Court", "ORG"), ("Security Council", "ORG")],
             id="heads-court-council",
+        ),
+        pytest.param(
+            "The Chairman of the Iodine Council resigned.",
+            [("Iodine Council", "ORG")],
+            id="title-of-organisation-is-no-person",
         ),
         pytest.param(
             "Leaders of the Taliban, Hamas and NATO were named.",
@@ -461,6 +497,14 @@ def test_city_and_team() -> None:
     assert [(e.name, e.type) for e in _entities(text)] == [
         ("New York Yankees", "ORG"),
         ("New York", "LOC"),
+    ]
+
+
+def test_person_inside_an_organisation_name() -> None:
+    text = "Funding came from the Andy Warhol Foundation for the Visual Arts."
+    assert [(e.name, e.type) for e in _entities(text)] == [
+        ("Andy Warhol Foundation for the Visual Arts", "ORG"),
+        ("Andy Warhol", "PER"),
     ]
 
 
