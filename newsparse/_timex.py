@@ -580,10 +580,16 @@ def _all_patterns() -> dict[str, regex.Pattern[str]]:
 
 _FUTURE = regex.compile(
     r"\b(?:will|won['’]t|shall|going\sto|is\sto|are\sto|plans?\sto|planned|scheduled|expects?\sto"
-    r"|is\sexpected|are\sexpected|set\sto|due\sto|intends?\sto|next|upcoming|tomorrow)\b"
+    r"|is\sexpected|are\sexpected|set\sto|due\sto|intends?\sto|next|upcoming|tomorrow|would"
+    r"|to\sbe|supposed\sto)\b"
     r"|\w['’]ll\b|(?-i:\b(?:may|might)\s(?!have\b))",
     regex.IGNORECASE,
 )
+_PAST = regex.compile(
+    r"\b(?:was|were|had|did|been|said|told|ago|last|earlier|\w{3,}ed)\b", regex.IGNORECASE
+)
+_DEADLINE = regex.compile(r"\b(?:by|until|till|through)\s(?:(?:early|late|mid)[\s-])?$", regex.I)
+_CLAUSE_START = regex.compile(r"[.!?;:]\s|\n|,\s")
 # Where the clause after a date stops mattering for its tense: reported speech and new clauses.
 _CLAUSE_END = regex.compile(r"\b(?:that|said|says|and|but|when|while|after|before|as)\b|[,;:(]")
 _SENTENCE_END = regex.compile(r"[.!?]\s|\n")
@@ -680,6 +686,18 @@ class Context:
     quarter_at: int = -1  # where the text named it
     anchor: str | None = None  # the last calendar value the text named (for "a year earlier")
     fallback: Callable[[str, dt.date | None], dt.date | None] | None = None
+
+    def tense(self, start: int, end: int) -> str:
+        """The tense of the clause around ``[start, end)``: future, past or "" (unclear)."""
+        if self.future(start, end):
+            return "future"
+        lo = max(0, start - 60)
+        if _DEADLINE.search(self.text, lo, start) is not None:
+            return "future"  # "by February", "until January": news deadlines lie ahead
+        left = lo
+        for m in _CLAUSE_START.finditer(self.text, lo, start):
+            left = m.end()
+        return "past" if _PAST.search(self.text, left, start) is not None else ""
 
     def future(self, start: int, end: int) -> bool:
         """Whether the sentence around ``[start, end)`` speaks of the future."""
@@ -950,16 +968,23 @@ def _h_date_quarter(m: regex.Match[str], ctx: Context) -> list[Found]:
             year = ref.year if start_month < ref.month - 2 else ref.year - 1
     if back and year is not None:
         year -= 1
+    # TimeBank leaves out possessives and articles of a quarter used as a modifier:
+    # "its fourth quarter", "a third-quarter loss" -> "fourth quarter", "third-quarter"
+    det = (m["det"] or "").casefold()
+    start = m.start()
+    if det in {"its", "their", "a", "an", "that"} or (det and ctx.text[m.end("ord")] == "-"):
+        start = m.end("det") + 1
+    letter = "H" if is_half else "Q"
     if m["pl"] and not m["year"]:
-        return _one(m, "SET", f"XXXX-{'H' if is_half else 'Q'}{n}")
+        return [Found(start, m.end(), "SET", f"XXXX-{letter}{n}")]
     if year is None:
-        return _one(m, "DATE", f"XXXX-{'H' if is_half else 'Q'}{n}")
-    value = f"{year:04d}-{'H' if is_half else 'Q'}{n}"
+        return [Found(start, m.end(), "DATE", f"XXXX-{letter}{n}")]
+    value = f"{year:04d}-{letter}{n}"
     if not is_half and not back:
         ctx.quarter = (year, n)
         ctx.quarter_at = m.start()
     _remember(ctx, value)
-    return _one(m, "DATE", value)
+    return [Found(start, m.end(), "DATE", value)]
 
 
 def _h_date_quarter_rel(m: regex.Match[str], ctx: Context) -> list[Found]:
@@ -1054,12 +1079,16 @@ def _h_date_month_rel(m: regex.Match[str], ctx: Context) -> list[Found]:
     elif rel in {"next", "this coming"}:
         if month <= ref.month:
             year += 1
-    elif rel == "this":
-        pass
-    elif month > ref.month and not ctx.future(m.start(), m.end()):
-        year -= 1
-    elif month < ref.month - 3 and ctx.future(m.start(), m.end()):
-        year += 1
+    elif rel != "this":
+        tense = ctx.tense(m.start(), m.end())
+        if tense == "future":
+            year += month < ref.month
+        elif tense == "past":
+            year -= month > ref.month
+        elif month - ref.month > 6:  # noqa: PLR2004 - no tense: the nearest such month
+            year -= 1
+        elif ref.month - month > 6:  # noqa: PLR2004
+            year += 1
     value = f"{year:04d}-{month:02d}"
     _remember(ctx, value)
     return _one(m, "DATE", value)

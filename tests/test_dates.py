@@ -438,6 +438,36 @@ REF = dt.date(2013, 3, 22)  # a Friday
             [("March", "DATE", "2013-03")],
             id="the-march-meeting",
         ),
+        pytest.param(
+            "The bank posted a third-quarter loss.",
+            [("third-quarter", "DATE", "2012-Q3")],
+            id="quarter-as-modifier",
+        ),
+        pytest.param(
+            "The company said its fourth quarter was strong.",
+            [("fourth quarter", "DATE", "2012-Q4")],
+            id="quarter-possessive",
+        ),
+        pytest.param(
+            "The contract runs until November.",
+            [("November", "DATE", "2013-11")],
+            id="month-deadline",
+        ),
+        pytest.param(
+            "The loan was repaid in November.",
+            [("November", "DATE", "2012-11")],
+            id="month-past",
+        ),
+        pytest.param(
+            "Prices in January rose sharply.",
+            [("January", "DATE", "2013-01")],
+            id="month-nearest",
+        ),
+        pytest.param(
+            "A summit is planned in October.",
+            [("October", "DATE", "2013-10")],
+            id="month-future",
+        ),
     ],
 )
 def test_forms_with_reference(text: str, expected: list[tuple[str, str, str]]) -> None:
