@@ -238,7 +238,13 @@ _NOMINAL = regex.compile(
 )
 _WORD = regex.compile(r"\p{L}[\p{L}\-]{1,20}+")
 # A congressional party-state tag: Rep. Jane Doe (D-N.C.).
-_PARTY_STATE = regex.compile(r"\((?P<party>[DRI])[\-‐–](?P<state>\p{Lu}[\p{L}.]{1,6}+)\)")
+_PARTY_STATE = regex.compile(
+    r"(?:\(|,[ ])(?P<party>[DRI])[\-‐–](?P<state>\p{Lu}[\p{L}.]{1,6}+)(?=[),])"
+)
+# A wire dateline: a place in capitals at the start of a line ("WOODSIDE, Calif. (AP) —").
+_DATELINE = regex.compile(
+    r"(?m)^[ \t]{0,8}+(?P<place>\p{Lu}{2,}+(?:[ \-]\p{Lu}{2,}+){0,3}+)(?=,[ ]|[ ]\(|[ ][—–-])"
+)
 _PARTIES = {"D": "Democratic Party", "R": "Republican Party", "I": "independent"}
 _SENTENCE_GAP = regex.compile(r"[.!?:;\n\r\"“”‘(\[\u2029\u2028]")
 _SPACE_GAP = regex.compile(r"[ \u00a0]{1,3}+")
@@ -302,6 +308,11 @@ class _Doc:
                 self.sent[i] = _is_sentence_start(text, self.toks, i, g, start)
             elif not self.shout[i]:
                 self.lower_keys.add(keys[i])
+        self.datelines: dict[int, int] = {}  # first token -> end token of a dateline place
+        for m in _DATELINE.finditer(text, start, end):
+            idx = self._tokens_in(*m.span("place"))
+            if idx:
+                self.datelines[idx.start] = idx.stop
         for m in _PARTY_STATE.finditer(text, start, end):
             s, e = m.span()
             st = m.span("state")
@@ -804,12 +815,31 @@ def _add_single(doc: _Doc, i: int) -> None:
     doc.cands.append(cand)
 
 
+def _dateline_place(doc: _Doc, i: int, j: int) -> None:
+    """The capitalised place of a dateline: a lexicon place, else a new place."""
+    found = doc.gaz(i, j)
+    if found is not None and found[0] == j:
+        _add_gaz(doc, i, j, found[1], "entity.lexicon")
+        return
+    toks = doc.toks
+    surface = doc.text[toks.starts[i] : toks.ends[j - 1]]
+    name = " ".join(w.capitalize() for w in surface.split())
+    cand = _Cand(toks.starts[i], toks.ends[j - 1], "LOC", name, rule="entity.dateline")
+    cand.words = tuple(toks.keys[i:j])
+    doc.cands.append(cand)
+
+
 def _scan(doc: _Doc) -> None:
     """Find candidates in ordinary lines (pass 1)."""
     toks, g = doc.toks, doc.g
     n = len(toks)
     i = 0
     while i < n:
+        if i in doc.datelines:
+            j = doc.datelines[i]
+            _dateline_place(doc, i, j)
+            i = j
+            continue
         if doc.skip[i] or doc.shout[i]:
             i += 1
             continue
@@ -861,12 +891,24 @@ def _scan_shouting(doc: _Doc, known: Mapping[str, tuple[EntityType, str | None]]
         i += 1
 
 
+def _spells(acronym: str, initials: str) -> bool:
+    """True if *acronym* starts like *initials* and its letters follow them in order."""
+    letters = [ch for ch in acronym if ch.isalpha()]
+    if not letters or not initials or letters[0] != initials[0]:
+        return False
+    k = 0
+    for ch in initials:
+        if k < len(letters) and ch == letters[k]:
+            k += 1
+    return k == len(letters)
+
+
 def _acronyms(doc: _Doc) -> None:
     """Mark "Name (ACR)" definitions: the acronym names the same thing."""
     text = doc.text
     by_end = {c.end: k for k, c in enumerate(doc.cands)}
     for k, c in enumerate(doc.cands):
-        if c.kind != "acronym":
+        if c.kind != "acronym" or c.canonical is not None:
             continue
         # "(TTP)": the candidate just before the opening parenthesis
         s = c.start
@@ -881,8 +923,8 @@ def _acronyms(doc: _Doc) -> None:
         o = doc.cands[owner]
         if o.kind == "demonym":
             continue
-        letters = [w[0] for w in regex.split(r"[\s\-]+", text[o.start : o.end]) if w]
-        if not letters or fold(letters[0]) != c.words[0][0]:
+        initials = "".join(w[0] for w in regex.split(r"[\s\-]+", text[o.start : o.end]) if w)
+        if not _spells(c.words[0], fold(initials)):
             continue
         c.acronym_of = owner
         if o.type is None or (o.evidence not in {"title", "first-name"} and o.type == "PER"):

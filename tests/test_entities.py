@@ -91,6 +91,13 @@ def _named(entity: Entity) -> list[str]:
             id="rep-with-party-state",
         ),
         pytest.param(
+            "Sen. Marco Rubio, R-Fla., criticized the meeting.",
+            "Marco Rubio",
+            ("Sen.",),
+            "Republican Party",
+            id="sen-with-comma-party-state",
+        ),
+        pytest.param(
             "Sheikh Tamim bin Hamad Al Thani received the envoy.",
             "Tamim bin Hamad Al Thani",
             ("Sheikh",),
@@ -423,6 +430,37 @@ def test_demonyms_are_mentions_of_the_country(text: str, demonym: str, country: 
     place = _by_name(text, country)
     assert place.type == "LOC"
     assert [(m.text, m.kind) for m in place.mentions] == [(demonym, "demonym")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "WOODSIDE, Calif. (AP) — Talks resumed.",
+            [
+                ("WOODSIDE", "Woodside", "entity.dateline"),
+                ("Calif.", "California", "entity.lexicon"),
+            ],
+            id="unknown-place",
+        ),
+        pytest.param(
+            "KABUL, Afghanistan (AP) — Talks resumed.",
+            [
+                ("KABUL", "Kabul", "entity.lexicon"),
+                ("Afghanistan", "Afghanistan", "entity.lexicon"),
+            ],
+            id="known-place",
+        ),
+        pytest.param(
+            "NEW DELHI (Reuters) - Talks resumed.",
+            [("NEW DELHI", "New Delhi", "entity.lexicon")],
+            id="two-words-and-agency",
+        ),
+    ],
+)
+def test_dateline_places(text: str, expected: list[tuple[str, str, str]]) -> None:
+    got = [(m.text, e.name, m.rule) for e in _entities(text) for m in e.mentions if e.type == "LOC"]
+    assert got == expected
 
 
 def test_ambiguous_abbreviation_needs_a_place_before_it() -> None:
