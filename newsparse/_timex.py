@@ -1498,7 +1498,6 @@ def scan(
     """
     resume = start
     dispatch = _DISPATCH
-    requires = _REQUIRES
     for token in _TOKEN.finditer(text, start, stop):
         at = token.start()
         if at < resume:
@@ -1512,9 +1511,13 @@ def scan(
             before = text[at - 2 : at] if at >= 2 else text[:at]  # noqa: PLR2004
             if before[-1:] in _NOT_BEFORE_NUMBER or (before[:1].isdigit() and before[1:] in ".,"):
                 continue  # $13, #1, 1.5, 1,500: money, ranks and decimals are not dates
-            after = text[token.end() : token.end() + 2]
-            if after[:1] == "%" or (after[:1] == "," and after[1:].isdigit()):
-                continue  # 43%, 1,500
+            after = text[token.end() : token.end() + 9]
+            if (
+                after[:1] == "%"
+                or (after[:1] == "," and after[1:2].isdigit())
+                or after.startswith(_NUMBER_NOUNS)
+            ):
+                continue  # 43%, 1,500, 12 percent, 3 million
             names = dispatch["#digit"]
         else:
             key = word.casefold()
@@ -1522,19 +1525,18 @@ def scan(
             if not names:
                 continue
             if key in _WEAK:
-                nxt = _NEXT_WORD.match(text, token.end(), stop)
+                nxt = _NEXT_WORD.match(text, token.end(), min(stop, token.end() + 40))
                 if nxt is None or not (nxt[2][0].isdigit() or nxt[2].casefold() in _NEXT_OK):
                     continue
         # a bounded window: the regex engine may look ahead to endpos for required literals
         window = min(stop, at + _MAX_SPAN)
         ahead = text[at : at + _CHECK_SPAN].casefold()
         seen: dict[int, bool] = {}
-        for name in names:
-            needs = requires.get(name)
-            if needs is not None:
-                ok = seen.get(id(needs))
+        for name, group in _PLANS[names]:
+            if group >= 0:
+                ok = seen.get(group)
                 if ok is None:
-                    ok = seen[id(needs)] = _contains_any(ahead, needs)
+                    ok = seen[group] = _contains_any(ahead, _NEED_GROUPS[group])
                 if not ok:
                     continue
             m = _rule_pattern(name).match(text, at, window)
@@ -1544,7 +1546,16 @@ def scan(
                 break
 
 
+_NEED_GROUPS = tuple(dict.fromkeys(_REQUIRES.values()))
+# For each list of rules a word may start: (rule, index of its required words or -1).
+_PLANS = {
+    names: tuple(
+        (name, _NEED_GROUPS.index(_REQUIRES[name]) if name in _REQUIRES else -1) for name in names
+    )
+    for names in set(_DISPATCH.values())
+}
 _NOT_BEFORE_NUMBER = frozenset("$€£¥#")
+_NUMBER_NOUNS = (" percent", " per cent", " million", " billion", " cents", " points", " shares")
 _MAX_SPAN = 160  # no expression is longer; the window ends at least 30 characters past one
 _CHECK_SPAN = 100  # the required words of a rule lie within this many characters of its start
 
