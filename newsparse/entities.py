@@ -219,6 +219,11 @@ _SPORT_CUES = _words(
     "world-cup innings wicket"
 )
 # Words that are in the names of things and places, never of people.
+_DIRECTIONS = _words(
+    "north south east west northern southern eastern western central upper lower greater "
+    "northeast northwest southeast southwest northeastern northwestern southeastern "
+    "southwestern"
+)
 _NOT_PERSON = _words(
     "new north south east west northern southern eastern western central great united "
     "national international global world royal grand federal greater upper lower old "
@@ -597,6 +602,11 @@ def _analyse_run(doc: _Doc, i: int, j: int) -> None:
     if whole is not None and whole[0] == j:
         _add_gaz(doc, i, j, whole[1], "entity.lexicon")
         return
+    if toks.keys[i] in _DIRECTIONS and i + 1 < j:
+        rest = doc.gaz(i + 1, j)
+        if rest is not None and rest[0] == j and rest[1].type == "LOC" and rest[1].kind == "name":
+            _add_named(doc, i, j, "LOC", "entity.region")  # Southern Indiana, East Los Angeles
+            return
     # "Secretary of State John Kerry", "Chairman of the Iodine Council": a title + "of"
     t = doc.title_at(i, j)
     if i < t < j - 1 and toks.keys[t] in _OF_LINKS and g.titles.get(toks.keys[i]) != "honorific":
@@ -783,7 +793,14 @@ def _add_named(doc: _Doc, i: int, j: int, etype: EntityType, rule: str) -> None:
     while k < j:
         found = doc.gaz(k, j)
         if found is not None and found[1].type == "LOC" and found[1].kind == "name":
-            if not (k == i and found[0] == j):
+            if k > i and toks.keys[k - 1] in _DIRECTIONS and toks.flags[k - 1] & CAP:
+                region = _Cand(toks.starts[k - 1], toks.ends[found[0] - 1], "LOC")
+                region.rule = "entity.region"
+                region.evidence = "head"
+                region.nested = True
+                region.words = tuple(toks.keys[k - 1 : found[0]])
+                doc.cands.append(region)
+            elif not (k == i and found[0] == j):
                 _add_gaz(doc, k, found[0], found[1], "entity.lexicon", nested=True)
             k = found[0]
         else:
@@ -1017,6 +1034,25 @@ def _split_place_first(c: _Cand, text: str, _sent: list[bool]) -> _Cand:
     return place
 
 
+_COORDINATION = regex.compile(r",[ ]?(?:and[ ]|or[ ])?|[ ](?:and|or)[ ]")
+
+
+def _coordinated_type(
+    text: str, cands: list[_Cand], k: int, etype: EntityType, rule: str
+) -> tuple[EntityType, str]:
+    """The type of a name listed with others: "South Australia, Western Australia and X"."""
+    for other in (k - 1, k + 1):
+        if not 0 <= other < len(cands):
+            continue
+        o = cands[other]
+        if o.nested or o.type not in {"LOC", "ORG", "PER"} or o.kind == "demonym":
+            continue
+        a, b = (o.end, cands[k].start) if other < k else (cands[k].end, o.start)
+        if 0 < b - a <= 6 and _COORDINATION.fullmatch(text, a, b) is not None:  # noqa: PLR2004
+            return o.type, "entity.coordination"
+    return etype, rule
+
+
 def _build(doc: _Doc) -> list[_Ent]:
     """Group candidates into entities (in order of first mention)."""
     text, g = doc.text, doc.g
@@ -1028,6 +1064,7 @@ def _build(doc: _Doc) -> list[_Ent]:
     org_first: dict[str, int] = {}
     initials: dict[str, int] = {}
     at: dict[tuple[int, int], int] = {}  # mention span -> entity index
+    position = {id(c): k for k, c in enumerate(cands)}
     alone: dict[str, int] = {}
     speakers: set[str] = set()
     for c in cands:
@@ -1157,6 +1194,9 @@ def _build(doc: _Doc) -> list[_Ent]:
             ):
                 continue
             etype, rule = _single_type(c, g)
+            if rule == "entity.default" and id(c) in position:
+                etype, rule = _coordinated_type(text, cands, position[id(c)], etype, rule)
+            c.type = etype
             c.rule = rule
             hit = ent_for((etype, w), etype, _display(text[c.start : c.end]), canonical=False)
             if etype == "PER":

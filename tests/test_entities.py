@@ -463,6 +463,30 @@ def test_dateline_places(text: str, expected: list[tuple[str, str, str]]) -> Non
     assert got == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Fires spread across Northern California and East Los Angeles.",
+            [("Northern California", "LOC"), ("East Los Angeles", "LOC")],
+            id="direction-and-place",
+        ),
+        pytest.param(
+            "Officials in Ontario, Quebec and Brindlewood agreed.",
+            [("Ontario", "LOC"), ("Quebec", "LOC"), ("Brindlewood", "LOC")],
+            id="coordinated-with-places",
+        ),
+        pytest.param(
+            "The dispute reached Brindlewood.",
+            [("Brindlewood", "MISC")],
+            id="unknown-alone-is-misc",
+        ),
+    ],
+)
+def test_place_typing(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(e.name, e.type) for e in _entities(text)] == expected
+
+
 def test_ambiguous_abbreviation_needs_a_place_before_it() -> None:
     assert [e.name for e in _entities("Ind. voters and Mass. turnout.")] == []
     assert [e.name for e in _entities("He lives in Gary, Ind., now.")][-1] == "Indiana"
