@@ -257,7 +257,7 @@ _RULES: list[tuple[str, str]] = [
         r"(?:(?P<edge>early|late|earlier|later|mid-?afternoon|mid-?morning)\s)?(?:the\s(?P<ba>day"
         r"\s(?:before|after))\s)?(?P<rd>yesterday|today|tomorrow)(?:\s" + _POD + r")?(?!\w)",
     ),
-    ("time_tonight", r"(?P<rd>tonight|overnight(?=[,.;]|\sto\b))(?!\w)"),
+    ("time_pod", r"(?P<rd>tonight|overnight|(?:mid[\s-]?)(?P<pod>morning|afternoon))(?!\w)"),
     (
         "time_this_pod",
         (
@@ -443,7 +443,7 @@ _STARTS: dict[str, str] = {
     "date_month_year": "EDGE MONTH",
     "date_month_rel": "EDGE MONTH DET this",
     "date_relday": "EDGE yesterday today tomorrow midafternoon midmorning",
-    "time_tonight": "tonight overnight",
+    "time_pod": "tonight overnight mid midmorning midafternoon",
     "time_this_pod": "EDGE DET yesterday tomorrow",
     "date_weekday": "EDGE DET WEEKDAY every each",
     "date_weekend": "DET",
@@ -588,7 +588,12 @@ _FUTURE = regex.compile(
 _PAST = regex.compile(
     r"\b(?:was|were|had|did|been|said|told|ago|last|earlier|\w{3,}ed)\b", regex.IGNORECASE
 )
-_DEADLINE = regex.compile(r"\b(?:by|until|till|through)\s(?:(?:early|late|mid)[\s-])?$", regex.I)
+_DEADLINE = regex.compile(
+    r"\b(?:by|until|till|through)\s(?:(?:early|late|mid)[\s-]|(?:at\s)?\d{1,2}(?::\d\d)?\s?"
+    r"[ap]\.?m\.?\s(?:[A-Z]{2,4}\s)?)?$",
+    regex.IGNORECASE,
+)
+_PAST_PERFECT = regex.compile(r"\b(?:had|previously)\b", regex.IGNORECASE)
 _CLAUSE_START = regex.compile(r"[.!?;:]\s|\n|,\s")
 # Where the clause after a date stops mattering for its tense: reported speech and new clauses.
 _CLAUSE_END = regex.compile(r"\b(?:that|said|says|and|but|when|while|after|before|as)\b|[,;:(]")
@@ -692,12 +697,16 @@ class Context:
         if self.future(start, end):
             return "future"
         lo = max(0, start - 60)
-        if _DEADLINE.search(self.text, lo, start) is not None:
+        if self.deadline(start):
             return "future"  # "by February", "until January": news deadlines lie ahead
         left = lo
         for m in _CLAUSE_START.finditer(self.text, lo, start):
             left = m.end()
         return "past" if _PAST.search(self.text, left, start) is not None else ""
+
+    def deadline(self, start: int) -> bool:
+        """Whether "by", "until" or "through" (with "early", a clock time...) comes just before."""
+        return _DEADLINE.search(self.text, max(0, start - 30), start) is not None
 
     def future(self, start: int, end: int) -> bool:
         """Whether the sentence around ``[start, end)`` speaks of the future."""
@@ -706,7 +715,8 @@ class Context:
         for m in _SENTENCE_END.finditer(self.text, lo, start):
             left = m.end()
         if _FUTURE.search(self.text, left, start) is not None:
-            return True
+            # "had been scheduled to expire Friday" looks back from the past
+            return _PAST_PERFECT.search(self.text, left, start) is None
         # a date that opens its clause ("On Tuesday, talks will ...") takes the verb after it
         if self.text[left:start].strip(" \t\"“‘'").casefold() not in {"", "on", "by", "until"}:
             return False
@@ -869,7 +879,7 @@ def _weekday_value(wd: int, rel: str | None, m: regex.Match[str], ctx: Context) 
         days = delta if delta > 0 else delta + 7
     elif rel in {"last", "this past", "the previous"}:
         days = delta if delta < 0 else delta - 7
-    elif ctx.future(m.start(), m.end()):
+    elif ctx.future(m.start(), m.end()) or ctx.deadline(m.start()):
         days = delta if delta >= 0 else delta + 7
     else:
         days = delta if delta <= 0 else delta - 7
@@ -1114,9 +1124,10 @@ def _h_date_relday(m: regex.Match[str], ctx: Context) -> list[Found]:
     return _one(m, "DATE", value)
 
 
-def _h_time_tonight(m: regex.Match[str], ctx: Context) -> list[Found]:
+def _h_time_pod(m: regex.Match[str], ctx: Context) -> list[Found]:
     day = ctx.reference.isoformat() if ctx.reference else "XXXX-XX-XX"
-    return _one(m, "TIME", f"{day}TNI")
+    pod = _PART_OF_DAY[m["pod"].casefold()] if m["pod"] else "NI"
+    return _one(m, "TIME", f"{day}T{pod}")
 
 
 def _h_time_this_pod(m: regex.Match[str], ctx: Context) -> list[Found]:

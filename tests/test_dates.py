@@ -468,6 +468,21 @@ REF = dt.date(2013, 3, 22)  # a Friday
             [("October", "DATE", "2013-10")],
             id="month-future",
         ),
+        pytest.param(
+            "The agency extended its deadline until 9 a.m. EST Tuesday.",
+            [("9 a.m. EST Tuesday", "TIME", "2013-03-26T09:00")],
+            id="deadline-weekday",
+        ),
+        pytest.param(
+            "The offer had been due to expire Friday evening.",
+            [("Friday evening", "TIME", "2013-03-22TEV")],
+            id="past-perfect-weekday",
+        ),
+        pytest.param(
+            "By mid afternoon, the crowd had left.",
+            [("mid afternoon", "TIME", "2013-03-22TAF")],
+            id="mid-afternoon",
+        ),
     ],
 )
 def test_forms_with_reference(text: str, expected: list[tuple[str, str, str]]) -> None:
