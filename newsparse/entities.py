@@ -603,8 +603,13 @@ def _analyse_run(doc: _Doc, i: int, j: int) -> None:
         _add_gaz(doc, i, j, whole[1], "entity.lexicon")
         return
     if toks.keys[i] in _DIRECTIONS and i + 1 < j:
-        rest = doc.gaz(i + 1, j)
-        if rest is not None and rest[0] == j and rest[1].type == "LOC" and rest[1].kind == "name":
+        inner = doc.gaz(i + 1, j)
+        if (
+            inner is not None
+            and inner[0] == j
+            and inner[1].type == "LOC"
+            and inner[1].kind == "name"
+        ):
             _add_named(doc, i, j, "LOC", "entity.region")  # Southern Indiana, East Los Angeles
             return
     # "Secretary of State John Kerry", "Chairman of the Iodine Council": a title + "of"
