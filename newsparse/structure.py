@@ -167,8 +167,10 @@ _COUNTER = regex.compile(
 _GLUED_COUNTER = regex.compile(r"\d{1,3}of\d{1,3}(?=\p{Lu})")
 _READ_MORE = regex.compile(
     r"(?i)[*•\s]*+(?:(?:read|see|watch|listen)(?:\s+(?:more|next|also|now|again))?|more\s+(?:from|on)|"
-    r"related(?:\s+(?:stories|articles|coverage|content|links|topics))?|recommended|also\s+read)"
-    r"\s*+:|(?i)[*•\s]*+(?:scroll\s+down\s+for\s+(?:video|more)|click\s+here\s+to\b)"
+    r"related(?:\s+(?:stories|articles|coverage|content|links|topics))?|recommended|also\s+read|"
+    r"filed\s+under|tags|topics|categories|more\s+on)\s*+:"
+    r"|\d{1,3}\s*+min(?:ute)?s?\s+read$"
+    r"|[*•\s]*+(?:scroll\s+down\s+for\s+(?:video|more)|click\s+here\s+to\b)"
 )
 _VIDEO_LABEL = regex.compile(r"(?i)video(?:\s*[\d:]{0,12}|\s+player)?$")
 _HIGHLIGHTS = regex.compile(r"(?i)(?:story\s+)?(?:highlights|key points|in brief|at a glance)$")
@@ -183,14 +185,17 @@ _DATE_START = regex.compile(
 )
 _DATE_SHORT = 60
 _DATE_LONG = 110
+_COLUMNS = regex.compile(r"\S[ \t]{2,}+(?=\S)")
+_TABLE_GAPS = 3
+_DECK_START = regex.compile(r"[\"'“‘]?\p{Lu}")
 _DASH_TEXT = regex.compile(r"\s[-–—_]{1,3}\s+\p{L}")
 
 # Bylines.
 _BY_PREFIX = regex.compile(r"[*•\s]*+(?:By|BY|by)(?:\s*:\s*|\s+|(?=\p{Lu}\p{Ll}))(?=\S)")
 _BY_ALONE = regex.compile(r"[*•\s]*+(?:By|BY|by):?$")
 _NAME_STOP = regex.compile(
-    rf"\s*+(?:\||\s[-–—]\s|@|\[email|\S+@\S+\.\w+|\d|\s(?:on|at)\s+(?:{_WEEKDAY}|{_MONTH})"
-    rf"|\b{_MONTH}\s+\d|\bUpdated\b|\bPublished\b|\bFollow\b|\bPosted\b|\s/\s|\s•\s)"
+    rf"\s*+(?:\||@|\[email|\S+@\S+\.\w+|\d|\b{_MONTH}\s+\d|\b(?:Updated|Published|Follow|Posted)\b)"
+    rf"|\s++(?:[-–—/•]\s|(?:on|at)\s++(?:{_WEEKDAY}|{_MONTH})\b)"
 )
 _AUTHOR_SPLIT = regex.compile(r"\s*+[,;]\s*+|\s++(?:and|AND|And|&)\s++")
 _NAME_TOKEN = regex.compile(
@@ -205,6 +210,9 @@ _ORG_COLLECTIVE = regex.compile(
 _NAME_AGENCY = regex.compile(
     r"[^|,/]{3,40}(?:\s\|\s|,\s)(?:Reuters|REUTERS|AP|AFP|Associated Press)$"
 )
+_BULLET_PREFIX = regex.compile(r"[*•]\s+")
+_LEAD_WORD = regex.compile(r"\p{Lu}?\p{Ll}++|\p{Lu}++(?!\p{Ll})|[\p{L}\-]++")
+_AGENCY_DATE = regex.compile(rf"\s*+(?:$|[,/|\-–—]|{_MONTH}\s*+\d|\d{{1,2}}\s+{_MONTH}|{_WEEKDAY})")
 _SLASH_PART = regex.compile(r"[^/]++")
 _HANDLE = regex.compile(r"\s*+@\w")
 _EMAIL = regex.compile(r"\S+@\S+\.\w+|\[email\s*protected\]")
@@ -311,6 +319,7 @@ CREDIT_ONLY = "credit_only"
 COUNTER = "counter"
 TRAILER = "trailer"
 LIST = "list"
+TABLE = "table"
 
 
 @attrs.define
@@ -325,6 +334,7 @@ class _Unit:
     cap_rule: str = ""
     claimed: bool = False
     gallery: bool = False
+    after_picture: bool = False  # CREDIT_ONLY: printed after its caption ("(Name/AP)")
 
 
 def _norm(text: str, s: int, e: int) -> str:
@@ -395,9 +405,13 @@ def _classify(text: str, u: _Unit) -> None:
     if cap is not None:
         u.cap_end, u.cap_credit, u.cap_rule = cap
         u.kind = CREDIT_ONLY if u.cap_end == s or _NAME_AGENCY.match(text, s, e) else CAPTION
+        u.after_picture = u.kind == CREDIT_ONLY and _CREDIT_AFTER.match(text, s, e) is not None
         return
     if _BULLET.match(text, s, e):
         u.kind = LIST if u.words > 4 else JUNK  # noqa: PLR2004 - menu items are short
+        return
+    if len(_COLUMNS.findall(text, s, e)) >= _TABLE_GAPS:
+        u.kind = TABLE  # columns of figures: part of the body, but not running text
         return
     u.prose = _is_prose(text, s, e, u.words)
 
@@ -841,7 +855,10 @@ def _find_headline(text: str, units: list[_Unit]) -> int | None:
 
 def _next_significant(units: list[_Unit], i: int) -> int | None:
     for j in range(i + 1, len(units)):
-        if units[j].kind not in {JUNK, COUNTER, CAPTION}:
+        u = units[j]
+        if u.kind not in {JUNK, COUNTER, CAPTION, TABLE} and not (
+            u.kind == CREDIT_ONLY and not u.after_picture
+        ):
             return j
     return None
 
@@ -884,17 +901,12 @@ def _find_body(text: str, units: list[_Unit], h: int) -> int | None:
 
 
 def _next_is_prose(units: list[_Unit], i: int) -> bool:
-    """Tell whether running text follows unit *i* (one short non-text line may intervene)."""
+    """Tell whether running text follows unit *i* (page furniture, captions, tables skipped)."""
     j = _next_significant(units, i)
     if j is None:
         return True
     nxt = units[j]
-    if nxt.kind == TEXT and nxt.prose and not nxt.gallery:
-        return True
-    if nxt.kind != TEXT or nxt.gallery:
-        return False
-    k = _next_significant(units, j)
-    return k is None or (units[k].kind == TEXT and units[k].prose and not units[k].gallery)
+    return nxt.kind == TEXT and nxt.prose and not nxt.gallery
 
 
 def _fallback_body(text: str, units: list[_Unit], h: int) -> int | None:
@@ -940,11 +952,24 @@ def _affiliation_line(text: str, u: _Unit) -> bool:
     return any(w in roles for w in words) or (short and raw[:1].isupper() and "news" in words)
 
 
+def _agency_prefix(text: str, s: int, e: int) -> int | None:
+    """Return where a news agency's name that opens ``text[s:e]`` ends, or None."""
+    agencies = _agencies()
+    best = None
+    words = list(_LEAD_WORD.finditer(text, s, min(e, s + 60)))
+    for k in range(1, min(len(words), 4) + 1):
+        if text[s : words[k - 1].end()].casefold() in agencies:
+            best = words[k - 1].end()
+    return best
+
+
 def _implicit_byline(st: _State, head: list[int], i: int) -> bool:
     """Try a byline without "By": a name line with a cue (handle, role, agency, date next)."""
     text, units = st.text, st.units
     u = units[i]
-    s, e = u.start, u.end
+    e = u.end
+    bullet = _BULLET_PREFIX.match(text, u.start, e)
+    s = bullet.end() if bullet is not None else u.start
     # "Reuters, Washington," / "PTI, New Delhi": agency and place
     ap = _AGENCY_PLACE.match(text, s, e)
     if ap is not None and ap.group("agency").strip().casefold() in _agencies():
@@ -958,12 +983,21 @@ def _implicit_byline(st: _State, head: list[int], i: int) -> bool:
     low = text[s:e].strip(_EDGE_PUNCT).casefold()
     nxt = next((units[j] for j in head if j > i), None)
     next_is_date = nxt is not None and nxt.kind == DATE
-    next_is_role = nxt is not None and _affiliation_line(text, nxt)
+    next_is_role = nxt is not None and (
+        _affiliation_line(text, nxt) or _agency_prefix(text, nxt.start, nxt.end) is not None
+    )
     # "REUTERS", "AFP/The Local - [email protected]"
     first_word = regex.match(r"[\p{L}]+", text[s:e])
     if low in _agencies() and (next_is_date or u.words <= 2):  # noqa: PLR2004
         st.bylines.append(
             Byline(s, e, text[s:e], " ".join(text[s:e].split()), None, "byline.agency")
+        )
+        return True
+    lead = _agency_prefix(text, s, e)
+    if lead is not None and lead < e and _AGENCY_DATE.match(text, lead, e):
+        # "Associated Press November 19, 2019, 9:02 AM"
+        st.bylines.append(
+            Byline(s, lead, text[s:lead], " ".join(text[s:lead].split()), None, "byline.agency")
         )
         return True
     if first_word is not None and first_word.group().casefold() in _agencies() and "/" in text[s:e]:
@@ -1071,7 +1105,12 @@ def _head_matter(st: _State, h: int, b: int) -> int | None:
             continue
         implicit_ok = not explicit and not byline_done and significant < _IMPLICIT_REACH
         name_credit = (
-            u.kind == CREDIT_ONLY and significant == 0 and _NAME_AGENCY.match(text, u.start, u.end)
+            u.kind == CREDIT_ONLY
+            and significant == 0
+            and (
+                _NAME_AGENCY.match(text, u.start, u.end) is not None
+                or _agency_prefix(text, u.start, u.end) is not None
+            )
         )
         if (u.kind == TEXT or name_credit) and implicit_ok and _implicit_byline(st, head, i):
             u.claimed = True
@@ -1097,6 +1136,8 @@ def _head_matter(st: _State, h: int, b: int) -> int | None:
                 and not _ELLIPSIS_END.search(text, u.start, u.end)
                 and not _followed_by_credit(units, i)
                 and not _after_credit(units, i, h)
+                and units[i - 1].kind != JUNK
+                and _DECK_START.match(text, u.start, u.end)
             ):
                 deck = i
                 u.claimed = True
@@ -1243,7 +1284,7 @@ def split_structure(article: Article) -> Article:
     b = _find_body(text, units, h)
     if b is None:
         b = _fallback_body(text, units, h)
-    elif not any(units[i].kind in {JUNK, DATE, COUNTER} for i in range(h + 1, b)):
+    elif not any(units[i].kind in {JUNK, DATE, COUNTER} or units[i].prose for i in range(h + 1, b)):
         # clean text with no page furniture: the body starts at its first text
         alt = _fallback_body(text, units, h)
         if alt is not None and alt < b and not _head_structure(units, h, alt):
