@@ -210,6 +210,9 @@ def tokenize(
     return toks
 
 
+_HEAD_TYPES: dict[str, EntityType] = {"ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
+
+
 @attrs.frozen
 class Entry:
     """What a gazetteer phrase names."""
@@ -313,7 +316,7 @@ def build_gazetteer(
     abbrevs.update(w[:-1] for w in stop if w.endswith("."))
     heads: dict[str, EntityType] = {}
     for row in load_table("entities_heads.tsv"):
-        heads[fold(row[0])] = "LOC" if row[1] == "LOC" else "ORG"
+        heads[fold(row[0])] = _HEAD_TYPES.get(row[1], "ORG")
         if row[0].endswith("."):
             abbrevs.add(fold(row[0])[:-1])
     return Gazetteer(

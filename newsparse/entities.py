@@ -997,6 +997,8 @@ def _single_type(c: _Cand, g: Gazetteer) -> tuple[EntityType, str]:
         return c.type, c.rule
     if w in g.first_names:
         return "PER", "entity.first-name"
+    if g.heads.get(w) == "ORG":
+        return "ORG", "entity.head"
     if c.evidence == "context-loc":
         return "LOC", "entity.context"
     if c.evidence == "context-per":
