@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 import attrs
 import regex
 
+from newsparse._lexicons import load_set
 from newsparse.model import DateType, Granularity
 
 __all__ = [
@@ -235,10 +236,6 @@ _RULES: list[tuple[str, str]] = [
         (
             rf"{_EDGE}(?:(?P<fiscal>fiscal)(?:\syear)?\s|(?P<post>post|pre)-)?{_YEAR}"
             r"(?:(?P<dash>[-–]|\sto\s|\sand\s)(?P<y2>(?:1[5-9]|20)\d\d|\d\d)(?![\w%]|[.,]\d))?"
-            r"(?!\s(?:people|persons|shares|troops|soldiers|workers|employees|jobs|cars|vehicles|units"
-            r"|votes|tons|tonnes|barrels|acres|miles|feet|meters|metres|pounds|kilometers|points"
-            r"|students|members|residents|copies|homes|cases|deaths|dollars|euros|yen|marks|pesos"
-            r"|yards|calories|rpm|mph|hp|cc)\b)"
         ),
     ),
     # February 2018; August of 1988; March last year
@@ -1037,8 +1034,48 @@ def _h_date_century(m: regex.Match[str], _ctx: Context) -> list[Found]:
     return _one(m, "DATE", f"{int(m['cent']) - 1:02d}")
 
 
+_PREVIOUS_WORD = regex.compile(r"([\w.]+)\s++$")
+_NEXT_WORD_AFTER = regex.compile(r"\s++(\w+)")
+_OLD_YEAR_CUES = frozenset(
+    [
+        "in",
+        "since",
+        "of",
+        "by",
+        "until",
+        "till",
+        "from",
+        "before",
+        "after",
+        "around",
+        "circa",
+        "c.",
+        "the",
+        "year",
+        "and",
+        "to",
+        "between",
+        "during",
+        "early",
+        "late",
+        "mid",
+    ]
+)
+
+
 def _h_date_year(m: regex.Match[str], ctx: Context) -> list[Found]:
     year = int(m["year"])
+    bare = not (m["edge"] or m["fiscal"] or m["post"])
+    if bare:
+        prev = _PREVIOUS_WORD.search(ctx.text, max(0, m.start() - 24), m.start())
+        word = prev[1].casefold() if prev else ""
+        if word in load_set("dates_code_words.txt"):
+            return []  # "Flight 1549", "Windows 2000"
+        if year < 1900 and word not in _OLD_YEAR_CUES:  # noqa: PLR2004
+            return []  # 1549 is more often a count or a code than a year
+        nxt = _NEXT_WORD_AFTER.match(ctx.text, m.end(), m.end() + 24)
+        if nxt is not None and nxt[1].casefold() in load_set("dates_count_nouns.txt"):
+            return []  # "2000 troops"
     if m["y2"] and m["dash"]:
         raw2 = m["y2"]
         year2 = int(raw2) if len(raw2) == 4 else (year // 100) * 100 + int(raw2)  # noqa: PLR2004
@@ -1520,8 +1557,8 @@ def scan(
             names = dispatch["#apos"]
         elif word[0].isdigit():
             before = text[at - 2 : at] if at >= 2 else text[:at]  # noqa: PLR2004
-            if before[-1:] in _NOT_BEFORE_NUMBER or (before[:1].isdigit() and before[1:] in ".,"):
-                continue  # $13, #1, 1.5, 1,500: money, ranks and decimals are not dates
+            if before[-1:] in _NOT_BEFORE_NUMBER or (before[:1].isdigit() and before[1:] in ".,-"):
+                continue  # $13, #1, 1.5, 1,500, 555-1990: money, ranks, decimals, phone numbers
             after = text[token.end() : token.end() + 9]
             if (
                 after[:1] == "%"

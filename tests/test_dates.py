@@ -483,6 +483,21 @@ REF = dt.date(2013, 3, 22)  # a Friday
             [("mid afternoon", "TIME", "2013-03-22TAF")],
             id="mid-afternoon",
         ),
+        pytest.param(
+            "Flight 1549 landed; Windows 2000 crashed; call 555-1990.",
+            [],
+            id="codes-and-phones",
+        ),
+        pytest.param(
+            "The army sent 2000 troops.",
+            [],
+            id="count-not-year",
+        ),
+        pytest.param(
+            "The town was founded in 1776 and rebuilt in 1990-91.",
+            [("1776", "DATE", "1776"), ("1990", "DATE", "1990"), ("91", "DATE", "1991")],
+            id="old-year-and-short-range",
+        ),
     ],
 )
 def test_forms_with_reference(text: str, expected: list[tuple[str, str, str]]) -> None:
