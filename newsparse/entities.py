@@ -830,7 +830,7 @@ def _add_single(doc: _Doc, i: int) -> None:
     cand.words = (toks.keys[i],)
     cand.sentence_start = doc.sent[i]
     if toks.flags[i] & UPPER:
-        cand.type = "ORG"
+        cand.type = "MISC" if any(ch.isdigit() for ch in toks.keys[i]) else "ORG"
         cand.kind = "acronym"
         cand.rule = "entity.acronym"
     _context(doc, i, i + 1, cand)
@@ -983,6 +983,8 @@ def _multi_type(doc: _Doc, c: _Cand, alone: Mapping[str, int]) -> tuple[EntityTy
         return "LOC", "entity.context"
     if c.evidence == "context-per":
         return "PER", "entity.context"
+    if c.evidence == "context-the":
+        return "ORG", "entity.context"  # "the Sea Org": people's names take no article
     if alone.get(c.words[-1], 0) or alone.get(c.words[0], 0):
         return "PER", "entity.name-part"  # "Ana Ruiz ... Ruiz said"
     if len(c.words) <= 3:  # noqa: PLR2004
