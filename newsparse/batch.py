@@ -77,9 +77,25 @@ def _field_plan(cls: type) -> list[tuple[str, int, type | None]]:
     return plan
 
 
+def _identity(value: Any) -> Any:  # noqa: ANN401 - the fallback codec passes anything
+    return value
+
+
+def _plain_slots(cls: type) -> bool:
+    """Say whether rebuilding *cls* field by field gives an equal, complete object."""
+    names = {f.name for f in attrs.fields(cls)}
+    extra = set(getattr(cls, "__slots__", ())) - names - {"__weakref__"}
+    hooks = ("__attrs_post_init__", "__attrs_pre_init__")
+    return "__slots__" in vars(cls) and not extra and not any(hasattr(cls, h) for h in hooks)
+
+
 @functools.cache
-def _codec() -> tuple[Callable[[Article], tuple[Any, ...]], Callable[[tuple[Any, ...]], Article]]:
-    """Generate ``(encode, decode)`` for :class:`Article` and the classes it holds."""
+def _codec() -> tuple[Callable[[Article], Any], Callable[[Any], Article]]:
+    """Generate ``(encode, decode)`` for :class:`Article` and the classes it holds.
+
+    Falls back to plain pickling (identity functions) if a model class ever gets
+    something a field-by-field rebuild would miss: an init hook, a cached hash, no slots.
+    """
     namespace: dict[str, Any] = {"new": object.__new__, "put": object.__setattr__}
     lines: list[str] = []
     todo: list[type] = [Article]
@@ -89,6 +105,8 @@ def _codec() -> tuple[Callable[[Article], tuple[Any, ...]], Callable[[tuple[Any,
         if cls in seen:
             continue
         seen.add(cls)
+        if not _plain_slots(cls):
+            return _identity, _identity
         name = cls.__name__
         namespace[name] = cls
         plan = _field_plan(cls)
@@ -138,7 +156,7 @@ def _normalise(item: ArticleInput, published: Published) -> _Job:
     return item, published
 
 
-def _parse_encoded(job: _Job) -> tuple[Any, ...]:
+def _parse_encoded(job: _Job) -> Any:  # noqa: ANN401 - whatever the codec makes
     """Worker side of :func:`parse_many`: parse one article and flatten it for the trip."""
     from newsparse import parse_article  # noqa: PLC0415 - avoid a circular import
 
@@ -242,7 +260,7 @@ def _parse_inline(jobs: Iterator[_Job]) -> Generator[Article, None, None]:
         yield parse_article(text, published=when)
 
 
-def _decoded(encoded: Generator[tuple[Any, ...], None, None]) -> Generator[Article, None, None]:
+def _decoded(encoded: Generator[Any, None, None]) -> Generator[Article, None, None]:
     decode = _codec()[1]
     try:
         yield from map(decode, encoded)

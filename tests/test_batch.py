@@ -4,10 +4,12 @@ import datetime as dt
 import itertools
 from typing import TYPE_CHECKING
 
+import attrs
 import pytest
 
 from newsparse import parse_article
-from newsparse.batch import ArticleInput, _codec, imap, parse_many
+from newsparse.batch import ArticleInput, _codec, _plain_slots, imap, parse_many
+from newsparse.model import Quote
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -146,3 +148,39 @@ def test_imap_runs_a_function_in_the_workers() -> None:
         ]
         * 3
     )
+
+
+@attrs.frozen
+class _WithHook:
+    x: int
+
+    def __attrs_post_init__(self) -> None:
+        pass
+
+
+@attrs.frozen(cache_hash=True)
+class _CachedHash:
+    x: int
+
+
+@attrs.define
+class _Plain:
+    x: int
+
+
+@pytest.mark.parametrize(
+    ("cls", "plain"),
+    [
+        pytest.param(Quote, True, id="model-class"),
+        pytest.param(_Plain, True, id="plain-slots"),
+        pytest.param(_WithHook, False, id="post-init"),
+        pytest.param(_CachedHash, False, id="cached-hash"),
+    ],
+)
+def test_codec_rebuilds_only_plain_slotted_classes(cls: type, plain: bool) -> None:
+    assert _plain_slots(cls) is plain
+
+
+def test_codec_is_the_fast_one_for_the_model() -> None:
+    encode, _ = _codec()
+    assert isinstance(encode(parse_article(RAIN)), tuple)
