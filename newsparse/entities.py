@@ -1024,11 +1024,21 @@ def _sports_teams(doc: _Doc) -> None:
             cues[sentence] = cues.get(sentence, 0) + 1
     if sum(cues.values()) < 2:  # noqa: PLR2004
         return
-    for c in doc.cands:
-        if c.type != "LOC" or c.klass != "country" or c.kind != "name" or c.nested:
-            continue
+    countries = [
+        c
+        for c in doc.cands
+        if c.type == "LOC" and c.klass == "country" and c.kind == "name" and not c.nested
+    ]
+    teams: set[str | None] = set()
+    for c in countries:
         k = bisect.bisect_left(toks.starts, c.start)
         if cues.get(sent_of[k], 0):
+            teams.add(c.canonical)
+    # in a match report (several cue words), a team is a team all along
+    whole = sum(cues.values()) >= 4  # noqa: PLR2004
+    for c in countries:
+        k = bisect.bisect_left(toks.starts, c.start)
+        if cues.get(sent_of[k], 0) or (whole and c.canonical in teams):
             c.type = "ORG"
             c.rule = "entity.team"
             c.canonical = f"{c.canonical} (team)"
@@ -1062,6 +1072,21 @@ def _coordinated_type(
     return etype, rule
 
 
+def _shorter_or_longer(
+    words: tuple[str, ...], candidates: list[int], ents: list[_Ent]
+) -> int | None:
+    """An organisation whose name contains *words*, or is contained in them, in order."""
+    joined = " " + " ".join(words) + " "
+    for idx in reversed(candidates):
+        other = ents[idx].words
+        if len(other) < 2:  # noqa: PLR2004
+            continue
+        theirs = " " + " ".join(other) + " "
+        if theirs in joined or joined in theirs:
+            return idx
+    return None
+
+
 def _build(doc: _Doc) -> list[_Ent]:
     """Group candidates into entities (in order of first mention)."""
     text, g = doc.text, doc.g
@@ -1071,6 +1096,7 @@ def _build(doc: _Doc) -> list[_Ent]:
     surname: dict[str, list[tuple[int, int]]] = {}  # key -> [(start, entity index)]
     firstname: dict[str, list[tuple[int, int]]] = {}
     org_first: dict[str, int] = {}
+    org_heads: dict[str, list[int]] = {}  # head word -> organisations (in order of creation)
     initials: dict[str, int] = {}
     at: dict[tuple[int, int], int] = {}  # mention span -> entity index
     position = {id(c): k for k, c in enumerate(cands)}
@@ -1130,10 +1156,18 @@ def _build(doc: _Doc) -> list[_Ent]:
         c.type = etype
         if c.rule in {"entity.name", ""}:
             c.rule = rule
-        idx = ent_for(
-            (etype, " ".join(c.words)), etype, _display(text[c.start : c.end]), canonical=False
-        )
+        key = (etype, " ".join(c.words))
+        if etype == "ORG" and key not in by_key:
+            same = _shorter_or_longer(c.words, org_heads.get(c.words[-1], []), ents)
+            if same is not None:
+                by_key[key] = same  # "Andy Warhol Foundation" ... "for the Visual Arts"
+        idx = ent_for(key, etype, _display(text[c.start : c.end]), canonical=False)
         add(idx, c)
+        if etype == "ORG" and idx not in org_heads.setdefault(c.words[-1], []):
+            org_heads[c.words[-1]].append(idx)
+            for w in c.words[1:-1]:
+                if w in g.heads and idx not in org_heads.setdefault(w, []):
+                    org_heads[w].append(idx)
         if etype == "PER":
             surname.setdefault(c.words[-1], []).append((c.start, idx))
             firstname.setdefault(c.words[0], []).append((c.start, idx))
@@ -1192,6 +1226,9 @@ def _build(doc: _Doc) -> list[_Ent]:
             c.rule = "entity.acronym-initials"
         if hit is None and w in org_first and c.type in {None, "ORG"}:
             hit = org_first[w]
+            c.rule = "entity.name-part"
+        if hit is None and g.heads.get(w) == "ORG" and org_heads.get(w) and c.type is None:
+            hit = org_heads[w][-1]  # "the Council": the last council named
             c.rule = "entity.name-part"
         if hit is None:
             if c.type is None and (w in g.stop or w in doc.lower_keys or w in g.not_names):

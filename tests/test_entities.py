@@ -562,6 +562,41 @@ def test_city_and_team() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "forms"),
+    [
+        pytest.param(
+            "The Andy Warhol Foundation for the Visual Arts gave prints; the Andy Warhol "
+            "Foundation said more would follow.",
+            "Andy Warhol Foundation for the Visual Arts",
+            ["Andy Warhol Foundation for the Visual Arts", "Andy Warhol Foundation"],
+            id="shorter-name",
+        ),
+        pytest.param(
+            "The Hill Valley Council met. The Council voted to close the road.",
+            "Hill Valley Council",
+            ["Hill Valley Council", "Council"],
+            id="head-word-alone",
+        ),
+    ],
+)
+def test_organisation_short_forms(text: str, name: str, forms: list[str]) -> None:
+    assert _named(_by_name(text, name)) == forms
+
+
+def test_match_report_teams_stay_teams() -> None:
+    text = (
+        "Sweden beat Mexico in the World Cup match. The goalkeeper saved a penalty and the "
+        "striker scored two goals. Sweden now lead the group."
+    )
+    assert {(e.name, e.type) for e in _entities(text)} >= {
+        ("Sweden (team)", "ORG"),
+        ("Mexico (team)", "ORG"),
+    }
+    sweden = _by_name(text, "Sweden (team)")
+    assert _named(sweden) == ["Sweden", "Sweden"]
+
+
 def test_person_inside_an_organisation_name() -> None:
     text = "Funding came from the Andy Warhol Foundation for the Visual Arts."
     assert [(e.name, e.type) for e in _entities(text)] == [
