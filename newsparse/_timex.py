@@ -187,7 +187,10 @@ _RULES: list[tuple[str, str]] = [
     # Friday, Feb. 20, 2018; Feb. 20, 2018; Sept. 30; Feb. 20th
     (
         "date_month_day",
-        rf"(?:{_WD},?\s)?{_MON}\s?{_DAY}(?:,?\s{_YEAR_OR_YY})?(?!\s?(?:[ap]\.?m\b|%|-\d))",
+        (
+            rf"(?:(?:around|about|approximately|roughly|circa|sometime)\s)?(?:{_WD},?\s)?{_MON}\s?{_DAY}"
+            rf"(?:,?\s{_YEAR_OR_YY})?(?!\s?(?:[ap]\.?m\b|%|-\d))"
+        ),
     ),
     # 20 February 2018; the 20th of February
     (
@@ -276,7 +279,8 @@ _RULES: list[tuple[str, str]] = [
     (
         "date_rel_unit",
         (
-            r"(?:(?P<edge>early|late|earlier|later|the\s(?:end|beginning|start|middle|rest)\sof)\s"
+            r"(?:(?P<edge>early|late|earlier|later|sometime|the\s(?:end|beginning|start|middle|rest)"
+            r"\sof)\s"
             r"(?:in\s)?)?(?:the\s)?(?P<rel>last|this|next|past|previous|following|coming|current|same"
             r"|this\spast|this\scoming|latest)\s(?P<fiscal>fiscal\s)?"
             r"(?P<unit>week|month|year|decade|century|quarter)(?!\w|-\w)"
@@ -427,7 +431,7 @@ _STARTS: dict[str, str] = {
     "time_clock": "APPROX DIGIT",
     "time_named": "noon midnight midday",
     "time_clock24": "DIGIT",
-    "date_month_day": "WEEKDAY MONTH the",
+    "date_month_day": "WEEKDAY MONTH APPROX circa sometime",
     "date_day_month": "WEEKDAY DIGIT the",
     "date_dotted": "DIGIT",
     "date_iso": "DIGIT",
@@ -444,7 +448,7 @@ _STARTS: dict[str, str] = {
     "time_this_pod": "EDGE DET yesterday tomorrow",
     "date_weekday": "EDGE DET WEEKDAY every each",
     "date_weekend": "DET",
-    "date_rel_unit": "EDGE DET past previous following coming current same latest",
+    "date_rel_unit": "EDGE DET past previous following coming current same latest sometime",
     "date_edge_the": "EDGE",
     "date_year_end": "the year",
     "date_the_year": "the",
@@ -579,7 +583,7 @@ _FUTURE = regex.compile(
     r"\b(?:will|won['’]t|shall|going\sto|is\sto|are\sto|plans?\sto|planned|scheduled|expects?\sto"
     r"|is\sexpected|are\sexpected|set\sto|due\sto|intends?\sto|next|upcoming|tomorrow|would"
     r"|to\sbe|supposed\sto)\b"
-    r"|\w['’]ll\b|(?-i:\b(?:may|might)\s(?!have\b))",
+    r"|\w['’]ll\b|(?-i:\b(?:may|might|should)\s(?!have\b))",
     regex.IGNORECASE,
 )
 _PAST = regex.compile(
@@ -1007,12 +1011,16 @@ def _h_date_quarter_rel(m: regex.Match[str], ctx: Context) -> list[Found]:
         year, q = _quarter(ctx.reference)
         year, q = _shift_quarter(year, q, {"last": -1, "next": 1}.get(det, 0))
         return _one(m, "DATE", f"{year:04d}-Q{q}")
-    if ctx.quarter is not None:
+    latest = any(w in mods for w in ("latest", "just-ended", "just-completed", "recent"))
+    if ctx.reference is not None and ("current" in mods or latest):
+        # the quarter under way, or the last one completed (what results report)
+        year, q = _quarter(ctx.reference)
+        if latest:
+            year, q = _shift_quarter(year, q, -1)
+    elif ctx.quarter is not None:
         year, q = ctx.quarter
     elif ctx.reference is not None:
         year, q = _shift_quarter(*_quarter(ctx.reference), -1)
-        if "current" in mods:
-            year, q = _quarter(ctx.reference)
     else:
         return _one(m, "DATE", "XXXX-QX")
     if back:

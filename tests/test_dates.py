@@ -498,6 +498,21 @@ REF = dt.date(2013, 3, 22)  # a Friday
             [("1776", "DATE", "1776"), ("1990", "DATE", "1990"), ("91", "DATE", "1991")],
             id="old-year-and-short-range",
         ),
+        pytest.param(
+            "The ship should dock around Nov. 1.",
+            [("around Nov. 1", "DATE", "2013-11-01")],
+            id="approximate-day",
+        ),
+        pytest.param(
+            "A ruling is expected sometime next year.",
+            [("sometime next year", "DATE", "2014")],
+            id="sometime-next-year",
+        ),
+        pytest.param(
+            "Sales in the latest quarter fell.",
+            [("the latest quarter", "DATE", "2012-Q4")],
+            id="latest-quarter",
+        ),
     ],
 )
 def test_forms_with_reference(text: str, expected: list[tuple[str, str, str]]) -> None:
