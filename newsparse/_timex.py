@@ -13,12 +13,15 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 import regex
 
 from newsparse._lexicons import load_set
-from newsparse.model import DateType, Granularity
+
+if TYPE_CHECKING:
+    from newsparse.model import DateType, Granularity
 
 __all__ = [
     "Context",
@@ -727,8 +730,7 @@ class Context:
         return _FUTURE.search(self.text, end, right) is not None
 
 
-@attrs.frozen
-class Found:
+class Found(NamedTuple):
     """One mention a handler returns: offsets, TIMEX3 type and value."""
 
     start: int
@@ -738,7 +740,8 @@ class Found:
 
 
 def _one(m: regex.Match[str], kind: DateType, value: str) -> list[Found]:
-    return [Found(m.start(), m.end(), kind, value)]
+    start, end = m.span()
+    return [Found(start, end, kind, value)]
 
 
 def _month_of(name: str) -> int:
