@@ -1189,7 +1189,19 @@ def _h_time_this_pod(m: regex.Match[str], ctx: Context) -> list[Found]:
     return _one(m, "TIME", f"{day}T{pod}")
 
 
+def _is_name_head(ctx: Context, end: int) -> bool:
+    """Whether the capitalised word after *end* makes the expression a name ("Sunday Times")."""
+    nxt = _NEXT_WORD_AFTER.match(ctx.text, end, end + 24)
+    return (
+        nxt is not None
+        and nxt[1][:1].isupper()
+        and nxt[1].casefold() in load_set("dates_name_heads.txt")
+    )
+
+
 def _h_date_weekday(m: regex.Match[str], ctx: Context) -> list[Found]:
+    if not m["rel"] and not m["pod"] and _is_name_head(ctx, m.end()):
+        return []  # "the Sunday Times"
     wd = WEEKDAYS.index(m["wd"].casefold())
     rel = (m["rel"] or "").casefold()
     pod = m["pod"]
@@ -1477,7 +1489,9 @@ def _h_set_every(m: regex.Match[str], _ctx: Context) -> list[Found]:
 
 def _h_set_word(m: regex.Match[str], ctx: Context) -> list[Found]:
     word = m["w"].casefold()
-    if m["w"][0].isupper() and _NEXT_UPPER.match(ctx.text, m.end(), m.end() + 2):
+    if m["w"][0].isupper() and (
+        _NEXT_UPPER.match(ctx.text, m.end(), m.end() + 2) or _is_name_head(ctx, m.end())
+    ):
         return []  # part of a name: "Daily Sabah", "The Weekly Standard"
     if word == "quarterly" and _NEXT_LOWER.match(ctx.text, m.end(), m.end() + 2):
         return []  # "a quarterly dividend" names a payment, not a recurrence

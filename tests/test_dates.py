@@ -513,6 +513,11 @@ REF = dt.date(2013, 3, 22)  # a Friday
             [("the latest quarter", "DATE", "2012-Q4")],
             id="latest-quarter",
         ),
+        pytest.param(
+            "The Sunday Times reported it on Sunday.",
+            [("Sunday", "DATE", "2013-03-17")],
+            id="newspaper-name",
+        ),
     ],
 )
 def test_forms_with_reference(text: str, expected: list[tuple[str, str, str]]) -> None:
