@@ -357,7 +357,7 @@ _RULES: list[tuple[str, str]] = [
         + _APPROX
         + _NUMR
         + r"\s(?:(?:more|additional|full|straight|consecutive|trading|business|calendar|fiscal"
-        r"|working)\s)?" + _UNIT + r"(?!\w|-)(?:\s(?P<ahead>ahead))?",
+        r"|working)\s)?" + _UNIT + r"(?!\w|-)(?P<half2>\sand\sa\shalf(?!\w))?",
     ),
     # two-year; 10-year; 16-hour; 8-month-old
     (
@@ -1451,7 +1451,7 @@ def _h_dur_num(m: regex.Match[str], _ctx: Context) -> list[Found]:
     n = _number(raw)
     if raw in {"a few", "few", "several", "some", "many", "a couple of", "two or three"}:
         n = None if raw != "a couple of" else 2
-    half = "half" in raw
+    half = raw.endswith(("half", "1/2")) or bool(m["half2"])
     if unit == "quarter" and n is not None:
         value = f"P{n}Q" if m["dirw"] else f"P{3 * n}M"
     else:

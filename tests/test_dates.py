@@ -518,6 +518,11 @@ REF = dt.date(2013, 3, 22)  # a Friday
             [("Sunday", "DATE", "2013-03-17")],
             id="newspaper-name",
         ),
+        pytest.param(
+            "Repairs took 2 1/2 years; the vote took a minute and a half.",
+            [("2 1/2 years", "DURATION", "P2Y6M"), ("a minute and a half", "DURATION", "PT1M30S")],
+            id="halves",
+        ),
     ],
 )
 def test_forms_with_reference(text: str, expected: list[tuple[str, str, str]]) -> None:
