@@ -904,11 +904,11 @@ def _month_day_value(
             guess = dt.date(year, month, day)
         except ValueError:
             return f"XXXX-{month:02d}-{day:02d}"
-        if ctx.future(m.start(), m.end()):
-            if (ref - guess).days > 60:  # noqa: PLR2004 - well past: next year's
-                year += 1
-        elif (guess - ref).days > 60:  # noqa: PLR2004 - well ahead: last year's
-            year -= 1
+        ahead = (guess - ref).days
+        if ctx.tense(m.start(), m.end()) == "future":
+            year += ahead < -60  # noqa: PLR2004 - well past: next year's
+        else:
+            year -= ahead > 60  # noqa: PLR2004 - well ahead: last year's
     try:
         return dt.date(year, month, day).isoformat()
     except ValueError:
