@@ -107,7 +107,7 @@ def _linear_ratio() -> float:
 @pytest.mark.benchmark(group="linear")
 def test_linear_cost_ratio(benchmark: BenchmarkFixture) -> None:
     """Cost is linear in length: one long text is no dearer than its parts (bar <= 1.2x)."""
+    if benchmark.disabled:  # CI: the two benchmarks above already checked the results
+        pytest.skip("a timing check: run the benchmarks without --benchmark-disable")
     ratio = benchmark.pedantic(_linear_ratio, rounds=1, iterations=1)  # type: ignore[no-untyped-call]
-    if benchmark.disabled:  # a single untimed run (CI): the ratio is not a measurement
-        return
     assert ratio <= 1.2, f"joined/alone = {ratio:.2f}"
