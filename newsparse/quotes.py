@@ -1,39 +1,1446 @@
-"""Quotes stage: direct, partial and reported speech, with speaker and cue."""
+"""Quotes stage: direct, partial and reported speech, with speaker and cue.
+
+The stage works paragraph by paragraph, in one left-to-right pass each:
+
+1. *Pairing*: quotation marks are classified by their neighbours (an opening mark has
+   white space or a bracket before it and a letter after it; a closing mark the reverse),
+   so that straight, curly, mixed (straight open, curly close), ``''…''``, ``«…»`` and
+   ``„…“`` pairs all work, and apostrophes (don’t, Hamas’ emergence, the ’90s,
+   rock ’n’ roll) are never marks. Single quotes inside double quotes are part of the
+   content. A paragraph that ends inside a quote, followed by one that opens again,
+   continues the quote (pieces linked by ``group``). A stray or missing mark gives a
+   :class:`~newsparse.model.Diagnostic` and spoils nothing else.
+2. *Sentences* are split around the quotes (never inside one).
+3. *Classification and attribution*: see ``docs/quotes.md`` for every rule id.
+4. *Reported speech* ("X said (that) CLAUSE", "CLAUSE, X said", "according to X, CLAUSE").
+5. *Resolution*: ``speaker.text`` stays the literal mention ("he"); ``speaker.name`` and
+   ``speaker.entity`` come from the entities stage (or, without it, from names in the text).
+"""
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 import attrs
 import regex
 
-from newsparse.model import Article, Quote
+from newsparse._lexicons import load_set
+from newsparse._sentences import iter_sentences
+from newsparse._text import iter_blocks, strip_span
+from newsparse.model import Article, Diagnostic, Entity, Mention, Quote, QuoteKind, Span, Speaker
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator, Sequence
 
 __all__ = ["extract_quotes", "iter_quotes"]
 
-# An opening mark (straight or curly), content without marks or paragraph breaks, a closing
-# mark (straight or curly): covers the seed's straight-open, curly-close pairs.
-_PAIR = regex.compile(r'["“](?P<content>[^"“”\n]{1,10000}+)["”]')
+# ---------------------------------------------------------------------------------------------
+# Quotation marks
+
+_MARK = regex.compile(r"''++|``|[\"“”„«»‘’'‚]")
+_DOUBLE_OPEN = frozenset("“„«")
+_DOUBLE_CLOSE = frozenset("”»")
+_STYLE = {"“": "curly", "”": "curly", "„": "curly", "«": "guillemet", "»": "guillemet"}
+_OPEN_CONTEXT = frozenset("([{—–―-/\u00a0")
+_CLOSE_CONTEXT = frozenset(".,;:!?)]}—–―-…")
+_CLOSE_NOT_DASH = _CLOSE_CONTEXT.difference("-—–―")
+_MIN_SINGLE = 2  # a single-quoted top-level quote needs at least this many characters
 
 
-def iter_quotes(text: str, *, start: int = 0, end: int | None = None) -> Iterator[Quote]:
-    """Yield the quoted passages of ``text[start:end]`` (content without the marks).
+@attrs.define
+class _Raw:
+    """A paired quotation: marks at ``[open_at, close_end)``, content ``[start, end)``."""
 
-    >>> [q.text for q in iter_quotes('He said "we are ready” today.')]
-    ['we are ready']
+    open_at: int
+    start: int
+    end: int
+    close_end: int
+    double: bool
+    chain: int | None = None  # multi-paragraph chain id
+    continues: bool = False  # the quote goes on in the next paragraph
+
+
+def _is_space(ch: str) -> bool:
+    return ch.isspace() or ch == ""
+
+
+def _flanks(text: str, i: int, j: int, lo: int, hi: int) -> tuple[bool, bool, str, str]:
+    """Return (left-flanking, right-flanking, previous char, next char) of the mark [i, j)."""
+    prev = text[i - 1] if i > lo else ""
+    nxt = text[j] if j < hi else ""
+    left = not _is_space(nxt) and nxt not in _CLOSE_NOT_DASH
+    left = left and (_is_space(prev) or prev in _OPEN_CONTEXT or prev in "\"“„«‘'")
+    right = not _is_space(prev) and prev not in _OPEN_CONTEXT
+    right = right and (_is_space(nxt) or nxt in _CLOSE_CONTEXT or nxt in "\"”»’'")
+    return left, right, prev, nxt
+
+
+def _pair_marks(
+    text: str, paragraphs: Sequence[tuple[int, int]]
+) -> tuple[list[list[_Raw]], list[Diagnostic]]:
+    """Pair the quotation marks of each paragraph (one linear pass over the marks)."""
+    out: list[list[_Raw]] = []
+    diags: list[Diagnostic] = []
+    carry: tuple[int, int | None] | None = None  # (chain id, None) when a quote continues
+    chains = 0
+    for index, (lo, hi) in enumerate(paragraphs):
+        found: list[_Raw] = []
+        d_open: tuple[int, int] | None = None  # (mark start, content start)
+        d_chain: int | None = None
+        s_open: tuple[int, int] | None = None
+        d_style = "straight"
+        nested: list[str] = []
+        first_mark = True
+        if carry is not None:
+            d_chain = carry[0]
+        for m in _MARK.finditer(text, lo, hi):
+            i, j = m.span()
+            mark = m.group()
+            left, right, prev, nxt = _flanks(text, i, j, lo, hi)
+            is_double = mark in {'"', "“", "”", "„", "«", "»", "``"} or len(mark) >= 2  # noqa: PLR2004
+            if carry is not None and first_mark:
+                first_mark = False
+                if is_double and i == lo and not right:
+                    d_open = (i, j)  # the reopening mark of a continued quote
+                    carry = None
+                    continue
+                carry = None
+                d_chain = None
+            first_mark = False
+            if is_double:
+                if mark in _DOUBLE_OPEN or mark == "``":
+                    role = "close" if (d_open is not None and right and not left) else "open"
+                elif mark in _DOUBLE_CLOSE:
+                    role = "open" if (d_open is None and left and not right) else "close"
+                elif left and not right:
+                    role = "open"
+                elif right and not left:
+                    role = "close"
+                else:
+                    role = "close" if d_open is not None else "open"
+                style = _STYLE.get(mark[0], "straight")
+                if role == "open" and d_open is not None and style != d_style and len(nested) < 3:  # noqa: PLR2004
+                    nested.append(style)  # “He said "go" twice”: a quote inside the quote
+                    continue
+                if role == "close" and nested:
+                    nested.pop()
+                    continue
+                if role == "open":
+                    if d_open is not None:
+                        diags.append(
+                            Diagnostic(
+                                "quote.unclosed",
+                                "a quotation mark opens again before the quote closes",
+                                d_open[0],
+                                i,
+                            )
+                        )
+                        d_chain = None
+                    d_open = (i, j)
+                    d_style = style
+                    s_open = None
+                    continue
+                if d_open is None:
+                    diags.append(
+                        Diagnostic("quote.stray", "a closing mark with no opening mark", i, j)
+                    )
+                    continue
+                s, e = strip_span(text, d_open[1], i)
+                if s < e:
+                    found.append(_Raw(d_open[0], s, e, j, double=True, chain=d_chain))
+                d_open = None
+                d_chain = None
+                continue
+            # single marks: apostrophes are never quotation marks
+            if d_open is not None:
+                continue  # nested single quotes are part of the double-quoted content
+            if prev.isalnum() and nxt.isalnum():
+                continue  # don't, rock’n’roll
+            if mark in "‘'‚" and left and not nxt.isdigit() and s_open is None:
+                if mark == "'" and prev.isalnum():
+                    continue
+                s_open = (i, j)
+                continue
+            if mark in "’'" and right and s_open is not None:
+                s, e = strip_span(text, s_open[1], i)
+                if e - s >= _MIN_SINGLE and text[s].isalnum():
+                    found.append(_Raw(s_open[0], s, e, j, double=False))
+                s_open = None
+        if d_open is not None:
+            nxt_para = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+            reopens = nxt_para is not None and _opens_with_quote(text, *nxt_para)
+            s, e = strip_span(text, d_open[1], hi)
+            if reopens and s < e:
+                if d_chain is None:
+                    chains += 1
+                    d_chain = chains
+                found.append(_Raw(d_open[0], s, e, hi, double=True, chain=d_chain, continues=True))
+                carry = (d_chain, None)
+            else:
+                if d_chain is not None and s < e:
+                    # the last piece of a chain whose closing mark is missing
+                    found.append(_Raw(d_open[0], s, e, hi, double=True, chain=d_chain))
+                diags.append(
+                    Diagnostic(
+                        "quote.unclosed",
+                        "a quotation mark opens but the paragraph ends first",
+                        d_open[0],
+                        hi,
+                    )
+                )
+        out.append(found)
+    return out, diags
+
+
+def _opens_with_quote(text: str, lo: int, hi: int) -> bool:
+    """Return True if the paragraph ``[lo, hi)`` starts with an opening double mark."""
+    m = _MARK.match(text, lo, hi)
+    if m is None:
+        return False
+    mark = m.group()
+    if mark in _DOUBLE_CLOSE:
+        return False
+    if mark in "‘’'‚":
+        return False
+    left, right, _, _ = _flanks(text, m.start(), m.end(), lo, hi)
+    return left or not right
+
+
+# ---------------------------------------------------------------------------------------------
+# Tokens and word lists
+
+_TOKEN = regex.compile(
+    r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*+(?:\.[\p{L}\p{N}][\p{L}\p{M}\p{N}]*+)*+|[^\s\p{L}\p{N}]"
+)
+_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "it"})
+_OBJECT_PRONOUNS = frozenset({"me", "him", "her", "us", "them", "you", "it"})
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "one", "another", "his", "her", "their", "its", "our", "this", "that"}
+)
+_AUX = frozenset(
+    {
+        "has", "have", "had", "was", "were", "is", "are", "be", "been", "would", "will",
+        "could", "should", "may", "might", "did", "does", "do", "also", "later", "then",
+        "once", "again", "further", "still", "even", "just", "not", "never", "often",
+        "first", "last", "earlier", "quoted", "as", "reportedly", "already",
+    }
+)  # fmt: skip
+_STOP = frozenset(
+    {
+        "that", "and", "but", "because", "while", "when", "if", "as", "since", "although",
+        "though", "after", "before", "so", "or", "where", "which", "than", "what", "how",
+        "why", "whether", "nor", "yet", "who", "whom", "whose", "to", "said", "says", "not",
+        "is", "was", "are", "were", "be", "been", "has", "have", "had",
+    }
+)  # fmt: skip
+_FORWARD_STOP = frozenset(
+    {
+        "in", "at", "on", "during", "after", "before", "when", "while", "who", "which", "as",
+        "to", "from", "for", "with", "that", "and", "but", "last", "this", "yesterday",
+        "today", "tonight", "earlier", "later", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday", "by", "about", "of", "recently", "adding", "saying",
+        "told", "said", "says", "then", "also", "is", "was", "has", "had", "will", "would",
+        "because", "since", "if", "into", "than", "his", "her", "their", "its",
+    }
+)  # fmt: skip
+_TELL = frozenset(
+    {"tell", "tells", "told", "telling", "informed", "informs", "assured", "assures",
+     "reminded", "reminds", "warned", "warns", "urged", "urges", "asked", "asks", "promised",
+     "promises"}
+)  # fmt: skip
+_NOT_CLAUSE_CUES = frozenset(
+    {"call", "called", "calls", "calling", "describe", "described", "describes", "describing",
+     "condemn", "condemned", "condemns", "condemning", "criticize", "criticized",
+     "criticizes", "criticizing", "dismiss", "dismissed", "dismisses", "dismissing",
+     "accuse", "accused", "accuses", "accusing", "demand", "demanded", "demands",
+     "demanding", "answer", "answered", "answers", "answering", "post", "posted", "posts",
+     "posting", "find", "finds", "finding", "think", "thinks", "thinking", "thought",
+     "believe", "believes", "believed", "believing", "continue", "continued", "continues",
+     "continuing", "point", "points", "pointed", "pointing", "repeat", "repeated",
+     "repeats", "repeating", "mention", "mentioned", "mentions", "mentioning", "comment",
+     "commented", "comments", "commenting", "respond", "responded", "responds",
+     "responding", "protest", "protested", "protests", "protesting", "report", "reports",
+     "remark", "remarks", "states", "state", "claims", "estimates", "notes", "promise",
+     "promises", "vow", "vows", "counter", "counters", "stress"}
+)  # fmt: skip
+_MODALS = frozenset({"will", "would", "to", "should", "could", "can", "may", "might", "must"})
+_QUOTE_CHARS = frozenset("\"“”„«»‘’'‚")
+_DASHES = frozenset("—–―-")
+_MAX_NP = 10
+_WINDOW = 60  # tokens looked at around a quote or a cue: keeps every search bounded
+_NAME_JOINERS = frozenset({"of", "de", "da", "del", "van", "von", "bin", "al", "la", "le", "du"})
+_MAX_REST = 8  # words after an attribution that still make it "only an attribution"
+_TRANSCRIPT = regex.compile(
+    r"[\"“]?+(?P<name>\p{Lu}[\p{Lu}'’.\-]++(?:[ ]\p{Lu}[\p{Lu}'’.\-]++){0,3}+):[ \t]++"
+)
+_NOT_SPEAKERS = frozenset(
+    {"update", "note", "correction", "editor's note", "editor’s note", "watch", "read",
+     "video", "photo", "photos", "related", "advertisement", "source", "sources", "q", "a",
+     "clarification", "warning", "breaking", "exclusive", "live", "opinion", "analysis"}
+)  # fmt: skip
+_MAX_TAIL = 16
+_TIME_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+     "yesterday", "today", "tonight", "earlier", "later", "recently", "last", "this",
+     "week", "month", "year", "night", "morning", "afternoon", "evening", "on", "in", "at",
+     "a", "an", "the", "statement", "interview", "email", "briefing", "conference", "news",
+     "press", "release", "speech", "phone", "telephone", "post", "tweet", "letter"}
+)  # fmt: skip
+
+
+def _cues() -> frozenset[str]:
+    return load_set("cue_verbs.txt")
+
+
+@attrs.frozen
+class _Tok:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def low(self) -> str:
+        return self.text.casefold()
+
+    @property
+    def word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def cap(self) -> bool:
+        return self.text[0].isupper() or self.text[0].isdigit()
+
+
+def _tokens(text: str, lo: int, hi: int) -> list[_Tok]:
+    return [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, hi)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Speakers found in the text (before resolution)
+
+
+@attrs.define
+class _Spk:
+    start: int
+    end: int
+    possessive: bool = False  # "Trump’s comments": the possessor spoke
+
+
+@attrs.define
+class _Attr:
+    speaker: _Spk | None
+    cue: tuple[int, int] | None
+    rule: str
+
+
+def _np_is_plausible(toks: list[_Tok]) -> bool:
+    words = [t for t in toks if t.word]
+    if not words or len(words) > _MAX_NP:
+        return False
+    if len(words) == 1 and words[0].low in _PRONOUNS:
+        return True
+    first = words[0]
+    if first.low in _DETERMINERS or first.cap:
+        return True
+    # bare plurals: "officials", "experts", "analysts"
+    return len(words) <= 3 and words[-1].low.endswith("s")  # noqa: PLR2004
+
+
+def _np_backward(toks: list[_Tok], j: int, lo_index: int) -> tuple[int, int] | None:
+    """Return token indexes [i, j] of the noun phrase ending at token *j*, or None."""
+    i = j
+    words = 0
+    while i >= lo_index:
+        t = toks[i]
+        if t.text == ")":
+            k = i - 1
+            while k >= lo_index and k > i - 8 and toks[k].text != "(":
+                k -= 1
+            if k < lo_index or toks[k].text != "(":
+                break
+            i = k - 1
+            continue
+        if t.text == "." and i > lo_index and toks[i - 1].word and i - 1 >= lo_index:
+            i -= 1  # "Rep." "Jr."
+            continue
+        if not t.word:
+            if t.text in "’'" and i > lo_index and toks[i - 1].word:
+                i -= 1  # a possessive "Pakistan’s"
+                continue
+            break
+        if t.low in _STOP or (t.low in _cues() and i != j and not t.cap):
+            break
+        words += 1
+        if words > _MAX_NP:
+            return None
+        i -= 1
+    i += 1
+    while i <= j and not toks[i].word and toks[i].text != "(":
+        i += 1
+    if i > j:
+        return None
+    return i, j
+
+
+def _subject_before(toks: list[_Tok], k: int, lo_index: int) -> _Spk | None:
+    """Return the subject of the cue verb at token *k* ("Asif", "the minister", "he")."""
+    j = k - 1
+    while j >= lo_index and toks[j].word and toks[j].low in _AUX | {"reportedly"}:
+        j -= 1
+    while j >= lo_index and toks[j].word and toks[j].low.endswith("ly") and not toks[j].cap:
+        j -= 1
+    if j < lo_index:
+        return None
+    if toks[j].text == ",":
+        # apposition: "Kenneth Baer, a former official, said"
+        c = j - 1
+        while c >= lo_index and c > j - 20 and toks[c].text != "," and toks[c].word | True:
+            if toks[c].text in _QUOTE_CHARS or toks[c].text in ";:":
+                return None
+            c -= 1
+        if c < lo_index or toks[c].text != ",":
+            return None
+        span = _np_backward(toks, c - 1, lo_index)
+        if span is None:
+            return None
+        i, e = span
+        if not toks[i].cap or toks[i].low in _PRONOUNS:
+            return None
+        return _Spk(toks[i].start, toks[e].end)
+    span = _np_backward(toks, j, lo_index)
+    if span is None:
+        return None
+    i, e = span
+    chunk = toks[i : e + 1]
+    if not _np_is_plausible(chunk) or toks[e].low in _DETERMINERS:
+        return None
+    return _Spk(toks[i].start, toks[e].end)
+
+
+def _np_forward(toks: list[_Tok], i: int, hi_index: int) -> _Spk | None:
+    """Return the noun phrase starting at token *i* ("said Asif", "said the minister")."""
+    if i >= hi_index or not toks[i].word:
+        return None
+    first = toks[i]
+    if first.low in _FORWARD_STOP and first.low not in _DETERMINERS:
+        return None
+    if not (first.cap or first.low in _DETERMINERS or first.low in _PRONOUNS):
+        return None
+    j = i
+    words = 0
+    last = i
+    name_led = first.cap
+    while j < hi_index:
+        t = toks[j]
+        if t.text == "(":
+            k = j + 1
+            while k < hi_index and k < j + 8 and toks[k].text != ")":
+                k += 1
+            if k >= hi_index or toks[k].text != ")":
+                break
+            last = k
+            j = k + 1
+            continue
+        if t.text == "." and j > i and toks[j - 1].word and len(toks[j - 1].text) <= 3:  # noqa: PLR2004
+            if j + 1 < hi_index and toks[j + 1].word and toks[j + 1].cap:
+                last = j
+                j += 1
+                continue
+            break
+        if t.text in "’'" and j + 1 < hi_index and toks[j + 1].low == "s":
+            last = j + 1
+            j += 2
+            continue
+        if not t.word:
+            break
+        if j > i and (t.low in _FORWARD_STOP and not (t.low == "of" and _next_cap(toks, j))):
+            break
+        if (
+            j > i
+            and name_led
+            and not t.cap
+            and t.low not in _NAME_JOINERS
+            and (t.low not in load_set("quotes_titles.txt") or not _next_cap(toks, j))
+        ):
+            break  # "Ruiz spoke": a name ends at the first lower-case word
+        words += 1
+        if words > _MAX_NP:
+            return None
+        last = j
+        j += 1
+    if last < i:
+        return None
+    return _Spk(toks[i].start, toks[last].end)
+
+
+def _next_cap(toks: list[_Tok], j: int) -> bool:
+    return j + 1 < len(toks) and toks[j + 1].word and toks[j + 1].cap
+
+
+def _is_participle(tok: _Tok) -> bool:
+    return tok.low.endswith("ing")
+
+
+def _possessor(toks: list[_Tok], k: int, lo_index: int) -> _Spk | None:
+    """Return X in "X’s comments (suggesting)" when token *k* follows a possessed speech noun."""
+    j = k - 1 if _is_participle(toks[k]) or toks[k].low == "that" else k
+    if j < lo_index or not toks[j].word or toks[j].low not in load_set("quotes_speech_nouns.txt"):
+        return None
+    owner = j - 1
+    if owner < lo_index or not toks[owner].low.endswith(("’s", "'s", "s’", "s'")):
+        return None
+    span = _np_backward(toks, owner, lo_index)
+    if span is None:
+        return None
+    i, e = span
+    while i < e and not toks[i].cap:
+        i += 1  # "former U.S. President Donald Trump’s"
+    if not toks[i].cap:
+        return None
+    end = toks[e].end - (2 if toks[e].low.endswith(("’s", "'s")) else 1)
+    return _Spk(toks[i].start, end, possessive=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Attribution around one quote
+
+
+def _tail_attribution(toks: list[_Tok], k: int, hi_index: int) -> _Attr | None:
+    """Attribution right after a closing mark: `, he said`, `, said Asif`, `— Carla Sanchez`."""
+    dash = False
+    while k < hi_index and not toks[k].word:
+        if toks[k].text in _DASHES:
+            dash = True
+        stop = toks[k].text in '(["“”„«»' or toks[k].text in ".!?;:"
+        if stop and not (toks[k].text in ".!?" and dash):
+            return None
+        k += 1
+    if k >= hi_index:
+        return None
+    t = toks[k]
+    if t.low == "according" and k + 1 < hi_index and toks[k + 1].low == "to":
+        spk = _np_forward(toks, k + 2, hi_index)
+        return _Attr(spk, (t.start, toks[k + 1].end), "quote.according-to")
+    cues = _cues()
+    if t.low in cues:
+        spk = _np_forward(toks, k + 1, hi_index)
+        if spk is not None:
+            return _Attr(spk, (t.start, t.end), "quote.inverted")
+        if not t.cap:
+            return None
+    # speaker first: find the cue within a few tokens
+    for c in range(k, min(hi_index, k + _MAX_TAIL)):
+        tc = toks[c]
+        if tc.text in _QUOTE_CHARS or (tc.text in ".!?;:" and not _abbrev_dot(toks, c)):
+            break
+        if tc.word and tc.low in cues and c > k and not tc.cap:
+            spk = _subject_before(toks, c, k)
+            if spk is not None:
+                cue_start = tc.start
+                if tc.low == "saying" and c >= 2 and toks[c - 2].low == "quoted":  # noqa: PLR2004
+                    cue_start = toks[c - 3].start if toks[c - 3].low in {"was", "is"} else cue_start
+                return _Attr(spk, (cue_start, tc.end), "quote.attributed-after")
+            break
+    if dash:
+        spk = _np_forward(toks, k, hi_index)
+        if spk is not None and toks[k].cap:
+            return _Attr(spk, None, "quote.dash")
+    return None
+
+
+def _abbrev_dot(toks: list[_Tok], c: int) -> bool:
+    return c > 0 and toks[c - 1].word and toks[c - 1].cap and len(toks[c - 1].text) <= 3  # noqa: PLR2004
+
+
+def _lead_cue(toks: list[_Tok], lo_index: int, k: int) -> int | None:
+    """Return the index of the nearest cue verb before token *k* (not inside quotes)."""
+    cues = _cues()
+    for c in range(k - 1, max(lo_index, k - 40) - 1, -1):
+        t = toks[c]
+        if t.word and t.low in cues and not (t.cap and c != lo_index):
+            if c > lo_index and toks[c - 1].low in _MODALS:
+                continue
+            return c
+        if t.low == "according" and c + 1 < k and toks[c + 1].low == "to":
+            return c
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# One paragraph
+
+
+@attrs.define
+class _Found:
+    start: int
+    end: int
+    kind: QuoteKind
+    rule: str
+    attr: _Attr | None
+    chain: int | None = None
+    link: _Found | None = None  # an earlier piece of the same utterance
+    sentence: int = 0
+
+
+@attrs.define
+class _Paragraph:
+    quotes: list[_Found]
+    last_speaker: _Attr | None = None
+    colon_intro: _Attr | None = None  # the paragraph ends "X said:"
+
+
+def _masked(toks: list[_Tok], spans: list[tuple[int, int]]) -> list[bool]:
+    """Return, per token, whether it lies inside a quotation span (marks excluded)."""
+    out = []
+    starts = [s for s, _ in spans]
+    for t in toks:
+        i = bisect.bisect_right(starts, t.start) - 1
+        out.append(i >= 0 and spans[i][0] <= t.start < spans[i][1])
+    return out
+
+
+def _scare(text: str, toks: list[_Tok], k: int, lo_index: int, raw: _Raw) -> bool:
+    """Return True if the quote is a name, title or scare quote ("the so-called ‘caliphate’")."""
+    if k - 1 < lo_index:
+        return False
+    prev = toks[k - 1]
+    markers = load_set("quotes_scare_markers.txt")
+    word = prev.low
+    if prev.text in ",:" or not prev.word:
+        return False
+    if word == "known" or (word == "as" and k - 2 >= lo_index and toks[k - 2].low == "known"):
+        return True
+    if word not in markers:
+        return False
+    if word in {"called", "named", "dubbed", "termed", "labeled", "labelled", "branded"}:
+        before = toks[k - 2] if k - 2 >= lo_index else None
+        if before is not None and (before.low in _PRONOUNS or before.cap or before.low == "it"):
+            return False  # "what he called ‘a disaster’" is speech
+    del text, raw
+    return True
+
+
+def _analyse_paragraph(
+    text: str,
+    lo: int,
+    hi: int,
+    raws: list[_Raw],
+    *,
+    previous: _Paragraph | None,
+    indirect: bool,
+    reported: list[_Found],
+) -> _Paragraph:
+    """Classify and attribute the quotes of one paragraph; add reported speech to *reported*."""
+    protected = [(r.open_at, r.close_end) for r in raws]
+    toks = _tokens(text, lo, hi)
+    starts = [t.start for t in toks]
+    transcript = _TRANSCRIPT.match(text, lo, hi)
+    if transcript is not None and transcript.group("name").casefold() not in _NOT_SPEAKERS:
+        # "WALLACE: Do you really…": the rest of the paragraph is the speaker's
+        said = _content(text, transcript.end(), hi, trim=False)
+        para = _Paragraph([])
+        if said is not None:
+            who = _Attr(_Spk(*transcript.span("name")), None, "quote.transcript")
+            para.quotes.append(_Found(said[0], said[1], "direct", "quote.transcript", who))
+            para.last_speaker = who
+        return para
+    sentences = _merge_attributions(
+        toks, starts, iter_sentences(text, lo, hi, protected), {r.close_end for r in raws}
+    )
+    inside = _masked(toks, [(r.start, r.end) for r in raws])
+    cues = _cues()
+    para = _Paragraph([])
+    found_by_raw: dict[int, _Found] = {}
+    sent_starts = [s for s, _ in sentences]
+    sent_first_tok = [bisect.bisect_left(starts, s) for s, _ in sentences]
+    sent_end_tok = [bisect.bisect_left(starts, e) for _, e in sentences]
+    last_attr: _Attr | None = None
+    last_found: _Found | None = None
+    sentence_subject: dict[int, _Attr] = {}
+
+    for ri, raw in enumerate(raws):
+        si = max(0, bisect.bisect_right(sent_starts, raw.open_at) - 1)
+        t_lo, t_hi = sent_first_tok[si], sent_end_tok[si]
+        k_open = bisect.bisect_left(starts, raw.open_at)
+        k_close = bisect.bisect_left(starts, raw.close_end)
+        # the lead: tokens of this sentence before the quote, outside quotes
+        lead = [
+            c
+            for c in range(max(t_lo, k_open - _WINDOW), k_open)
+            if not inside[c] and toks[c].text not in '"“”„«»'
+        ]
+        lead_words = [c for c in lead if toks[c].word]
+        at_start = not lead_words or raw.open_at == lo
+        prev_raw_close = raws[ri - 1].close_end if ri > 0 else -1
+        after_prev_quote = prev_raw_close >= 0 and prev_raw_close >= sentences[si][0]
+        if after_prev_quote:
+            lead_words = [c for c in lead_words if toks[c].start >= prev_raw_close]
+        last_lead = lead[-1] if lead else None
+        colon_or_comma = last_lead is not None and toks[last_lead].text in ",:"
+        tail = _tail_attribution(toks, k_close, t_hi) if not raw.continues else None
+        if raw.chain is not None and raw.open_at < lo + 2 and previous is not None:
+            # a later piece of a multi-paragraph quote: the speaker of the first piece
+            first = next((q for q in reversed(previous.quotes) if q.chain == raw.chain), None)
+            f = _Found(
+                raw.start, raw.end, "direct", "quote.multi-paragraph",
+                first.attr if first else None, chain=raw.chain, sentence=si,
+            )  # fmt: skip
+            f.link = first
+            if first is not None and first.attr is not None and tail is None:
+                f.attr = first.attr
+            elif tail is not None:
+                f.attr = tail
+                if first is not None and first.attr is None:
+                    first.attr = tail
+            para.quotes.append(f)
+            found_by_raw[ri] = f
+            last_attr = f.attr or last_attr
+            last_found = f
+            continue
+        if not raw.double and not at_start and not colon_or_comma and lead_words:
+            # single quotes mid-sentence are names or scare quotes more often than speech
+            continue
+        if _scare(text, toks, k_open, t_lo, raw):
+            continue
+        lead_cue = _lead_cue(toks, t_lo if not after_prev_quote else k_open - len(lead), k_open)
+        lead_cue = lead_cue if lead_cue is None or not inside[lead_cue] else None
+        direct = at_start or (colon_or_comma and (lead_cue is not None or after_prev_quote))
+        if not direct and colon_or_comma and toks[last_lead].text == ":" and lead_words:  # type: ignore[index]
+            direct = True
+        attr: _Attr | None = None
+        if direct:
+            rule = "quote.direct"
+            if tail is not None and tail.speaker is not None:
+                attr = tail
+            elif lead_cue is not None and (colon_or_comma or at_start):
+                attr = _attr_from_cue(toks, lead_cue, t_lo, k_open, sentence_subject.get(si))
+            elif after_prev_quote and last_found is not None:
+                attr = last_found.attr
+            f = _Found(raw.start, raw.end, "direct", rule, attr, chain=raw.chain, sentence=si)
+            if attr is None:
+                # no attribution in the sentence: continue the paragraph's last speaker, or
+                # the previous paragraph's for a quote-only paragraph
+                if last_found is not None and last_found.attr is not None:
+                    f.attr = last_found.attr
+                    f.link = last_found
+                    f.rule = "quote.continued"
+                elif last_attr is not None:
+                    f.attr = last_attr
+                    f.rule = "quote.previous-sentence"
+                elif previous is not None and (previous.colon_intro or previous.last_speaker):
+                    f.attr = previous.colon_intro or previous.last_speaker
+                    f.rule = "quote.previous-paragraph"
+                if (
+                    at_start
+                    and tail is None
+                    and not _utterance_like(text, raw, toks, k_close, t_hi)
+                ):
+                    continue  # "‘Fury’ opens on Friday": a title at the start of a sentence
+            elif after_prev_quote and last_found is not None and last_found.attr is not None:
+                if attr is last_found.attr or (tail is None and lead_cue is not None):
+                    f.link = last_found
+                    f.rule = "quote.interrupted"
+            elif (
+                last_found is not None
+                and tail is None
+                and last_found.attr is attr
+                and last_found.sentence == si - 1
+            ):
+                f.link = last_found
+            if (
+                tail is not None
+                and last_found is not None
+                and last_found.sentence == si
+                and (last_found.attr is None or last_found.attr is tail)
+            ):
+                last_found.attr = tail
+                f.link = last_found
+                f.rule = "quote.interrupted"
+            para.quotes.append(f)
+            found_by_raw[ri] = f
+            if f.attr is not None:
+                last_attr = f.attr
+                sentence_subject.setdefault(si, f.attr)
+            last_found = f
+            continue
+        # partial: a fragment inside a sentence
+        if lead_cue is not None:
+            poss = _possessor(toks, lead_cue, t_lo)
+            if poss is not None:
+                attr = _Attr(poss, (toks[lead_cue].start, toks[lead_cue].end), "quote.partial")
+            else:
+                attr = _attr_from_cue(toks, lead_cue, t_lo, k_open, sentence_subject.get(si))
+        if attr is None and tail is not None:
+            attr = tail
+        if attr is None:
+            k_tail = _late_cue(toks, k_close, t_hi, inside, cues)
+            if k_tail is not None:
+                attr = _attr_from_cue(toks, k_tail, t_lo, t_hi, sentence_subject.get(si))
+        if attr is None:
+            continue  # no speech in the sentence: a scare quote or a title
+        f = _Found(raw.start, raw.end, "partial", "quote.partial", attr, sentence=si)
+        para.quotes.append(f)
+        found_by_raw[ri] = f
+        sentence_subject.setdefault(si, attr)
+        last_attr = attr
+    para.last_speaker = last_attr
+    if indirect:
+        _reported(text, toks, inside, sentences, sent_first_tok, sent_end_tok, raws, para, reported)
+    if sentences:
+        s_lo, s_hi = sentences[-1]
+        e = s_hi
+        while e > s_lo and text[e - 1].isspace():
+            e -= 1
+        if e > s_lo and text[e - 1] == ":":
+            k = _lead_cue(toks, sent_first_tok[-1], sent_end_tok[-1])
+            if k is not None:
+                para.colon_intro = _attr_from_cue(
+                    toks, k, sent_first_tok[-1], sent_end_tok[-1], None
+                )
+            else:
+                np = _np_forward(toks, sent_first_tok[-1], sent_end_tok[-1])
+                if np is not None:
+                    para.colon_intro = _Attr(np, None, "quote.colon")
+    if para.last_speaker is None and reported:
+        last = reported[-1]
+        if last.start >= lo:
+            para.last_speaker = last.attr
+    return para
+
+
+def _merge_attributions(
+    toks: list[_Tok], starts: list[int], sentences: list[tuple[int, int]], closes: set[int]
+) -> list[tuple[int, int]]:
+    """Join a sentence that is only an attribution to the quote before it ("?” Lee asked.")."""
+    out: list[tuple[int, int]] = []
+    for s, e in sentences:
+        if out and out[-1][1] in closes:
+            k, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
+            attr = _tail_attribution(toks, k, hi) if k < hi and toks[k].word else None
+            if attr is not None and attr.speaker is not None:
+                stop = max(attr.speaker.end, attr.cue[1] if attr.cue else 0)
+                rest = sum(1 for t in toks[k:hi] if t.word and t.start >= stop)
+                if rest <= _MAX_REST:
+                    out[-1] = (out[-1][0], e)
+                    continue
+        out.append((s, e))
+    return out
+
+
+def _utterance_like(text: str, raw: _Raw, toks: list[_Tok], k_close: int, t_hi: int) -> bool:
+    """Return True if a sentence-initial quote reads as speech rather than a name."""
+    last = text[raw.end - 1]
+    if last in ".,!?…;:—–-":
+        return True
+    rest = any(t.word for t in toks[k_close : min(t_hi, k_close + _WINDOW)])
+    return not rest or len(text[raw.start : raw.end].split()) >= 4  # noqa: PLR2004
+
+
+def _late_cue(
+    toks: list[_Tok], k: int, hi: int, inside: list[bool], cues: frozenset[str]
+) -> int | None:
+    for c in range(k, min(hi, k + 30)):
+        if not inside[c] and toks[c].word and toks[c].low in cues and not toks[c].cap:
+            return c
+    return None
+
+
+def _attr_from_cue(
+    toks: list[_Tok], c: int, lo_index: int, hi_index: int, main: _Attr | None
+) -> _Attr | None:
+    """Return the speaker and cue of the cue verb at token *c*."""
+    t = toks[c]
+    if t.low == "according":
+        spk = _np_forward(toks, c + 2, hi_index)
+        return _Attr(spk, (t.start, toks[c + 1].end), "quote.according-to")
+    cue = (t.start, t.end)
+    if _is_participle(t) and not (c > 0 and toks[c - 1].low in {"was", "is", "were", "are"}):
+        poss = _possessor(toks, c, lo_index)
+        if poss is not None:
+            return _Attr(poss, cue, "quote.possessor")
+        if t.low == "saying" and c >= 2 and toks[c - 1].low == "as" and toks[c - 2].low == "quoted":  # noqa: PLR2004
+            spk = _subject_before(toks, c, lo_index)
+            return _Attr(spk, cue, "quote.cue")
+        if main is not None:
+            return _Attr(main.speaker, cue, "quote.participle")
+        k = _first_finite_cue(toks, lo_index, c)
+        if k is not None:
+            spk = _subject_before(toks, k, lo_index)
+            if spk is not None:
+                return _Attr(spk, cue, "quote.participle")
+        spk = _sentence_subject(toks, lo_index, c)
+        return _Attr(spk, cue, "quote.participle") if spk is not None else None
+    if t.cap and c == lo_index:
+        spk = _np_forward(toks, c + 1, hi_index)  # "Said Ellis: …"
+        return _Attr(spk, cue, "quote.inverted") if spk is not None else None
+    spk = _subject_before(toks, c, lo_index)
+    if spk is None:
+        spk = _np_forward(toks, c + 1, hi_index)
+        if spk is not None:
+            return _Attr(spk, cue, "quote.inverted")
+        return None
+    return _Attr(spk, cue, "quote.cue")
+
+
+def _index_at(toks: list[_Tok], pos: int, lo: int, hi: int) -> int:
+    """Return the first token index in ``[lo, hi)`` starting at or after *pos* (short scans)."""
+    k = lo
+    while k < hi and toks[k].start < pos:
+        k += 1
+    return k
+
+
+def _index_back(toks: list[_Tok], pos: int, lo: int, hi: int) -> int:
+    """Return the index of the token starting at *pos*, scanning back from *hi*."""
+    k = hi
+    while k > lo and toks[k - 1].start >= pos:
+        k -= 1
+    return k
+
+
+def _first_finite_cue(toks: list[_Tok], lo: int, hi: int) -> int | None:
+    cues = _cues()
+    for c in range(max(lo, hi - _WINDOW), hi):
+        t = toks[c]
+        if t.word and t.low in cues and not _is_participle(t) and not t.cap:
+            return c
+    return None
+
+
+def _sentence_subject(toks: list[_Tok], lo: int, hi: int) -> _Spk | None:
+    """Return the noun phrase that opens the main clause (after any leading comma phrase)."""
+    start = lo
+    for c in range(lo, hi):
+        if toks[c].text == ",":
+            start = c + 1
+            break
+        if toks[c].word and not toks[c].cap and toks[c].low not in _DETERMINERS:
+            break
+    spk = _np_forward(toks, start, hi)
+    if spk is None and start != lo:
+        spk = _np_forward(toks, lo, hi)
+    return spk
+
+
+# ---------------------------------------------------------------------------------------------
+# Reported speech
+
+
+def _reported(  # noqa: PLR0917 - private helper fed by one caller
+    text: str,
+    toks: list[_Tok],
+    inside: list[bool],
+    sentences: list[tuple[int, int]],
+    first_tok: list[int],
+    end_tok: list[int],
+    raws: list[_Raw],
+    para: _Paragraph,
+    out: list[_Found],
+) -> None:
+    """Find reported speech in each sentence and append it to *out*."""
+    cues = _cues()
+    opens = {r.open_at for r in raws}
+    direct = {q.sentence for q in para.quotes if q.kind == "direct"}
+    mains: dict[int, _Attr] = {}
+    for q in para.quotes:
+        if q.attr is not None:
+            mains.setdefault(q.sentence, q.attr)
+    closes = sorted(r.close_end for r in raws)
+    for si, (s_lo, s_hi) in enumerate(sentences):
+        t_lo, t_hi = first_tok[si], end_tok[si]
+        if t_lo >= t_hi:
+            continue
+        if si in direct:
+            # a sentence with a direct quote: only a participle clause after it is reported
+            i = bisect.bisect_right(closes, s_hi) - 1
+            last_mark = closes[i] if i >= 0 and closes[i] >= s_lo else 0
+            main = mains.get(si)
+            if main is not None:
+                _participle_after_direct(
+                    text, toks, inside, (t_lo, t_hi, last_mark), main, out, opens
+                )
+            continue
+        resume = 0
+        for c in range(t_lo, t_hi):
+            t = toks[c]
+            if inside[c] or not t.word or t.start < resume:
+                continue
+            if t.low == "according" and c + 1 < t_hi and toks[c + 1].low == "to":
+                f = _according(text, toks, c, t_lo, t_hi)
+                if f is not None:
+                    out.append(f)
+                    resume = max(f.end, toks[c + 1].end)
+                continue
+            if t.low not in cues or t.cap or t.low in _NOT_CLAUSE_CUES:
+                continue
+            if c + 1 < t_hi and toks[c + 1].low in {"to", "by", "of", "for", "in"}:
+                continue
+            if c > t_lo and toks[c - 1].low in _MODALS:
+                continue
+            attr = _attr_from_cue(toks, c, t_lo, t_hi, None)
+            if attr is None or attr.speaker is None:
+                continue
+            if attr.rule == "quote.inverted":
+                f = _clause_before(text, toks, c, t_lo, attr)
+            else:
+                f = _clause_after(text, toks, c, t_hi, attr, opens)
+                if f is None:
+                    f = _clause_before(text, toks, c, t_lo, attr)
+            if f is not None:
+                out.append(f)
+                resume = max(f.end, t.end)
+
+
+def _participle_after_direct(  # noqa: PLR0917 - private helper fed by one caller
+    text: str,
+    toks: list[_Tok],
+    inside: list[bool],
+    bounds: tuple[int, int, int],
+    main: _Attr,
+    out: list[_Found],
+    opens: set[int],
+) -> None:
+    """Reported speech after a direct quote: `"…," he said, adding that CLAUSE`."""
+    t_lo, t_hi, last_mark = bounds
+    for c in range(t_lo, t_hi):
+        t = toks[c]
+        if inside[c] or t.start < last_mark or not t.word or not _is_participle(t):
+            continue
+        if t.low not in _cues() or t.low in _NOT_CLAUSE_CUES or toks[c - 1].text != ",":
+            continue
+        attr = _Attr(main.speaker, (t.start, t.end), "quote.participle")
+        f = _clause_after(text, toks, c, t_hi, attr, opens)
+        if f is not None:
+            out.append(f)
+        return
+
+
+def _content(text: str, s: int, e: int, *, trim: bool = True) -> tuple[int, int] | None:
+    s, e = strip_span(text, s, e)
+    while trim and e > s and text[e - 1] in ".!?,;:":
+        e -= 1
+    s, e = strip_span(text, s, e)
+    if len(text[s:e].split()) < 2:  # noqa: PLR2004
+        return None
+    return s, e
+
+
+def _clause_after(  # noqa: PLR0917 - private helper fed by two callers
+    text: str,
+    toks: list[_Tok],
+    c: int,
+    t_hi: int,
+    attr: _Attr,
+    opens: set[int],
+) -> _Found | None:
+    """Reported content after the cue: "X said (that) CLAUSE"."""
+    k = c + 1
+    t = toks[c]
+    if t.low in _TELL and k < t_hi:
+        obj = _np_forward(toks, k, t_hi)
+        if k < t_hi and toks[k].low in _OBJECT_PRONOUNS:
+            k += 1
+        elif obj is not None:
+            k = _index_at(toks, obj.end, k, t_hi)
+        elif toks[k].word and toks[k].low in {"reporters", "journalists", "lawmakers", "voters"}:
+            k += 1
+    # skip time and place adverbials before "that": "said Tuesday that", "said in a statement that"
+    for j in range(k, min(t_hi, k + 8)):
+        if toks[j].low == "that":
+            if all(
+                toks[x].low in _TIME_WORDS or toks[x].cap or toks[x].text == ","
+                for x in range(k, j)
+            ):
+                k = j + 1
+            break
+        if not toks[j].word:
+            break
+    while k < t_hi and k + 1 < t_hi and toks[k + 1].word and _is_time(toks, k):
+        k += 2 if toks[k].low in {"on", "last", "this", "next", "late", "early"} else 1
+    if k < t_hi and toks[k].low == "that":
+        k += 1
+    if k >= t_hi:
+        return None
+    if toks[k].text in '"“„«' and toks[k].start in opens:
+        return None  # a direct quote after "said:" is handled as direct
+    if not toks[k].word:
+        return None
+    end = toks[t_hi - 1].end
+    for j in range(k + 1, t_hi):
+        tj = toks[j]
+        if tj.text == ";":
+            end = tj.start
+            break
+        if tj.text in '”"»' and _attribution_follows(toks, j + 1, t_hi):
+            end = tj.start
+            break
+        if tj.text == "," and j + 1 < t_hi and toks[j + 1].word:
+            nxt = toks[j + 1]
+            if _is_participle(nxt) and nxt.low in _cues():
+                end = tj.start
+                break
+            if _attribution_follows(toks, j + 1, t_hi):
+                end = tj.start
+                break
+    span = _content(text, toks[k].start, end)
+    if span is None:
+        return None
+    return _Found(span[0], span[1], "indirect", "quote.reported", attr)
+
+
+def _attribution_follows(toks: list[_Tok], k: int, t_hi: int) -> bool:
+    """Return True if tokens from *k* read "NP CUE" (a new attribution: ", Asif said")."""
+    cues = _cues()
+    for c in range(k + 1, min(t_hi, k + 10)):
+        t = toks[c]
+        if not t.word and t.text not in ",.()’'":
+            return False
+        if t.word and t.low in cues and not t.cap and not _is_participle(t):
+            return _subject_before(toks, c, k) is not None
+    return False
+
+
+_DAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+     "yesterday", "today", "tonight", "earlier", "later", "recently", "previously"}
+)  # fmt: skip
+
+
+def _is_time(toks: list[_Tok], k: int) -> bool:
+    """Return True at "Tuesday", "on Tuesday", "last week" right after a cue verb."""
+    low = toks[k].low
+    if low in _DAYS:
+        return True
+    nxt = toks[k + 1].low
+    if low == "on" and nxt in _DAYS:
+        return True
+    return low in {"last", "this", "next", "late", "early"} and nxt in {
+        "week", "month", "year", "night", "weekend", "spring", "summer", "fall", "winter",
+    }  # fmt: skip
+
+
+def _clause_before(text: str, toks: list[_Tok], c: int, t_lo: int, attr: _Attr) -> _Found | None:
+    """Reported content before a final attribution: "CLAUSE, X said" / "CLAUSE, said X"."""
+    spk = attr.speaker
+    first = c
+    if spk is not None and spk.start < toks[c].start:
+        first = _index_back(toks, spk.start, t_lo, c)
+    if first - 1 < t_lo or toks[first - 1].text != ",":
+        return None
+    span = _content(text, toks[t_lo].start, toks[first - 1].start)
+    if span is None:
+        return None
+    return _Found(span[0], span[1], "indirect", "quote.reported-before", attr)
+
+
+def _according(text: str, toks: list[_Tok], c: int, t_lo: int, t_hi: int) -> _Found | None:
+    spk = _np_forward(toks, c + 2, t_hi)
+    if spk is None:
+        return None
+    cue = (toks[c].start, toks[c + 1].end)
+    attr = _Attr(spk, cue, "quote.according-to")
+    if c > t_lo and toks[c - 1].text == ",":
+        span = _content(text, toks[t_lo].start, toks[c - 1].start)
+    else:
+        j = _index_at(toks, spk.end, c, t_hi)
+        if j >= t_hi or toks[j].text != ",":
+            return None
+        span = _content(text, toks[j].end, toks[t_hi - 1].end)
+    if span is None:
+        return None
+    return _Found(span[0], span[1], "indirect", "quote.according-to", attr)
+
+
+# ---------------------------------------------------------------------------------------------
+# Resolution
+
+
+@attrs.define
+class _Person:
+    name: str
+    entity: str | None
+    roles: set[str] = attrs.field(factory=set)
+
+
+_NAME_SEQ = regex.compile(
+    r"(?:\p{Lu}[\p{Ll}\p{Lu}'’\-]*+\.?|\p{Lu}\.)"
+    r"(?:[ \u00a0](?:\p{Lu}[\p{Ll}\p{Lu}'’\-]*+\.?|\p{Lu}\.|al-\p{Lu}\p{Ll}++|bin|de|van|von))"
+    r"{0,5}+"
+)
+
+
+class _Resolver:
+    """Resolve literal speaker mentions to people: names, pronouns and role descriptions."""
+
+    def __init__(self, text: str, entities: Sequence[Entity]) -> None:
+        self.text = text
+        self.titles = load_set("quotes_titles.txt")
+        people = [e for e in entities if e.type == "PER"]
+        self.mentions: list[tuple[int, int, int]] = sorted(
+            (m.start, m.end, i) for i, e in enumerate(people) for m in e.mentions
+        )
+        self.mention_starts = [m[0] for m in self.mentions]
+        self.people = people
+        self.by_surname: dict[str, _Person] = {}
+        self.history: list[tuple[int, _Person]] = []
+        for i, e in enumerate(people):
+            p = _Person(e.name, e.id, {t.casefold() for t in e.titles})
+            for alias in (e.name, *e.aliases):
+                parts = alias.split()
+                if parts:
+                    self.by_surname.setdefault(parts[-1].casefold(), p)
+            del i
+
+    def _entity_at(self, start: int, end: int) -> _Person | None:
+        i = bisect.bisect_right(self.mention_starts, end) - 1
+        while i >= 0 and i >= bisect.bisect_right(self.mention_starts, start) - 3:
+            s, e, idx = self.mentions[i]
+            if s < end and e > start:
+                ent = self.people[idx]
+                return self._person(ent.name, ent.id, {t.casefold() for t in ent.titles})
+            i -= 1
+        return None
+
+    def _person(self, name: str, entity: str | None, roles: set[str]) -> _Person:
+        key = name.rsplit(maxsplit=1)[-1].casefold()
+        p = self.by_surname.get(key)
+        if p is None or (p.name != name and len(name) > len(p.name)):
+            p = _Person(name, entity, roles)
+            self.by_surname[key] = p
+        p.roles |= roles
+        return p
+
+    def _split_name(self, start: int, end: int) -> tuple[str, set[str]] | None:
+        """Return the personal name inside a mention and the role words before it."""
+        words = self.text[start:end]
+        cut = max(words.rfind("’s "), words.rfind("'s "))
+        if cut >= 0:
+            words = words[cut + 3 :]
+        paren = words.find(" (")
+        if paren >= 0:
+            words = words[:paren]
+        toks = words.split()
+        roles: list[str] = []
+        while toks and (
+            toks[0].casefold() in self.titles
+            or not toks[0][:1].isupper()
+            or (toks[0].count(".") >= 2 and toks[0].isupper())  # noqa: PLR2004 - "U.S."
+        ):
+            roles.append(toks.pop(0).casefold())
+        if not toks or not all(t[:1].isupper() for t in toks):
+            return None
+        if len(toks[-1]) > 2 and toks[-1].endswith("."):  # noqa: PLR2004 - "Lee." but not "R."
+            toks[-1] = toks[-1][:-1]
+        return " ".join(toks), {r for r in roles if r in self.titles and r.rstrip(".") == r}
+
+    def resolve(self, spk: _Spk) -> tuple[str | None, str | None]:
+        """Return (name, entity id) for a speaker mention, and remember it."""
+        literal = self.text[spk.start : spk.end]
+        low = literal.casefold()
+        person = self._entity_at(spk.start, spk.end)
+        if person is None and low in _PRONOUNS:
+            if low in {"he", "she"}:
+                person = self._recent(spk.start)
+        elif person is None and low.split()[0] in {"the", "a"} and len(low.split()) <= 4:  # noqa: PLR2004
+            person = self._role(low.split()[-1], spk.start)
+        elif person is None:
+            split = self._split_name(spk.start, spk.end)
+            if split is not None:
+                name, roles = split
+                person = self.by_surname.get(name.split()[-1].casefold())
+                if person is None or (len(name) > len(person.name) and person.entity is None):
+                    person = self._person(name, None, roles)
+                person.roles |= roles
+        if person is None:
+            return None, None
+        self.history.append((spk.start, person))
+        return person.name, person.entity
+
+    def note_names(self, lo: int, hi: int) -> None:
+        """Remember the multi-word names of ``text[lo:hi]`` as people (fallback resolution)."""
+        if self.people:
+            return
+        for m in _NAME_SEQ.finditer(self.text, lo, hi):
+            if " " not in m.group():
+                continue
+            split = self._split_name(m.start(), m.end())
+            if split is None:
+                continue
+            name, roles = split
+            if " " in name:
+                p = self._person(name, None, roles)
+                if roles:
+                    self.history.append((m.start(), p))
+
+    def _recent(self, pos: int) -> _Person | None:  # the most recent person before *pos*
+        i = bisect.bisect_left(self.mention_starts, pos) - 1
+        best: tuple[int, _Person] | None = None
+        if i >= 0:
+            s, _, idx = self.mentions[i]
+            ent = self.people[idx]
+            best = (s, self._person(ent.name, ent.id, set()))
+        for s, p in reversed(self.history):
+            if s < pos:
+                if best is None or s > best[0]:
+                    best = (s, p)
+                break
+        return None if best is None else best[1]
+
+    def _role(self, head: str, pos: int) -> _Person | None:
+        for s, p in reversed(self.history[-_WINDOW:]):
+            if s < pos and any(head in r for r in p.roles):
+                return p
+        for e in self.people:
+            if any(head in t.casefold() for t in e.titles):
+                return self._person(e.name, e.id, set())
+        return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Public API
+
+
+def _extract(
+    text: str,
+    paragraphs: Sequence[tuple[int, int]],
+    entities: Sequence[Entity] = (),
+    *,
+    indirect: bool = True,
+) -> tuple[list[Quote], list[Diagnostic], dict[str, list[Mention]]]:
+    raws, diags = _pair_marks(text, paragraphs)
+    found: list[_Found] = []
+    previous: _Paragraph | None = None
+    for (lo, hi), para_raws in zip(paragraphs, raws, strict=True):
+        reported: list[_Found] = []
+        para = _analyse_paragraph(
+            text, lo, hi, para_raws, previous=previous, indirect=indirect, reported=reported
+        )
+        found.extend(para.quotes)
+        found.extend(reported)
+        previous = para
+    found.sort(key=lambda f: (f.start, f.end))
+    resolver = _Resolver(text, entities)
+    quotes: list[Quote] = []
+    pronouns: dict[str, list[Mention]] = {}
+    speakers: dict[int, Speaker] = {}
+    last_names = 0
+    groups = _groups(found)
+    for f in found:
+        resolver.note_names(last_names, f.start)
+        last_names = max(last_names, f.start)
+        speaker = None
+        cue = None
+        if f.attr is not None:
+            if f.attr.speaker is not None:
+                key = id(f.attr.speaker)
+                speaker = speakers.get(key)
+                if speaker is None:
+                    s = f.attr.speaker
+                    name, entity = resolver.resolve(s)
+                    speaker = Speaker(s.start, s.end, text[s.start : s.end], name, entity)
+                    speakers[key] = speaker
+                    if entity is not None and speaker.text.casefold() in _PRONOUNS:
+                        pronouns.setdefault(entity, []).append(
+                            Mention(s.start, s.end, speaker.text, "pronoun", "quote.speaker")
+                        )
+            if f.attr.cue is not None:
+                cue = Span.of(text, *f.attr.cue)
+        quotes.append(
+            Quote(
+                f.start, f.end, text[f.start : f.end], f.kind, f.rule, speaker, cue,
+                groups.get(id(f)),
+            )
+        )  # fmt: skip
+    return quotes, diags, pronouns
+
+
+def _groups(found: list[_Found]) -> dict[int, int]:
+    """Number the utterances with two or more linked pieces, in text order."""
+    root: dict[int, int] = {}
+
+    def find(key: int) -> int:
+        while root.get(key, key) != key:
+            key = root[key]
+        return key
+
+    for f in found:
+        if f.link is not None:
+            root[find(id(f))] = find(id(f.link))
+    sizes: dict[int, int] = {}
+    for f in found:
+        r = find(id(f))
+        sizes[r] = sizes.get(r, 0) + 1
+    out: dict[int, int] = {}
+    numbers: dict[int, int] = {}
+    for f in found:
+        r = find(id(f))
+        if sizes[r] > 1:
+            out[id(f)] = numbers.setdefault(r, len(numbers))
+    return out
+
+
+def iter_quotes(
+    text: str, *, start: int = 0, end: int | None = None, indirect: bool = True
+) -> Iterator[Quote]:
+    """Yield the quotes of ``text[start:end]``: direct, partial and (optionally) reported.
+
+    Paragraphs are the blank-line separated blocks. Speakers resolve to the names seen in
+    the text (the :func:`extract_quotes` stage uses the entities stage instead).
+
+    Args:
+        text: Any text.
+        start: Where to start looking.
+        end: Where to stop (default: the end of *text*).
+        indirect: Also yield reported speech (kind ``"indirect"``).
+
+    >>> t = 'Ana Ruiz, the mayor, spoke. "We are ready,” she said.'
+    >>> [(q.text, q.kind, q.speaker.text, q.speaker.name) for q in iter_quotes(t)]
+    [('We are ready,', 'direct', 'she', None)]
     """
     stop = len(text) if end is None else end
-    for m in _PAIR.finditer(text, start, stop):
-        s, e = m.span("content")
-        yield Quote(s, e, m.group("content"), "direct", "quote.pair")
+    quotes, _, _ = _extract(text, list(iter_blocks(text, start, stop)), indirect=indirect)
+    yield from quotes
 
 
-def extract_quotes(article: Article) -> Article:
-    """Stage: fill ``quotes`` from the body paragraphs."""
-    found: list[Quote] = []
-    for p in article.paragraphs:
-        found.extend(iter_quotes(article.text, start=p.start, end=p.end))
-    return attrs.evolve(article, quotes=tuple(found))
+def extract_quotes(article: Article, *, indirect: bool = True) -> Article:
+    """Stage: fill ``quotes`` from the body paragraphs, speakers resolved to ``entities``.
+
+    Args:
+        article: The article so far (paragraphs and entities are read).
+        indirect: Also extract reported speech (kind ``"indirect"``).
+
+    Returns:
+        A copy with ``quotes`` filled, diagnostics added for stray or unclosed marks and
+        pronoun mentions added to the entities their quotes resolved to.
+
+    >>> from newsparse.model import Article, Span
+    >>> text = 'Asif said Kabul must act. "We are ready,” he said.'
+    >>> a = extract_quotes(Article(text=text, paragraphs=(Span.of(text, 0, len(text)),)))
+    >>> [(q.kind, q.text, q.speaker.text) for q in a.quotes]
+    [('indirect', 'Kabul must act', 'Asif'), ('direct', 'We are ready,', 'he')]
+    """
+    paragraphs = [(p.start, p.end) for p in article.paragraphs]
+    quotes, diags, pronouns = _extract(
+        article.text, paragraphs, article.entities, indirect=indirect
+    )
+    entities = article.entities
+    if pronouns:
+        entities = tuple(
+            attrs.evolve(e, mentions=_merge_mentions(e.mentions, pronouns[e.id]))
+            if e.id in pronouns
+            else e
+            for e in entities
+        )
+    return attrs.evolve(
+        article,
+        quotes=tuple(quotes),
+        entities=entities,
+        diagnostics=article.diagnostics + tuple(diags),
+    )
+
+
+def _merge_mentions(old: Iterable[Mention], new: Iterable[Mention]) -> tuple[Mention, ...]:
+    taken = {(m.start, m.end) for m in old}
+    merged = list(old) + [m for m in new if (m.start, m.end) not in taken]
+    return tuple(sorted(merged, key=lambda m: (m.start, m.end)))

@@ -1,0 +1,389 @@
+"""Quotes stage: every convention of docs/quotes.md, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsparse import parse_article
+from newsparse.model import Article, Entity, Mention, Quote, Span
+from newsparse.quotes import extract_quotes, iter_quotes
+
+
+def _quotes(text: str, *, indirect: bool = False) -> list[Quote]:
+    return list(iter_quotes(text, indirect=indirect))
+
+
+def _speaker(q: Quote) -> str | None:
+    return None if q.speaker is None else q.speaker.text
+
+
+# -- marks ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param('"We are ready," Ruiz said.', ["We are ready,"], id="straight"),
+        pytest.param("“Prices will rise,” Ruiz said.", ["Prices will rise,"], id="curly"),
+        pytest.param('"Prices will rise,” Ruiz said.', ["Prices will rise,"], id="straight-curly"),
+        pytest.param(
+            "“He told me ‘never again’ twice,” Lee said.",
+            ["He told me ‘never again’ twice,"],
+            id="single-inside-double",
+        ),
+        pytest.param(
+            '“The word "sorry" never came,” Lee said.',
+            ['The word "sorry" never came,'],
+            id="straight-inside-curly",
+        ),
+        pytest.param(
+            "‘We will not back down’, Mayor Lee says.",
+            ["We will not back down"],
+            id="headline-single",
+        ),
+        pytest.param("«We stay», Lee said.", ["We stay"], id="guillemets"),
+        pytest.param("„We stay“, Lee said.", ["We stay"], id="low-high"),
+        pytest.param(
+            "''We are not leaving,'' Mr. Lee said.", ["We are not leaving,"], id="two-apostrophes"
+        ),
+        pytest.param(
+            "“It’s rock ’n’ roll from the ’90s,” Lee said of Hamas’ rise.",
+            ["It’s rock ’n’ roll from the ’90s,"],
+            id="apostrophes-are-not-marks",
+        ),
+        pytest.param("Lee’s band played rock ’n’ roll in the ’90s.", [], id="no-quote-at-all"),
+    ],
+)
+def test_mark_styles(text: str, expected: list[str]) -> None:
+    assert [q.text for q in _quotes(text)] == expected
+
+
+def test_stray_mark_spoils_nothing_else() -> None:
+    text = 'The 6" pipe burst.\n\n"We fixed it," Lee said.\n\n”Odd mark.'
+    article = _article(text)
+    assert [q.text for q in article.quotes] == ["We fixed it,"]
+    assert [d.code for d in article.diagnostics] == ["quote.stray", "quote.unclosed"]
+
+
+def test_unclosed_quote_gives_a_diagnostic() -> None:
+    text = 'Lee said "we will stay.\n\nThe council met. "We fixed it," Lee said.'
+    article = _article(text)
+    assert [q.text for q in article.quotes if q.kind == "direct"] == ["We fixed it,"]
+    assert [d.code for d in article.diagnostics] == ["quote.unclosed"]
+
+
+# -- kinds ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            '"One," she said, "two."',
+            [("One,", "direct", "she"), ("two.", "direct", "she")],
+            id="interrupted",
+        ),
+        pytest.param(
+            'Ruiz said the city has "no money left" for repairs.',
+            [("no money left", "partial", "Ruiz")],
+            id="partial-in-reported-speech",
+        ),
+        pytest.param(
+            'He described the deal as "a disaster," adding that talks were over.',
+            [("a disaster,", "partial", "He")],
+            id="partial-described-as",
+        ),
+        pytest.param(
+            'Rebels seized the so-called "green zone" on Monday.', [], id="scare-so-called"
+        ),
+        pytest.param('She starred in a film called "Fury" last year.', [], id="title-called"),
+        pytest.param('Farmers fear the "reform" will ruin them.', [], id="scare-without-cue"),
+        pytest.param(
+            'Lee dismissed what he called "a witch hunt."',
+            [("a witch hunt.", "partial", "he")],
+            id="what-he-called-is-speech",
+        ),
+        pytest.param(
+            'Ruiz said: "We are ready for the storm."',
+            [("We are ready for the storm.", "direct", "Ruiz")],
+            id="said-colon",
+        ),
+    ],
+)
+def test_kinds(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert [(q.text, q.kind, _speaker(q)) for q in _quotes(text)] == expected
+
+
+def test_interrupted_pieces_share_a_group() -> None:
+    first, second = _quotes('"One," she said, "two."')
+    assert first.group is not None
+    assert first.group == second.group
+    assert first.rule == "quote.direct"
+    assert second.rule == "quote.interrupted"
+
+
+def test_multi_paragraph_quote_is_linked() -> None:
+    text = (
+        "Lee spoke at length.\n\n"
+        '"We waited for years. Nobody came.\n\n'
+        '"Now we build it ourselves," said Lee.'
+    )
+    quotes = _quotes(text)
+    assert [(q.text, q.group, _speaker(q)) for q in quotes] == [
+        ("We waited for years. Nobody came.", 0, "Lee"),
+        ("Now we build it ourselves,", 0, "Lee"),
+    ]
+    assert quotes[1].rule == "quote.multi-paragraph"
+
+
+# -- attribution --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "rule"),
+    [
+        pytest.param('"We are ready," he said.', "he", "said", "quote.direct", id="after"),
+        pytest.param(
+            '"We are ready," said Ana Ruiz.', "Ana Ruiz", "said", "quote.direct", id="inverted"
+        ),
+        pytest.param(
+            '"We are ready," said the minister, speaking on television.',
+            "the minister",
+            "said",
+            "quote.direct",
+            id="inverted-description",
+        ),
+        pytest.param(
+            '"It was a mistake," Kenneth Baer, a former official, said.',
+            "Kenneth Baer",
+            "said",
+            "quote.direct",
+            id="apposition",
+        ),
+        pytest.param(
+            '"It was a mistake," Rep. Ann Lee (D-Ohio) told reporters.',
+            "Rep. Ann Lee (D-Ohio)",
+            "told",
+            "quote.direct",
+            id="party-tag",
+        ),
+        pytest.param(
+            '"We will win," Lee was quoted as saying.',
+            "Lee",
+            "was quoted as saying",
+            "quote.direct",
+            id="quoted-as-saying",
+        ),
+        pytest.param(
+            '"We will win," according to Lee.',
+            "Lee",
+            "according to",
+            "quote.direct",
+            id="according-to",
+        ),
+        pytest.param(
+            "Lee wrote in a statement: “We will appeal.”",
+            "Lee",
+            "wrote",
+            "quote.direct",
+            id="wrote-in-a-statement",
+        ),
+        pytest.param(
+            "“Build the wall around the stadium.” ― Carla Sanchez",
+            "Carla Sanchez",
+            None,
+            "quote.direct",
+            id="dash",
+        ),
+        pytest.param(
+            "“Why did nobody warn us?” Lee asked.", "Lee", "asked", "quote.direct", id="question"
+        ),
+        pytest.param(
+            "Lee tweeted, “Proud of our team tonight.”",
+            "Lee",
+            "tweeted",
+            "quote.direct",
+            id="tweeted",
+        ),
+    ],
+)
+def test_attribution(text: str, speaker: str, cue: str | None, rule: str) -> None:
+    (q,) = _quotes(text)
+    assert _speaker(q) == speaker
+    assert (None if q.cue is None else q.cue.text) == cue
+    assert q.rule == rule
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            'Ana Ruiz spoke first. "We are ready," she said. "The trucks are out."',
+            [("We are ready,", "she"), ("The trucks are out.", "she")],
+            id="next-sentence",
+        ),
+        pytest.param(
+            'Ana Ruiz said: \n\n"We are ready for the storm."',
+            [("We are ready for the storm.", "Ana Ruiz")],
+            id="previous-paragraph-colon",
+        ),
+        pytest.param(
+            '"We are ready," Ruiz said.\n\n"The trucks are out and the roads are closed."',
+            [("We are ready,", "Ruiz"), ("The trucks are out and the roads are closed.", "Ruiz")],
+            id="quote-only-paragraph",
+        ),
+        pytest.param(
+            "WALLACE: Do you see those two as equal?\n\nPENCE: I do not.",
+            [("Do you see those two as equal?", "WALLACE"), ("I do not.", "PENCE")],
+            id="transcript",
+        ),
+    ],
+)
+def test_attribution_across_sentences(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(q.text, _speaker(q)) for q in _quotes(text)] == expected
+
+
+# -- reported speech --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The mayor said that the bridge would reopen in May.",
+            [("the bridge would reopen in May", "The mayor", "said")],
+            id="said-that",
+        ),
+        pytest.param(
+            "Ruiz said Tuesday the bridge would reopen in May.",
+            [("the bridge would reopen in May", "Ruiz", "said")],
+            id="said-no-that",
+        ),
+        pytest.param(
+            "The bridge would reopen in May, the mayor said.",
+            [("The bridge would reopen in May", "the mayor", "said")],
+            id="clause-then-attribution",
+        ),
+        pytest.param(
+            "The bridge would reopen in May, said Ana Ruiz.",
+            [("The bridge would reopen in May", "Ana Ruiz", "said")],
+            id="clause-then-inverted",
+        ),
+        pytest.param(
+            "According to the ministry, the bridge would reopen in May.",
+            [("the bridge would reopen in May", "the ministry", "According to")],
+            id="according-to-first",
+        ),
+        pytest.param(
+            "Ruiz told reporters the bridge would reopen in May.",
+            [("the bridge would reopen in May", "Ruiz", "told")],
+            id="told-reporters",
+        ),
+        pytest.param(
+            "Ruiz spoke for an hour, saying the bridge would reopen in May.",
+            [("the bridge would reopen in May", "Ruiz", "saying")],
+            id="participle",
+        ),
+        pytest.param("The said bridge reopened in May.", [], id="said-as-adjective"),
+    ],
+)
+def test_reported_speech(text: str, expected: list[tuple[str, str, str]]) -> None:
+    got = [
+        (q.text, _speaker(q), None if q.cue is None else q.cue.text)
+        for q in _quotes(text, indirect=True)
+        if q.kind == "indirect"
+    ]
+    assert got == expected
+
+
+def test_indirect_can_be_switched_off() -> None:
+    text = "The mayor said that the bridge would reopen in May."
+    assert _quotes(text, indirect=False) == []
+
+
+# -- resolution ---------------------------------------------------------------------------------
+
+
+def _article(text: str, entities: tuple[Entity, ...] = ()) -> Article:
+    paragraphs = tuple(Span.of(text, s, e) for s, e in _blocks(text))
+    return extract_quotes(Article(text=text, paragraphs=paragraphs, entities=entities))
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    from newsparse._text import iter_blocks  # noqa: PLC0415 - test helper
+
+    return list(iter_blocks(text))
+
+
+def test_pronoun_resolves_to_the_entity_and_is_added_as_a_mention() -> None:
+    text = 'Interior Minister Ana Ruiz visited Kabul.\n\n"We are ready," she said.'
+    ruiz = Entity(
+        "e1", "Ana Ruiz", "PER", (Mention(18, 26, "Ana Ruiz"),), titles=("Interior Minister",)
+    )
+    article = _article(text, (ruiz,))
+    (q,) = article.quotes
+    assert q.speaker is not None
+    assert (q.speaker.text, q.speaker.name, q.speaker.entity) == ("she", "Ana Ruiz", "e1")
+    (entity,) = article.entities
+    assert [m.kind for m in entity.mentions] == ["name", "pronoun"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        pytest.param(
+            'Interior Minister Ana Ruiz visited Kabul.\n\n"We are ready," the minister said.',
+            "Ana Ruiz",
+            id="role-description",
+        ),
+        pytest.param(
+            'Interior Minister Ana Ruiz visited Kabul.\n\n"We are ready," Ruiz said.',
+            "Ana Ruiz",
+            id="surname",
+        ),
+        pytest.param(
+            'Ana Ruiz met Tom Lee.\n\nLee said the talks failed. "We tried," he said.',
+            "Tom Lee",
+            id="pronoun-most-recent-speaker",
+        ),
+    ],
+)
+def test_names_without_entities(text: str, name: str) -> None:
+    quotes = [q for q in _article(text).quotes if q.kind == "direct"]
+    assert quotes[0].speaker is not None
+    assert quotes[0].speaker.name == name
+
+
+def test_possessor_speaks_a_partial_quote() -> None:
+    text = (
+        "Responding to former President Tom Lee’s comments suggesting troops should "
+        '"leave at once," Ruiz said no such plan existed.'
+    )
+    (q,) = [q for q in _quotes(text) if q.kind == "partial"]
+    assert q.speaker is not None
+    assert (q.text, q.speaker.text, q.speaker.name) == (
+        "leave at once,",
+        "President Tom Lee",
+        "Tom Lee",
+    )
+
+
+# -- seed -------------------------------------------------------------------------------------
+
+
+def test_seed_quotes_and_speakers(seed_text: str) -> None:
+    article = parse_article(seed_text)
+    marked = [q for q in article.quotes if q.kind != "indirect"]
+    assert len(marked) == 24
+    assert sum(q.kind == "partial" for q in marked) == 9
+    names = {q.speaker.name for q in marked if q.speaker is not None}
+    assert names == {"Khawaja Muhammad Asif", "Donald Trump"}
+    (trump,) = [q for q in marked if q.speaker and q.speaker.name == "Donald Trump"]
+    assert trump.text == "dismantle Hamas,"
+
+
+def test_offsets_are_lossless(seed_text: str) -> None:
+    for q in parse_article(seed_text).quotes:
+        assert seed_text[q.start : q.end] == q.text
+        if q.speaker is not None:
+            assert seed_text[q.speaker.start : q.speaker.end] == q.speaker.text
