@@ -1208,6 +1208,9 @@ def _build(doc: _Doc) -> list[_Ent]:
             ents[idx].words = tuple(fold(canonical).split())
         if etype == "ORG" and c.kind == "name" and len(c.words) > 1:
             initials.setdefault("".join(w[0] for w in c.words), idx)
+        if etype == "PER" and len(c.words) > 1:  # a person from the user's lexicon
+            surname.setdefault(c.words[-1], []).append((c.start, idx))
+            firstname.setdefault(c.words[0], []).append((c.start, idx))
 
     # pass C: single words: surname / first name of a person, acronym, or a new entity
     for c in singles:
@@ -1233,8 +1236,13 @@ def _build(doc: _Doc) -> list[_Ent]:
         if hit is None:
             if c.type is None and (w in g.stop or w in doc.lower_keys or w in g.not_names):
                 continue
-            if c.sentence_start and c.type is None and not alone.get(w, 0):
-                continue
+            if (
+                c.sentence_start
+                and c.type is None
+                and not alone.get(w, 0)
+                and (c.evidence != "context-per" or w.endswith("s"))
+            ):
+                continue  # "Smith said ..." may open a sentence; "Officials said" may not
             if c.kind == "acronym" and (
                 w in g.stop or w in g.not_names or _ROMAN.fullmatch(w) is not None
             ):

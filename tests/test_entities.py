@@ -277,6 +277,18 @@ def test_nominal_mentions(text: str, name: str, nominal: str) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Ngozi said the plan would work.", [("Ngozi", "PER")], id="speaker"),
+        pytest.param("Officials said the plan would work.", [], id="plural-speaker"),
+        pytest.param("Yesterday the plan failed.", [], id="common-word"),
+    ],
+)
+def test_sentence_initial_single_words(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(e.name, e.type) for e in _entities(text)] == expected
+
+
 def test_nominal_needs_an_earlier_holder() -> None:
     text = "The minister spoke first. Later, Defense Minister Khawaja Asif arrived."
     assert all(m.kind != "nominal" for e in _entities(text) for m in e.mentions)
@@ -622,6 +634,12 @@ def test_place_named_like_a_person() -> None:
             "Zola Budd ran.",
             [("Zola Budd", "PER")],
             id="person",
+        ),
+        pytest.param(
+            EntityLexicon(people=["Zola Budd"]),
+            "Zola Budd ran. Later, Budd said she was tired.",
+            [("Zola Budd", "PER")],
+            id="person-and-surname",
         ),
         pytest.param(
             EntityLexicon(organisations=["Acme Widgets"], aliases={"AW": "Acme Widgets"}),
