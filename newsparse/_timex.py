@@ -1479,8 +1479,8 @@ def _h_set_every(m: regex.Match[str], _ctx: Context) -> list[Found]:
         return _one(m, "SET", f"XXXX-XX-XXT{_PART_OF_DAY[unit]}")
     if unit in _SEASONS:
         return _one(m, "SET", f"XXXX-{_SEASONS[unit]}")
-    if unit in MONTHS:
-        return _one(m, "SET", f"XXXX-{MONTHS.index(unit) + 1:02d}")
+    if unit not in _UNITS:  # a month name, perhaps abbreviated
+        return _one(m, "SET", f"XXXX-{_month_of(unit):02d}")
     if unit == "quarter":
         return _one(m, "SET", "P1Q")
     every_other = " other " in m.group().casefold()

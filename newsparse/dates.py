@@ -89,7 +89,11 @@ def iter_dates(
     stop = len(text) if end is None else min(end, len(text))
     ctx = Context(text, _day_of(reference), fallback=_dateparser if fallback else None)
     for rule, handler, m in scan(text, start, stop):
-        for found in handler(m, ctx):
+        try:
+            founds = handler(m, ctx)
+        except (ValueError, OverflowError):  # a calendar overflow near year 1 or 9999
+            continue
+        for found in founds:
             resolved, granularity = value_to_calendar(found.value)
             yield DateMention(
                 found.start,

@@ -701,8 +701,13 @@ def test_every_rule_compiles_and_is_documented() -> None:
         pytest.param("1" * 5000, id="digits"),
         pytest.param("about about about 3", id="approx-chain"),
         pytest.param("Feb. 31, 2018 and 13/45/2018 and 2018-13-40", id="impossible-dates"),
+        pytest.param("It rains each Feb. and every Sept.", id="abbreviated-month-sets"),
+        pytest.param("yesterday, next year, last Christmas, a year ago", id="calendar-edges"),
     ],
 )
-def test_odd_text_never_raises(text: str) -> None:
-    for d in iter_dates(text, reference=REF):
+@pytest.mark.parametrize(
+    "reference", [REF, dt.date(1, 1, 1), dt.date(9999, 12, 31), dt.date(2016, 2, 29)]
+)
+def test_odd_text_never_raises(text: str, reference: dt.date) -> None:
+    for d in iter_dates(text, reference=reference):
         assert text[d.start : d.end] == d.text
