@@ -49,15 +49,32 @@ if TYPE_CHECKING:
 __all__ = ["EntityLexicon", "extract_entities", "iter_mentions"]
 
 
+def _pairs(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    items = value.items() if isinstance(value, Mapping) else value
+    out = []
+    for item in items:
+        if (
+            not isinstance(item, tuple)
+            or len(item) != 2  # noqa: PLR2004
+            or not all(isinstance(x, str) for x in item)
+        ):
+            msg = (
+                "EntityLexicon(aliases=...) takes a mapping {alias: canonical name} or "
+                f"(alias, canonical name) pairs of strings; got {item!r}"
+            )
+            raise TypeError(msg)
+        out.append((item[0], item[1]))
+    return tuple(out)
+
+
 def _names(value: Iterable[str]) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
-    return tuple(value)
-
-
-def _pairs(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
-    items = value.items() if isinstance(value, Mapping) else value
-    return tuple((str(a), str(c)) for a, c in items)
+    out = tuple(value)
+    if not all(isinstance(x, str) for x in out):
+        msg = f"EntityLexicon names must be strings; got {out!r}"
+        raise TypeError(msg)
+    return out
 
 
 @attrs.frozen
@@ -305,7 +322,7 @@ class _Doc:
         self.cands: list[_Cand] = []
         self.lower_keys: set[str] = set()
         self.party_tags: list[tuple[int, int, str, int, int]] = []
-        self.links = [self._link(i) for i in range(n - 1)] + [False]
+        self.links: list[bool | None] = [None] * n  # computed on first use
         self._mark_lines(start, end, headline)
         flags, keys = self.toks.flags, self.toks.keys
         for i in range(n):
@@ -357,7 +374,12 @@ class _Doc:
     # -- look-ups ---------------------------------------------------------------------
     def linked(self, i: int, j: int) -> bool:
         """True if tokens i and j (j = i + 1) are separated by spaces only."""
-        return j == i + 1 and self.links[i]
+        if j != i + 1 or j >= len(self.links):
+            return False
+        known = self.links[i]
+        if known is None:
+            known = self.links[i] = self._link(i)
+        return known
 
     def _link(self, i: int) -> bool:
         gap_start = self.toks.ends[i]

@@ -678,6 +678,19 @@ def test_entity_lexicon_is_hashable_and_typed() -> None:
     assert hash(lex) == hash(EntityLexicon(people=("Zola Budd",), aliases=[("AW", "Acme")]))
 
 
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        pytest.param({"aliases": ["AW"]}, id="alias-not-a-pair"),
+        pytest.param({"aliases": [("AW", 3)]}, id="alias-not-a-string"),
+        pytest.param({"people": [3]}, id="name-not-a-string"),
+    ],
+)
+def test_entity_lexicon_rejects_wrong_types(kwargs: dict[str, object]) -> None:
+    with pytest.raises(TypeError, match="EntityLexicon"):
+        EntityLexicon(**kwargs)  # type: ignore[arg-type]
+
+
 # --- text-level API, offsets, odd input --------------------------------------------------------
 
 
