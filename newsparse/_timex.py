@@ -1031,11 +1031,13 @@ def _h_date_quarter_rel(m: regex.Match[str], ctx: Context) -> list[Found]:
     return _one(m, "DATE", f"{year:04d}-Q{q}")
 
 
-def _h_date_decade(m: regex.Match[str], _ctx: Context) -> list[Found]:
+def _h_date_decade(m: regex.Match[str], ctx: Context) -> list[Found]:
     if m["dec"]:
         value = m["dec"][:3]
     elif m["dec2"]:
-        value = "19" + m["dec2"][0]
+        # "the '90s" is the 1990s; "the '10s" said in 2025 is the 2010s
+        recent = ctx.reference is not None and 2000 + int(m["dec2"]) <= ctx.reference.year
+        value = ("20" if recent else "19") + m["dec2"][0]
     else:
         value = "19" + str(_DECADE_WORDS[m["decw"].casefold()])
     return _one(m, "DATE", value)

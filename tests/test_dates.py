@@ -523,6 +523,11 @@ REF = dt.date(2013, 3, 22)  # a Friday
             [("2 1/2 years", "DURATION", "P2Y6M"), ("a minute and a half", "DURATION", "PT1M30S")],
             id="halves",
         ),
+        pytest.param(
+            "Growth was slow in the '00s and fast in the '20s.",
+            [("the '00s", "DATE", "200"), ("the '20s", "DATE", "192")],
+            id="apostrophe-decades-by-reference",
+        ),
     ],
 )
 def test_forms_with_reference(text: str, expected: list[tuple[str, str, str]]) -> None:
