@@ -1243,7 +1243,13 @@ def _build(doc: _Doc) -> list[_Ent]:
             hit = at.get((owner.start, owner.end))
             if hit is not None:
                 c.rule = "entity.acronym-defined"
-        if hit is None and c.type in {None, "PER"} and (w in surname or w in firstname):
+        if (
+            hit is None
+            and (c.type in {None, "PER"} or (c.kind == "acronym" and c.acronym_of is None))
+            and (w in surname or w in firstname)
+        ):  # "Asif", and "PENCE:" in a transcript
+            c.type = "PER"
+            c.kind = "name"
             hit = nearest(surname.get(w) or firstname[w], c.start)
             c.rule = "entity.name-part"
         if hit is None and c.kind == "acronym" and w.replace(".", "") in initials:
@@ -1266,7 +1272,10 @@ def _build(doc: _Doc) -> list[_Ent]:
             ):
                 continue  # "Smith said ..." may open a sentence; "Officials said" may not
             if c.kind == "acronym" and (
-                w in g.stop or w in g.not_names or _ROMAN.fullmatch(w) is not None
+                w in g.stop
+                or w in g.not_names
+                or _ROMAN.fullmatch(w) is not None
+                or sum(ch.isalpha() for ch in w) > 5  # noqa: PLR2004 - a shouted word
             ):
                 continue
             etype, rule = _single_type(c, g)

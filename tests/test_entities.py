@@ -289,6 +289,31 @@ def test_sentence_initial_single_words(text: str, expected: list[tuple[str, str]
     assert [(e.name, e.type) for e in _entities(text)] == expected
 
 
+def test_transcript_speaker_labels_join_the_person() -> None:
+    text = "Moderator Chris Wallace asked Gov. Mike Pence about taxes.\n\nPENCE: We will cut them."
+    pence = _by_name(text, "Mike Pence")
+    assert [(m.text, m.kind) for m in pence.mentions] == [
+        ("Mike Pence", "name"),
+        ("PENCE", "name"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("The talks (CROSSTALK) went on.", [], id="shouted-word"),
+        pytest.param("The talks, I’ve heard, went on.", [], id="contraction"),
+        pytest.param(
+            "Follow Pam Okoye on Twitter.",
+            [("Pam Okoye", "PER"), ("Twitter", "ORG")],
+            id="web-boilerplate-verb",
+        ),
+    ],
+)
+def test_capitalised_words_that_name_nothing(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(e.name, e.type) for e in _entities(text)] == expected
+
+
 def test_nominal_needs_an_earlier_holder() -> None:
     text = "The minister spoke first. Later, Defense Minister Khawaja Asif arrived."
     assert all(m.kind != "nominal" for e in _entities(text) for m in e.mentions)
