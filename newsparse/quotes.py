@@ -59,6 +59,7 @@ class _Raw:
     double: bool
     chain: int | None = None  # multi-paragraph chain id
     continues: bool = False  # the quote goes on in the next paragraph
+    continued: bool = False  # the quote comes from the previous paragraph
 
 
 def _is_space(ch: str) -> bool:
@@ -90,6 +91,7 @@ def _pair_marks(
         d_chain: int | None = None
         s_open: tuple[int, int] | None = None
         d_style = "straight"
+        d_continued = False
         nested: list[str] = []
         first_mark = True
         if carry is not None:
@@ -103,6 +105,7 @@ def _pair_marks(
                 first_mark = False
                 if is_double and i == lo and not right:
                     d_open = (i, j)  # the reopening mark of a continued quote
+                    d_continued = True
                     carry = None
                     continue
                 carry = None
@@ -139,6 +142,7 @@ def _pair_marks(
                         d_chain = None
                     d_open = (i, j)
                     d_style = style
+                    d_continued = False
                     s_open = None
                     continue
                 if d_open is None:
@@ -148,7 +152,10 @@ def _pair_marks(
                     continue
                 s, e = strip_span(text, d_open[1], i)
                 if s < e:
-                    found.append(_Raw(d_open[0], s, e, j, double=True, chain=d_chain))
+                    found.append(
+                        _Raw(d_open[0], s, e, j, double=True, chain=d_chain, continued=d_continued)
+                    )
+                d_continued = False
                 d_open = None
                 d_chain = None
                 continue
@@ -175,12 +182,19 @@ def _pair_marks(
                 if d_chain is None:
                     chains += 1
                     d_chain = chains
-                found.append(_Raw(d_open[0], s, e, hi, double=True, chain=d_chain, continues=True))
+                found.append(
+                    _Raw(
+                        d_open[0], s, e, hi, double=True, chain=d_chain,
+                        continues=True, continued=d_continued,
+                    )
+                )  # fmt: skip
                 carry = (d_chain, None)
             else:
                 if d_chain is not None and s < e:
                     # the last piece of a chain whose closing mark is missing
-                    found.append(_Raw(d_open[0], s, e, hi, double=True, chain=d_chain))
+                    found.append(
+                        _Raw(d_open[0], s, e, hi, double=True, chain=d_chain, continued=True)
+                    )
                 diags.append(
                     Diagnostic(
                         "quote.unclosed",
@@ -216,8 +230,9 @@ _TOKEN = regex.compile(
 _PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "it"})
 _OBJECT_PRONOUNS = frozenset({"me", "him", "her", "us", "them", "you", "it"})
 _DETERMINERS = frozenset(
-    {"the", "a", "an", "one", "another", "his", "her", "their", "its", "our", "this", "that"}
-)
+    {"the", "a", "an", "one", "another", "his", "her", "their", "its", "our", "this", "that",
+     "my", "your", "some", "several", "two", "three", "many", "most", "other"}
+)  # fmt: skip
 _AUX = frozenset(
     {
         "has", "have", "had", "was", "were", "is", "are", "be", "been", "would", "will",
@@ -261,7 +276,9 @@ _NOT_CLAUSE_CUES = frozenset(
      "repeats", "repeating", "mention", "mentioned", "mentions", "mentioning", "comment",
      "commented", "comments", "commenting", "respond", "responded", "responds",
      "responding", "protest", "protested", "protests", "protesting", "report", "reports",
-     "remark", "remarks", "states", "state", "claims", "estimates", "notes", "promise",
+     "read", "reads", "sing", "sang", "sings", "singing", "chant", "chanted", "chants",
+     "chanting", "scold", "scolded", "scolds", "scolding", "remark", "remarks", "states",
+     "state", "claims", "estimates", "notes", "promise",
      "promises", "vow", "vows", "counter", "counters", "stress"}
 )  # fmt: skip
 _MODALS = frozenset({"will", "would", "to", "should", "could", "can", "may", "might", "must"})
@@ -340,6 +357,8 @@ def _np_is_plausible(toks: list[_Tok]) -> bool:
         return False
     if len(words) == 1 and words[0].low in _PRONOUNS:
         return True
+    if any(w.cap for w in words[1:]):
+        return True  # "panel Chairman Rep. Jason Chaffetz"
     first = words[0]
     if first.low in _DETERMINERS or first.cap:
         return True
@@ -423,14 +442,14 @@ def _np_forward(toks: list[_Tok], i: int, hi_index: int) -> _Spk | None:
     if i >= hi_index or not toks[i].word:
         return None
     first = toks[i]
-    if first.low in _FORWARD_STOP and first.low not in _DETERMINERS:
+    if (first.low in _FORWARD_STOP and first.low not in _DETERMINERS) or first.low == "that":
         return None
     if not (first.cap or first.low in _DETERMINERS or first.low in _PRONOUNS):
         return None
     j = i
     words = 0
     last = i
-    name_led = first.cap
+    name_led = first.cap and first.low not in _DETERMINERS
     while j < hi_index:
         t = toks[j]
         if t.text == "(":
@@ -523,7 +542,7 @@ def _tail_attribution(toks: list[_Tok], k: int, hi_index: int) -> _Attr | None:
         spk = _np_forward(toks, k + 2, hi_index)
         return _Attr(spk, (t.start, toks[k + 1].end), "quote.according-to")
     cues = _cues()
-    if t.low in cues:
+    if t.low in cues and not _is_participle(t):
         spk = _np_forward(toks, k + 1, hi_index)
         if spk is not None:
             return _Attr(spk, (t.start, t.end), "quote.inverted")
@@ -550,7 +569,12 @@ def _tail_attribution(toks: list[_Tok], k: int, hi_index: int) -> _Attr | None:
 
 
 def _abbrev_dot(toks: list[_Tok], c: int) -> bool:
-    return c > 0 and toks[c - 1].word and toks[c - 1].cap and len(toks[c - 1].text) <= 3  # noqa: PLR2004
+    """Return True if the period at token *c* ends "Rep.", "E." or "(D-Md.)", not a sentence."""
+    if c == 0 or not toks[c - 1].word or not toks[c - 1].cap:
+        return False
+    if len(toks[c - 1].text) <= 3:  # noqa: PLR2004
+        return True
+    return c + 1 < len(toks) and toks[c + 1].text in "),"
 
 
 def _lead_cue(toks: list[_Tok], lo_index: int, k: int) -> int | None:
@@ -679,7 +703,7 @@ def _analyse_paragraph(
         last_lead = lead[-1] if lead else None
         colon_or_comma = last_lead is not None and toks[last_lead].text in ",:"
         tail = _tail_attribution(toks, k_close, t_hi) if not raw.continues else None
-        if raw.chain is not None and raw.open_at < lo + 2 and previous is not None:
+        if raw.continued and previous is not None:
             # a later piece of a multi-paragraph quote: the speaker of the first piece
             first = next((q for q in reversed(previous.quotes) if q.chain == raw.chain), None)
             f = _Found(
@@ -717,6 +741,9 @@ def _analyse_paragraph(
                 attr = _attr_from_cue(toks, lead_cue, t_lo, k_open, sentence_subject.get(si))
             elif after_prev_quote and last_found is not None:
                 attr = last_found.attr
+            elif last_lead is not None and toks[last_lead].text == ":" and lead_words:
+                np = _sentence_subject(toks, t_lo, k_open)
+                attr = None if np is None else _Attr(np, None, "quote.colon")
             f = _Found(raw.start, raw.end, "direct", rule, attr, chain=raw.chain, sentence=si)
             if attr is None:
                 # no attribution in the sentence: continue the paragraph's last speaker, or
@@ -862,6 +889,10 @@ def _attr_from_cue(
         if t.low == "saying" and c >= 2 and toks[c - 1].low == "as" and toks[c - 2].low == "quoted":  # noqa: PLR2004
             spk = _subject_before(toks, c, lo_index)
             return _Attr(spk, cue, "quote.cue")
+        if c - 1 >= lo_index and toks[c - 1].word and toks[c - 1].cap:
+            span = _np_backward(toks, c - 1, lo_index)
+            if span is not None and toks[span[0]].cap:
+                return _Attr(_Spk(toks[span[0]].start, toks[c - 1].end), cue, "quote.participle")
         if main is not None:
             return _Attr(main.speaker, cue, "quote.participle")
         k = _first_finite_cue(toks, lo_index, c)
@@ -962,6 +993,7 @@ def _reported(  # noqa: PLR0917 - private helper fed by one caller
                 )
             continue
         resume = 0
+        last: _Attr | None = None
         for c in range(t_lo, t_hi):
             t = toks[c]
             if inside[c] or not t.word or t.start < resume:
@@ -972,24 +1004,46 @@ def _reported(  # noqa: PLR0917 - private helper fed by one caller
                     out.append(f)
                     resume = max(f.end, toks[c + 1].end)
                 continue
-            if t.low not in cues or t.cap or t.low in _NOT_CLAUSE_CUES:
+            if t.low not in cues or t.cap:
                 continue
-            if c + 1 < t_hi and toks[c + 1].low in {"to", "by", "of", "for", "in"}:
+            if t.low in _NOT_CLAUSE_CUES and (
+                t.low not in _OBJECT_CUES or not _named_subject(toks, c, t_lo)
+            ):
                 continue
+            if c + 1 < t_hi and toks[c + 1].low in {"to", "by", "of"}:
+                continue  # "said to be", "told by", "warned of"
             if c > t_lo and toks[c - 1].low in _MODALS:
                 continue
             attr = _attr_from_cue(toks, c, t_lo, t_hi, None)
+            if (attr is None or attr.speaker is None) and last is not None:
+                j = c - 1
+                while j > t_lo and toks[j].word and toks[j].low in _AUX:
+                    j -= 1
+                if toks[j].low in {"and", "but"}:
+                    attr = _Attr(last.speaker, (t.start, t.end), "quote.cue")
+            if (attr is None or attr.speaker is None) and c > t_lo and toks[c - 1].text == ",":
+                # a long apposition: "Dr. Ann Lee, who ... as a rear admiral, said that …"
+                np = _sentence_subject(toks, t_lo, c)
+                attr = None if np is None else _Attr(np, (t.start, t.end), "quote.cue")
             if attr is None or attr.speaker is None:
                 continue
+            before = None
             if attr.rule == "quote.inverted":
                 f = _clause_before(text, toks, c, t_lo, attr)
             else:
                 f = _clause_after(text, toks, c, t_hi, attr, opens)
                 if f is None:
                     f = _clause_before(text, toks, c, t_lo, attr)
+                elif c + 1 < t_hi and toks[c + 1].text == ",":
+                    # "Even if it fails, Mr. Lee said, the work is done": two pieces
+                    before = _clause_before(text, toks, c, t_lo, attr)
+            if before is not None and f is not None and before.end < f.start:
+                out.append(before)
+                f.link = before
             if f is not None:
                 out.append(f)
                 resume = max(f.end, t.end)
+                last = attr
 
 
 def _participle_after_direct(  # noqa: PLR0917 - private helper fed by one caller
@@ -1062,6 +1116,10 @@ def _clause_after(  # noqa: PLR0917 - private helper fed by two callers
         k += 1
     if k >= t_hi:
         return None
+    if toks[k].text == "," and k + 1 < t_hi and toks[k + 1].word:
+        k += 1  # "Lee said, the bridge is safe"
+    if toks[c].low in _OBJECT_CUES and k < t_hi and toks[k].low in {"for", "on"}:
+        k += 1  # "called for talks", "called on Lee to resign"
     if toks[k].text in '"“„«' and toks[k].start in opens:
         return None  # a direct quote after "said:" is handled as direct
     if not toks[k].word:
@@ -1080,13 +1138,45 @@ def _clause_after(  # noqa: PLR0917 - private helper fed by two callers
             if _is_participle(nxt) and nxt.low in _cues():
                 end = tj.start
                 break
-            if _attribution_follows(toks, j + 1, t_hi):
+            if _attribution_follows(toks, j + 1, t_hi) or nxt.low in {"which", "who"}:
                 end = tj.start
                 break
+        if tj.low in {"and", "but"} and j + 1 < t_hi and _coordinated_cue(toks, j + 1, t_hi):
+            end = tj.start  # "said X and warned Y": the second cue has its own clause
+            break
     span = _content(text, toks[k].start, end)
     if span is None:
         return None
     return _Found(span[0], span[1], "indirect", "quote.reported", attr)
+
+
+_OBJECT_CUES = frozenset(
+    {"called", "calls", "described", "describes", "accused", "accuses", "criticized",
+     "criticizes", "condemned", "condemns", "demanded", "demands", "urged", "urges",
+     "dismissed", "dismisses", "pointed", "points"}
+)  # fmt: skip
+
+
+def _named_subject(toks: list[_Tok], c: int, lo: int) -> bool:
+    """Return True if the cue at *c* has a name or a personal pronoun right before it."""
+    j = c - 1
+    while j >= lo and toks[j].word and (toks[j].low in _AUX or toks[j].low.endswith("ly")):
+        j -= 1
+    if j < lo or not toks[j].word:
+        return False
+    return toks[j].low in {"he", "she", "they", "we", "i"} or (
+        toks[j].cap and toks[j].low not in _DETERMINERS
+    )
+
+
+def _coordinated_cue(toks: list[_Tok], k: int, t_hi: int) -> bool:
+    """Return True at "(also) warned" after "and"/"but": a second cue of the same speaker."""
+    while k < t_hi and toks[k].word and toks[k].low in _AUX:
+        k += 1
+    if k >= t_hi:
+        return False
+    t = toks[k]
+    return t.word and not t.cap and t.low in _cues() and not _is_participle(t)
 
 
 def _attribution_follows(toks: list[_Tok], k: int, t_hi: int) -> bool:
@@ -1301,15 +1391,59 @@ class _Resolver:
 # Public API
 
 
+_HEADLINE_COLON = regex.compile(
+    r"(?P<name>\p{Lu}[\p{L}.’'\-]{0,30}+(?:[ ]\p{Lu}[\p{L}.’'\-]{0,30}+){0,3}+):[ ]++(?P<rest>\S)"
+)
+_NOT_HEADLINE_SPEAKERS = frozenset(
+    {"the latest", "update", "watch", "analysis", "opinion", "exclusive", "breaking", "live",
+     "photos", "video", "editorial", "review", "explainer", "timeline", "factbox"}
+)  # fmt: skip
+
+
+def _headline_quotes(text: str, lo: int, hi: int) -> list[_Found]:
+    """Reported speech in a headline: "Lee: Talks Have Failed", "Lee Says Talks Failed"."""
+    m = _HEADLINE_COLON.match(text, lo, hi)
+    if m is not None and m.group("name").casefold() not in _NOT_HEADLINE_SPEAKERS:
+        span = _content(text, m.start("rest"), hi, trim=False)
+        if span is not None:
+            attr = _Attr(_Spk(*m.span("name")), None, "quote.headline")
+            return [_Found(span[0], span[1], "indirect", "quote.headline", attr)]
+    toks = _tokens(text, lo, hi)
+    cues = _cues()
+    for c in range(1, min(len(toks), _WINDOW)):
+        t = toks[c]
+        if not t.word or t.low not in cues or _is_participle(t) or t.low in _NOT_CLAUSE_CUES:
+            continue
+        if not toks[c - 1].word or not toks[c - 1].cap:
+            continue
+        i = c - 1
+        while i > 0 and toks[i - 1].word and toks[i - 1].cap and c - i < _MAX_NP:
+            i -= 1
+        attr = _Attr(_Spk(toks[i].start, toks[c - 1].end), (t.start, t.end), "quote.headline")
+        k = c + 1
+        if k < len(toks) and toks[k].low == "that":
+            k += 1
+        if k >= len(toks):
+            return []
+        span = _content(text, toks[k].start, hi)
+        if span is None:
+            return []
+        return [_Found(span[0], span[1], "indirect", "quote.headline", attr)]
+    return []
+
+
 def _extract(
     text: str,
     paragraphs: Sequence[tuple[int, int]],
     entities: Sequence[Entity] = (),
     *,
     indirect: bool = True,
+    headline: tuple[int, int] | None = None,
 ) -> tuple[list[Quote], list[Diagnostic], dict[str, list[Mention]]]:
     raws, diags = _pair_marks(text, paragraphs)
     found: list[_Found] = []
+    if headline is not None and indirect:
+        found.extend(_headline_quotes(text, *headline))
     previous: _Paragraph | None = None
     for (lo, hi), para_raws in zip(paragraphs, raws, strict=True):
         reported: list[_Found] = []
@@ -1421,8 +1555,9 @@ def extract_quotes(article: Article, *, indirect: bool = True) -> Article:
     [('indirect', 'Kabul must act', 'Asif'), ('direct', 'We are ready,', 'he')]
     """
     paragraphs = [(p.start, p.end) for p in article.paragraphs]
+    head = None if article.headline is None else (article.headline.start, article.headline.end)
     quotes, diags, pronouns = _extract(
-        article.text, paragraphs, article.entities, indirect=indirect
+        article.text, paragraphs, article.entities, indirect=indirect, headline=head
     )
     entities = article.entities
     if pronouns:
