@@ -196,7 +196,6 @@ _LOCATIVE = frozenset(
         "at",
         "from",
         "near",
-        "to",
         "into",
         "across",
         "throughout",
@@ -617,6 +616,8 @@ def _analyse_run(doc: _Doc, i: int, j: int) -> None:
             and not doc.gaz(i, j)
         )
     ):
+        if doc.sent[i] and i + 1 < j:
+            doc.sent[i + 1] = True  # "The Latest": still the start of a sentence
         i += 1
     if i >= j:
         return
@@ -771,7 +772,9 @@ def _context(doc: _Doc, i: int, j: int, cand: _Cand) -> None:
         cand.evidence = cand.evidence or "context-loc"
     if j < len(toks) and toks.keys[j] in _SPEECH and doc.linked(j - 1, j):
         cand.evidence = cand.evidence or "context-per"
-    if i > 0 and toks.keys[i - 1] == "the" and doc.linked(i - 1, i):
+    if (
+        i > 0 and toks.keys[i - 1] == "the" and doc.linked(i - 1, i)
+    ):  # "the Taliban said", not "the Obama administration"
         cand.evidence = cand.evidence or "context-the"
 
 
@@ -989,6 +992,10 @@ class _Ent:
     forms: list[str] = attrs.Factory(list)
     affiliation: str | None = None
     words: tuple[str, ...] = ()
+    strength: int = 0  # how sure the type is: 0 default, 1 context, 2 other evidence
+
+
+_STRENGTH = {"entity.default": 0, "entity.context": 1, "entity.coordination": 1}
 
 
 def _multi_type(doc: _Doc, c: _Cand, alone: Mapping[str, int]) -> tuple[EntityType, str]:
@@ -1179,11 +1186,22 @@ def _build(doc: _Doc) -> list[_Ent]:
         if c.rule in {"entity.name", ""}:
             c.rule = rule
         key = (etype, " ".join(c.words))
+        strength = _STRENGTH.get(c.rule, 2)
+        same_words = by_key.get(("*", key[1]))
+        if key not in by_key and same_words is not None:
+            # one name, typed two ways ("the Retired Warriors" / "Retired Warriors said"):
+            # one entity, of the type with the better evidence
+            by_key[key] = same_words
+            if strength > ents[same_words].strength:
+                ents[same_words].type = etype
+                ents[same_words].strength = strength
         if etype == "ORG" and key not in by_key:
             same = _shorter_or_longer(c.words, org_heads.get(c.words[-1], []), ents)
             if same is not None:
                 by_key[key] = same  # "Andy Warhol Foundation" ... "for the Visual Arts"
         idx = ent_for(key, etype, _display(text[c.start : c.end]), canonical=False)
+        by_key.setdefault(("*", key[1]), idx)
+        ents[idx].strength = max(ents[idx].strength, strength)
         add(idx, c)
         if etype == "ORG" and idx not in org_heads.setdefault(c.words[-1], []):
             org_heads[c.words[-1]].append(idx)
@@ -1369,6 +1387,10 @@ def _appositives(doc: _Doc) -> None:
     for c in doc.cands:
         if c.type not in {None, "PER"} or c.nested or c.canonical is not None:
             continue
+        if len(c.words) == 1 and (
+            c.words[0] in g.stop or c.words[0] in doc.lower_keys or c.words[0] in g.not_names
+        ):
+            continue  # "said Monday, the former president": no name
         m = _APPOSITIVE.match(text, c.end)
         if m is None:
             continue

@@ -164,6 +164,13 @@ def _named(entity: Entity) -> list[str]:
             id="appositive-former",
         ),
         pytest.param(
+            "Republican Donald Trump spoke first.",
+            "Donald Trump",
+            ("Republican",),
+            None,
+            id="party-before-name",
+        ),
+        pytest.param(
             "Shadow Home Secretary Yvonne Carter criticised the plan.",
             "Yvonne Carter",
             ("Shadow Home Secretary",),
@@ -287,6 +294,18 @@ def test_nominal_mentions(text: str, name: str, nominal: str) -> None:
 )
 def test_sentence_initial_single_words(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(e.name, e.type) for e in _entities(text)] == expected
+
+
+def test_one_name_typed_two_ways_is_one_entity() -> None:
+    text = "The Retired Warriors Trust met. Later Retired Warriors Trust said it would appeal."
+    assert [(e.name, e.type, len(e.mentions)) for e in _entities(text)] == [
+        ("Retired Warriors Trust", "ORG", 2)
+    ]
+
+
+def test_appositive_needs_a_name() -> None:
+    text = "Ana Ruiz said Monday, the former mayor, that she would return."
+    assert [(e.name, e.titles) for e in _entities(text)] == [("Ana Ruiz", ())]
 
 
 def test_transcript_speaker_labels_join_the_person() -> None:
