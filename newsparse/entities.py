@@ -546,11 +546,13 @@ def _title_text(doc: _Doc, a: int, b: int) -> str:
     return doc.text[doc.toks.starts[a] : doc.toks.ends[b - 1]]
 
 
-def _title_region(doc: _Doc, i: int, j: int) -> tuple[int, bool]:
+def _title_region(doc: _Doc, i: int, j: int, *, need_head: bool = True) -> tuple[int, bool]:
     """End of the title words of run [i, j): "Shadow Home Secretary | Yvette Cooper".
 
     The title is the run up to its last title phrase (at most three other words before
-    the first title word), provided a name without title words follows.
+    the first title word), provided a name without title words follows. Unless
+    *need_head* is false, it must have a title noun or honorific, not only modifiers
+    ("Energy Transfer Partners" has none).
     """
     toks = doc.toks
     k = i
@@ -569,6 +571,10 @@ def _title_region(doc: _Doc, i: int, j: int) -> tuple[int, bool]:
             continue
         k += 1
     if first_title < 0:
+        return i, False
+    if need_head and not any(
+        doc.g.titles.get(doc.toks.keys[k]) in {"head", "honorific"} for k in range(i, min(last, j))
+    ):
         return i, False
     if last >= j:
         return j, True  # a title alone: "Prime Minister"
@@ -641,7 +647,7 @@ def _analyse_run(doc: _Doc, i: int, j: int) -> None:
         r = t + 1
         if toks.keys[r] == "the" and r + 1 < j:
             r += 1
-        t2, has = _title_region(doc, r, j)
+        t2, has = _title_region(doc, r, j, need_head=False)
         if has and r < t2 < j and all(k == r or toks.keys[k] in g.titles for k in range(r, t2)):
             pre, _, _ = _pre_title(doc, i)
             affiliation = _owner(doc, pre)

@@ -140,6 +140,20 @@ def _named(entity: Entity) -> list[str]:
             id="title-with-of",
         ),
         pytest.param(
+            "Minister of Education Stefania Rinaldi defended the reform.",
+            "Stefania Rinaldi",
+            ("Minister of Education",),
+            None,
+            id="minister-of-portfolio",
+        ),
+        pytest.param(
+            "Health Secretary Sajid Javid spoke.",
+            "Sajid Javid",
+            ("Health Secretary",),
+            None,
+            id="portfolio-secretary",
+        ),
+        pytest.param(
             "The letter reached Ms Lopez on Friday.", "Lopez", ("Ms",), None, id="ms-without-period"
         ),
         pytest.param(
@@ -358,6 +372,16 @@ def test_nominal_needs_an_earlier_holder() -> None:
             "She studied at Makerere University before joining the Central Bank.",
             [("Makerere University", "ORG"), ("Central Bank", "ORG")],
             id="heads-university-bank",
+        ),
+        pytest.param(
+            "Energy Transfer Partners and Siemens AG signed.",
+            [("Energy Transfer Partners", "ORG"), ("Siemens AG", "ORG")],
+            id="company-suffixes-not-titles",
+        ),
+        pytest.param(
+            "The Municipality of Livorno appealed.",
+            [("Municipality of Livorno", "ORG")],
+            id="municipality",
         ),
         pytest.param(
             "The Supreme Court and the Security Council met.",
