@@ -231,7 +231,7 @@ _PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "it"})
 _OBJECT_PRONOUNS = frozenset({"me", "him", "her", "us", "them", "you", "it"})
 _DETERMINERS = frozenset(
     {"the", "a", "an", "one", "another", "his", "her", "their", "its", "our", "this", "that",
-     "my", "your", "some", "several", "two", "three", "many", "most", "other"}
+     "my", "your", "some", "several", "many", "most", "other"}
 )  # fmt: skip
 _AUX = frozenset(
     {
@@ -287,7 +287,8 @@ _DASHES = frozenset("—–―-")
 _MAX_NP = 10
 _WINDOW = 60  # tokens looked at around a quote or a cue: keeps every search bounded
 _NAME_JOINERS = frozenset({"of", "de", "da", "del", "van", "von", "bin", "al", "la", "le", "du"})
-_MAX_REST = 8  # words after an attribution that still make it "only an attribution"
+_MAX_REST = 8
+_MIN_CLAUSE_WORDS = 4  # words after an attribution that still make it "only an attribution"
 _TRANSCRIPT = regex.compile(
     r"[\"“]?+(?P<name>\p{Lu}[\p{Lu}'’.\-]++(?:[ ]\p{Lu}[\p{Lu}'’.\-]++){0,3}+):[ \t]++"
 )
@@ -807,6 +808,8 @@ def _analyse_paragraph(
         if attr is None:
             continue  # no speech in the sentence: a scare quote or a title
         f = _Found(raw.start, raw.end, "partial", "quote.partial", attr, sentence=si)
+        if _whole_clause(text, toks, (k_open, k_close, t_hi), raw):
+            f.kind, f.rule = "direct", "quote.clause"
         para.quotes.append(f)
         found_by_raw[ri] = f
         sentence_subject.setdefault(si, attr)
@@ -834,6 +837,28 @@ def _analyse_paragraph(
         if last.start >= lo:
             para.last_speaker = last.attr
     return para
+
+
+def _whole_clause(text: str, toks: list[_Tok], at: tuple[int, int, int], raw: _Raw) -> bool:
+    """Return True for `said that "FULL CLAUSE."` or `declared "FULL CLAUSE."` ending a sentence.
+
+    Such a quote is the whole reported utterance, so it is direct rather than partial.
+    """
+    k_open, k_close, t_hi = at
+    if any(t.word for t in toks[k_close : min(t_hi, k_close + _WINDOW)]):
+        return False
+    if len(text[raw.start : raw.end].split()) < _MIN_CLAUSE_WORDS or k_open == 0:
+        return False
+    prev = toks[k_open - 1]
+    cues = _cues()
+    if prev.word and prev.low in cues and not _is_participle(prev):
+        return True
+    if prev.low != "that":
+        return False
+    return any(
+        toks[j].word and toks[j].low in cues and not toks[j].cap
+        for j in range(max(0, k_open - 8), k_open - 1)
+    )
 
 
 def _merge_attributions(
@@ -907,6 +932,12 @@ def _attr_from_cue(
         return _Attr(spk, cue, "quote.inverted") if spk is not None else None
     spk = _subject_before(toks, c, lo_index)
     if spk is None:
+        j = c - 1
+        while j > lo_index and toks[j].word and toks[j].low in _AUX:
+            j -= 1
+        if j >= lo_index and toks[j].low in {"and", "but"}:
+            spk = _sentence_subject(toks, lo_index, j)  # "I laughed and said, …"
+            return None if spk is None else _Attr(spk, cue, "quote.cue")
         spk = _np_forward(toks, c + 1, hi_index)
         if spk is not None:
             return _Attr(spk, cue, "quote.inverted")
@@ -939,15 +970,29 @@ def _first_finite_cue(toks: list[_Tok], lo: int, hi: int) -> int | None:
     return None
 
 
+_OPENERS = frozenset(
+    {"in", "on", "at", "after", "before", "when", "while", "as", "with", "for", "during",
+     "despite", "since", "although", "though", "if", "because", "until", "from", "by", "to",
+     "amid", "without", "once", "unlike", "like", "under", "over", "following", "earlier",
+     "later", "meanwhile", "still", "yet", "but", "and", "so", "instead", "asked", "pressed"}
+)  # fmt: skip
+
+
 def _sentence_subject(toks: list[_Tok], lo: int, hi: int) -> _Spk | None:
-    """Return the noun phrase that opens the main clause (after any leading comma phrase)."""
+    """Return the noun phrase that opens the main clause, after a leading phrase and comma.
+
+    "Worried about turnout, President Lee is rolling out …" gives "President Lee".
+    """
     start = lo
-    for c in range(lo, hi):
-        if toks[c].text == ",":
-            start = c + 1
-            break
-        if toks[c].word and not toks[c].cap and toks[c].low not in _DETERMINERS:
-            break
+    if (
+        lo < hi
+        and toks[lo].word
+        and (toks[lo].low in _OPENERS or _is_participle(toks[lo]) or toks[lo].low.endswith("ed"))
+    ):
+        for c in range(lo, min(hi, lo + 25)):
+            if toks[c].text == ",":
+                start = c + 1
+                break
     spk = _np_forward(toks, start, hi)
     if spk is None and start != lo:
         spk = _np_forward(toks, lo, hi)
