@@ -251,6 +251,8 @@ _APPOSITIVE = regex.compile(
     r"(?:(?P<owner>\p{Lu}[\p{L}.\-]{0,30}+(?:[ ]\p{Lu}[\p{L}.\-]{0,30}+){0,3})['’]s?[ ])?"
     r"(?P<title>[\p{Ll}\-]{2,30}+(?:[ ][\p{Ll}\-]{2,30}+){0,3})"
 )
+# The longest run of capitalised words taken as one name (longer runs are cut).
+_MAX_RUN = 12
 _ROMAN = regex.compile(r"[ivxlc]{1,8}+")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 # Nominal mentions: "the minister", "the former president".
@@ -469,6 +471,8 @@ def _run_end(doc: _Doc, i: int) -> int:
     has_head = toks.keys[i] in g.heads or toks.keys[i] in g.titles or toks.keys[i] in _OF_WORDS
     while j + 1 < n and doc.linked(j, j + 1) and not doc.skip[j + 1]:
         nk = j + 1
+        if nk - i >= _MAX_RUN and nk >= must:
+            break  # no name is this long: a list or a shouted line
         if nk < must:
             j = nk
             continue

@@ -775,6 +775,9 @@ def test_iter_mentions_respects_start_and_end() -> None:
         pytest.param("'s ’s s’ - – ( ) (D-) (R-N.C.)", id="punctuation"),
         pytest.param("A" * 5000, id="one-long-word"),
         pytest.param("The The The. Mr. Mr. Dr.", id="titles-without-names"),
+        pytest.param("Kabul " * 3000, id="one-long-run-of-places"),
+        pytest.param("Ana Ruiz, the mayor, " * 500, id="many-appositives"),
+        pytest.param("(D-N.C.) " * 500, id="many-party-tags"),
     ],
 )
 def test_odd_input_never_raises(text: str) -> None:
