@@ -1562,22 +1562,60 @@ _HANDLERS: dict[str, Callable[[regex.Match[str], Context], list[Found]]] = {
 }
 
 
-def scan(
-    text: str, start: int, stop: int
-) -> Iterator[tuple[str, Callable[[regex.Match[str], Context], list[Found]], regex.Match[str]]]:
+Hit = tuple[str, Callable[[regex.Match[str], Context], list[Found]], regex.Match[str]]
+
+
+def _try_rules(text: str, at: int, stop: int, names: tuple[str, ...]) -> Hit | None:
+    """The first of the rules *names* that matches at *at*, or None."""
+    # a bounded window: the regex engine may look ahead to endpos for required literals
+    window = min(stop, at + _MAX_SPAN)
+    ahead = text[at : at + _CHECK_SPAN].casefold()
+    seen: dict[int, bool] = {}
+    for name, group in _PLANS[names]:
+        if group >= 0:
+            ok = seen.get(group)
+            if ok is None:
+                ok = seen[group] = _contains_any(ahead, _NEED_GROUPS[group])
+            if not ok:
+                continue
+        m = _rule_pattern(name).match(text, at, window)
+        if m is not None and m.end() > at:
+            return _RULE_IDS[name], _HANDLERS[name], m
+    return None
+
+
+def scan(text: str, start: int, stop: int) -> Iterator[Hit]:
     """Yield ``(rule id, handler, match)`` for the expressions of ``text[start:stop]``.
 
     Matches come left to right and never overlap. At each word, only the rules that may
     start with it (a digit, an apostrophe before a digit, or a word of ``_STARTS``) are
-    tried, in priority order; the first that matches wins.
+    tried, in priority order; the first that matches wins. A function word ("the", "about")
+    is tried only once the next word shows it could start an expression.
     """
     resume = start
     dispatch = _DISPATCH
+    weak_at, weak_end = -1, -1
+    weak_names: tuple[str, ...] = ()
     for token in _TOKEN.finditer(text, start, stop):
         at = token.start()
+        word = token.group()
+        if weak_at >= 0:
+            # the previous token was a function word: try it if this word is temporal
+            gap = text[weak_end:at]
+            bare = word.lstrip("'’")
+            if (
+                weak_at >= resume
+                and len(gap) <= 3  # noqa: PLR2004
+                and gap.replace("-", " ").isspace()
+                and (bare[:1].isdigit() or bare.casefold() in _NEXT_OK)
+            ):
+                hit = _try_rules(text, weak_at, stop, weak_names)
+                if hit is not None:
+                    resume = hit[2].end()
+                    yield hit
+            weak_at = -1
         if at < resume:
             continue
-        word = token.group()
         if word[0] in "'’":
             if not word[1:2].isdigit():
                 continue
@@ -1600,25 +1638,12 @@ def scan(
             if not names:
                 continue
             if key in _WEAK:
-                nxt = _NEXT_WORD.match(text, token.end(), min(stop, token.end() + 40))
-                if nxt is None or not (nxt[2][0].isdigit() or nxt[2].casefold() in _NEXT_OK):
-                    continue
-        # a bounded window: the regex engine may look ahead to endpos for required literals
-        window = min(stop, at + _MAX_SPAN)
-        ahead = text[at : at + _CHECK_SPAN].casefold()
-        seen: dict[int, bool] = {}
-        for name, group in _PLANS[names]:
-            if group >= 0:
-                ok = seen.get(group)
-                if ok is None:
-                    ok = seen[group] = _contains_any(ahead, _NEED_GROUPS[group])
-                if not ok:
-                    continue
-            m = _rule_pattern(name).match(text, at, window)
-            if m is not None and m.end() > at:
-                resume = m.end()
-                yield _RULE_IDS[name], _HANDLERS[name], m
-                break
+                weak_at, weak_end, weak_names = at, token.end(), names
+                continue
+        hit = _try_rules(text, at, stop, names)
+        if hit is not None:
+            resume = hit[2].end()
+            yield hit
 
 
 _NEED_GROUPS = tuple(dict.fromkeys(_REQUIRES.values()))
@@ -1632,7 +1657,7 @@ _PLANS = {
 _NOT_BEFORE_NUMBER = frozenset("$€£¥#")
 _NUMBER_NOUNS = (" percent", " per cent", " million", " billion", " cents", " points", " shares")
 _MAX_SPAN = 160  # no expression is longer; the window ends at least 30 characters past one
-_CHECK_SPAN = 100  # the required words of a rule lie within this many characters of its start
+_CHECK_SPAN = 64  # the required words of a rule lie within this many characters of its start
 
 
 def _contains_any(text: str, words: tuple[str, ...]) -> bool:
