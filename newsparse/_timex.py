@@ -564,7 +564,6 @@ _NEXT_OK = frozenset(
         *_DECADE_WORDS,
     )
 )  # fmt: skip
-_NEXT_WORD = regex.compile(r"[\s-]{1,3}+(['’]?)(\w+)")
 
 
 @functools.cache
@@ -639,6 +638,7 @@ _VALUE = regex.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def value_to_calendar(value: str) -> tuple[dt.date | None, Granularity | None]:
     """Return the first calendar point a TIMEX3 *value* names and its granularity.
 
