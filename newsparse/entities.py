@@ -435,7 +435,6 @@ class _Doc:
 
 def _title_end(doc: _Doc, i: int, stop: int) -> tuple[int, bool]:
     """Scan a title region from token i: return (end, ends_with_a_title_word)."""
-    g = doc.g
     k = i
     last = i
     while k < stop:
@@ -445,7 +444,7 @@ def _title_end(doc: _Doc, i: int, stop: int) -> tuple[int, bool]:
             last = k
             continue
         found = doc.gaz(k, stop)
-        if found is not None and found[1].type in {"LOC", "ORG"} | {"MISC"}:
+        if found is not None:
             k = found[0]
             continue
         if doc.toks.keys[k] in _PRE_MODIFIERS:
@@ -455,7 +454,6 @@ def _title_end(doc: _Doc, i: int, stop: int) -> tuple[int, bool]:
             k += 1
             continue
         break
-    del g
     return last, last > i
 
 
@@ -509,11 +507,8 @@ def _run_end(doc: _Doc, i: int) -> int:
     return j + 1
 
 
-def _pre_title(doc: _Doc, i: int) -> tuple[int, list[str], str | None]:
-    """Lower-case title words and a possessive owner before token i.
-
-    Returns (first token of the title, extra titles of coordinated title runs, affiliation).
-    """
+def _pre_title(doc: _Doc, i: int) -> int:
+    """First of the lower-case title words and modifiers just before token i ("former")."""
     toks, g = doc.toks, doc.g
     k = i
     while k > 0 and doc.linked(k - 1, k):
@@ -524,7 +519,7 @@ def _pre_title(doc: _Doc, i: int) -> tuple[int, list[str], str | None]:
             k -= 1
             continue
         break
-    return k, [], None
+    return k
 
 
 def _owner(doc: _Doc, k: int) -> str | None:
@@ -653,7 +648,7 @@ def _analyse_run(doc: _Doc, i: int, j: int) -> None:
             r += 1
         t2, has = _title_region(doc, r, j, need_head=False)
         if has and r < t2 < j and all(k == r or toks.keys[k] in g.titles for k in range(r, t2)):
-            pre, _, _ = _pre_title(doc, i)
+            pre = _pre_title(doc, i)
             affiliation = _owner(doc, pre)
             _add_person(
                 doc,
@@ -684,7 +679,7 @@ def _analyse_run(doc: _Doc, i: int, j: int) -> None:
     t_end, has_title = _title_region(doc, i, j)
     if has_title and t_end < j:
         name_start = t_end
-        pre, _, _ = _pre_title(doc, i)
+        pre = _pre_title(doc, i)
         titles = [_title_text(doc, pre, t_end)]
         affiliation = _affiliations(doc, i, t_end)
         owner = _owner(doc, pre)
@@ -737,7 +732,7 @@ def _analyse_run(doc: _Doc, i: int, j: int) -> None:
         _analyse_run(doc, first[0], j)
         return
     # lower-case title words just before ("defense minister Khawaja Asif", "actor Tom Hanks")
-    pre, _, _ = _pre_title(doc, i)
+    pre = _pre_title(doc, i)
     if pre < i and any(toks.keys[k] in g.titles for k in range(pre, i)):
         while pre < i and toks.keys[pre] not in g.titles and toks.keys[pre] not in _PRE_MODIFIERS:
             pre += 1
@@ -772,7 +767,7 @@ def _coordinated_titles(doc: _Doc, pre: int) -> tuple[list[str], str | None]:
     t_end, has = _title_end(doc, s, e)
     if not has or t_end != e:
         return [], None
-    p2, _, _ = _pre_title(doc, s)
+    p2 = _pre_title(doc, s)
     return [text[toks.starts[p2] : toks.ends[e - 1]]], _owner(doc, p2)
 
 
@@ -1083,7 +1078,7 @@ def _sports_teams(doc: _Doc) -> None:
             c.canonical = f"{c.canonical} (team)"
 
 
-def _split_place_first(c: _Cand, text: str, _sent: list[bool]) -> _Cand:
+def _split_place_first(c: _Cand, text: str) -> _Cand:
     """The place of a "Paris Hilton" candidate whose second word never comes back alone."""
     first_word = text[c.start : c.end].split(maxsplit=1)[0]
     place = _Cand(c.start, c.start + len(first_word), "LOC", c.canonical, rule="entity.lexicon")
@@ -1177,7 +1172,7 @@ def _build(doc: _Doc) -> list[_Ent]:
     for c in cands:
         if c.evidence == "place-first":
             if not alone.get(c.words[-1], 0) and c.words[0] not in speakers:
-                listed.append(_split_place_first(c, text, doc.sent))
+                listed.append(_split_place_first(c, text))
                 singles.append(_Cand(c.end - len(text[c.start : c.end].split()[-1]), c.end, None))
                 singles[-1].words = c.words[-1:]
                 singles[-1].rule = "entity.name"
