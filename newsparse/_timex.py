@@ -1593,7 +1593,8 @@ def scan(text: str, start: int, stop: int) -> Iterator[Hit]:
     is tried only once the next word shows it could start an expression.
     """
     resume = start
-    dispatch = _DISPATCH
+    dispatch = _DISPATCH_CASED
+    weak_words = _WEAK
     weak_at, weak_end = -1, -1
     weak_names: tuple[str, ...] = ()
     for token in _TOKEN.finditer(text, start, stop):
@@ -1633,11 +1634,14 @@ def scan(text: str, start: int, stop: int) -> Iterator[Hit]:
                 continue  # 43%, 1,500, 12 percent, 3 million
             names = dispatch["#digit"]
         else:
-            key = word.casefold()
-            names = dispatch.get(key, ())
+            names = dispatch.get(word, ())  # lower, Capitalised and UPPER forms are keys
             if not names:
-                continue
-            if key in _WEAK:
+                if word.islower():
+                    continue
+                names = dispatch.get(word.casefold(), ())
+                if not names:
+                    continue
+            if word in weak_words or (not word.islower() and word.casefold() in weak_words):
                 weak_at, weak_end, weak_names = at, token.end(), names
                 continue
         hit = _try_rules(text, at, stop, names)
@@ -1647,6 +1651,9 @@ def scan(text: str, start: int, stop: int) -> Iterator[Hit]:
 
 
 _NEED_GROUPS = tuple(dict.fromkeys(_REQUIRES.values()))
+_DISPATCH_CASED = {
+    form: names for key, names in _DISPATCH.items() for form in {key, key.capitalize(), key.upper()}
+}
 # For each list of rules a word may start: (rule, index of its required words or -1).
 _PLANS = {
     names: tuple(
