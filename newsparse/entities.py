@@ -1214,8 +1214,8 @@ def _build(doc: _Doc) -> list[_Ent]:
                 if w in g.heads and idx not in org_heads.setdefault(w, []):
                     org_heads[w].append(idx)
         if etype == "PER":
-            surname.setdefault(c.words[-1], []).append((c.start, idx))
-            firstname.setdefault(c.words[0], []).append((c.start, idx))
+            bisect.insort(surname.setdefault(c.words[-1], []), (c.start, idx))
+            bisect.insort(firstname.setdefault(c.words[0], []), (c.start, idx))
         elif etype == "ORG":
             org_first.setdefault(c.words[0], idx)
             ini = "".join(w[0] for w in regex.split(r"[\s\-]+", " ".join(c.words)) if w)
@@ -1224,12 +1224,9 @@ def _build(doc: _Doc) -> list[_Ent]:
             initials.setdefault(caps, idx)
 
     def nearest(entries: list[tuple[int, int]], pos: int) -> int:
-        best = entries[0][1]
-        for s, idx in entries:
-            if s > pos:
-                break
-            best = idx
-        return best
+        """The person named last before *pos*, else the first one after it."""
+        k = bisect.bisect_right(entries, (pos, len(ents)))
+        return entries[k - 1][1] if k else entries[0][1]
 
     # pass B: lexicon names; a lone city that is also a person's name is that person
     for c in listed:
@@ -1254,8 +1251,8 @@ def _build(doc: _Doc) -> list[_Ent]:
         if etype == "ORG" and c.kind == "name" and len(c.words) > 1:
             initials.setdefault("".join(w[0] for w in c.words), idx)
         if etype == "PER" and len(c.words) > 1:  # a person from the user's lexicon
-            surname.setdefault(c.words[-1], []).append((c.start, idx))
-            firstname.setdefault(c.words[0], []).append((c.start, idx))
+            bisect.insort(surname.setdefault(c.words[-1], []), (c.start, idx))
+            bisect.insort(firstname.setdefault(c.words[0], []), (c.start, idx))
 
     # pass C: single words: surname / first name of a person, acronym, or a new entity
     for c in singles:
@@ -1308,7 +1305,7 @@ def _build(doc: _Doc) -> list[_Ent]:
             c.rule = rule
             hit = ent_for((etype, w), etype, _display(text[c.start : c.end]), canonical=False)
             if etype == "PER":
-                surname.setdefault(w, []).append((c.start, hit))
+                bisect.insort(surname.setdefault(w, []), (c.start, hit))
         add(hit, c)
     return ents
 
@@ -1334,6 +1331,7 @@ def _nominals(doc: _Doc, ents: list[_Ent], start: int, end: int) -> None:
         return
     for v in holders.values():
         v.sort()
+    firsts = {head: [s for s, _ in v] for head, v in holders.items()}
     text = doc.text
     for m in _NOMINAL.finditer(text, start, end):
         head_end = -1
@@ -1350,10 +1348,10 @@ def _nominals(doc: _Doc, ents: list[_Ent], start: int, end: int) -> None:
         after = text[head_end : head_end + 2].lstrip()
         if after[:1].isupper():
             continue  # "the minister Khawaja Asif": a title before a name
-        before = [k for s, k in holders[head] if s < m.start()]
-        if not before:
+        n_before = bisect.bisect_left(firsts[head], m.start())
+        if not n_before:
             continue
-        e = ents[before[-1]]
+        e = ents[holders[head][n_before - 1][1]]
         e.mentions.append(
             Mention(m.start(), head_end, text[m.start() : head_end], "nominal", "entity.nominal")
         )
@@ -1362,24 +1360,21 @@ def _nominals(doc: _Doc, ents: list[_Ent], start: int, end: int) -> None:
 def _party_tags(doc: _Doc, ents: list[_Ent]) -> None:
     """(D-N.C.) after a name: the state is a place, the party the person's affiliation."""
     g = doc.g
+    if not doc.party_tags:
+        return
+    person_at = {m.end: e for e in ents if e.type == "PER" for m in e.mentions}
+    places = {e.name: e for e in ents if e.type == "LOC"}
     for s, _e, party, ss, se in doc.party_tags:
         state = doc.text[ss:se]
         entry = g.phrases.get(fold(state))
-        person = None
-        for e in ents:
-            if e.type == "PER" and any(0 <= s - m.end <= 2 for m in e.mentions):  # noqa: PLR2004
-                person = e
-                break
+        person = person_at.get(s) or person_at.get(s - 1) or person_at.get(s - 2)
         if person is not None and person.affiliation is None:
             person.affiliation = _PARTIES[party]
         if entry is None or entry.type != "LOC":
             continue
-        for e in ents:
-            if e.type == "LOC" and e.name == entry.canonical:
-                target = e
-                break
-        else:
-            target = _Ent("LOC", entry.canonical, canonical=True)
+        target = places.get(entry.canonical)
+        if target is None:
+            target = places[entry.canonical] = _Ent("LOC", entry.canonical, canonical=True)
             ents.append(target)
         target.mentions.append(Mention(ss, se, state, "acronym", "entity.party-state"))
         if state not in target.forms:
