@@ -246,6 +246,7 @@ _STOP = frozenset(
         "that", "and", "but", "because", "while", "when", "if", "as", "since", "although",
         "though", "after", "before", "so", "or", "where", "which", "than", "what", "how",
         "why", "whether", "nor", "yet", "who", "whom", "whose", "to", "said", "says", "not",
+        "having",
         "is", "was", "are", "were", "be", "been", "has", "have", "had",
     }
 )  # fmt: skip
@@ -270,8 +271,8 @@ _NOT_CLAUSE_CUES = frozenset(
      "criticizes", "criticizing", "dismiss", "dismissed", "dismisses", "dismissing",
      "accuse", "accused", "accuses", "accusing", "demand", "demanded", "demands",
      "demanding", "answer", "answered", "answers", "answering", "post", "posted", "posts",
-     "posting", "find", "finds", "finding", "think", "thinks", "thinking", "thought",
-     "believe", "believes", "believed", "believing", "continue", "continued", "continues",
+     "posting", 
+     "continue", "continued", "continues",
      "continuing", "point", "points", "pointed", "pointing", "repeat", "repeated",
      "repeats", "repeating", "mention", "mentioned", "mentions", "mentioning", "comment",
      "commented", "comments", "commenting", "respond", "responded", "responds",
@@ -1151,21 +1152,20 @@ def _clause_after(  # noqa: PLR0917 - private helper fed by two callers
                 toks[x].low in _TIME_WORDS or toks[x].cap or toks[x].text == ","
                 for x in range(k, j)
             ):
-                k = j + 1
+                k = j
             break
         if not toks[j].word:
             break
     while k < t_hi and k + 1 < t_hi and toks[k + 1].word and _is_time(toks, k):
         k += 2 if toks[k].low in {"on", "last", "this", "next", "late", "early"} else 1
-    if k < t_hi and toks[k].low == "that":
-        k += 1
     if k >= t_hi:
         return None
     if toks[k].text == "," and k + 1 < t_hi and toks[k + 1].word:
         k += 1  # "Lee said, the bridge is safe"
     if toks[c].low in _OBJECT_CUES and k < t_hi and toks[k].low in {"for", "on"}:
         k += 1  # "called for talks", "called on Lee to resign"
-    if toks[k].text in '"“„«' and toks[k].start in opens:
+    first = k + 1 if toks[k].low == "that" and k + 1 < t_hi else k
+    if toks[first].text in '"“„«' and toks[first].start in opens:
         return None  # a direct quote after "said:" is handled as direct
     if not toks[k].word:
         return None
@@ -1189,12 +1189,15 @@ def _clause_after(  # noqa: PLR0917 - private helper fed by two callers
         if tj.low in {"and", "but"} and j + 1 < t_hi and _coordinated_cue(toks, j + 1, t_hi):
             end = tj.start  # "said X and warned Y": the second cue has its own clause
             break
+    if toks[k].low in _NOT_CLAUSE_STARTS:
+        return None  # "said in his interview.", "said as much", ", he said, and …"
     span = _content(text, toks[k].start, end)
     if span is None:
         return None
     return _Found(span[0], span[1], "indirect", "quote.reported", attr)
 
 
+_NOT_CLAUSE_STARTS = frozenset({"in", "at", "during", "as", "and", "but", "so", "or"})
 _OBJECT_CUES = frozenset(
     {"called", "calls", "described", "describes", "accused", "accuses", "criticized",
      "criticizes", "condemned", "condemns", "demanded", "demands", "urged", "urges",

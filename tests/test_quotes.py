@@ -97,7 +97,7 @@ def test_unclosed_quote_gives_a_diagnostic() -> None:
             'Rebels seized the so-called "green zone" on Monday.', [], id="scare-so-called"
         ),
         pytest.param('She starred in a film called "Fury" last year.', [], id="title-called"),
-        pytest.param('Farmers fear the "reform" will ruin them.', [], id="scare-without-cue"),
+        pytest.param('The "reform" hurts farmers in the south.', [], id="scare-without-cue"),
         pytest.param(
             'Lee dismissed what he called "a witch hunt."',
             [("a witch hunt.", "partial", "he")],
@@ -251,7 +251,7 @@ def test_attribution_across_sentences(text: str, expected: list[tuple[str, str]]
     [
         pytest.param(
             "The mayor said that the bridge would reopen in May.",
-            [("the bridge would reopen in May", "The mayor", "said")],
+            [("that the bridge would reopen in May", "The mayor", "said")],
             id="said-that",
         ),
         pytest.param(
