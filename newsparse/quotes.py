@@ -271,7 +271,7 @@ _NOT_CLAUSE_CUES = frozenset(
      "criticizes", "criticizing", "dismiss", "dismissed", "dismisses", "dismissing",
      "accuse", "accused", "accuses", "accusing", "demand", "demanded", "demands",
      "demanding", "answer", "answered", "answers", "answering", "post", "posted", "posts",
-     "posting", 
+     "posting",
      "continue", "continued", "continues",
      "continuing", "point", "points", "pointed", "pointing", "repeat", "repeated",
      "repeats", "repeating", "mention", "mentioned", "mentions", "mentioning", "comment",
