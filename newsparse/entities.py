@@ -251,6 +251,11 @@ _APPOSITIVE = regex.compile(
     r"(?:(?P<owner>\p{Lu}[\p{L}.\-]{0,30}+(?:[ ]\p{Lu}[\p{L}.\-]{0,30}+){0,3})['’]s?[ ])?"
     r"(?P<title>[\p{Ll}\-]{2,30}+(?:[ ][\p{Ll}\-]{2,30}+){0,3})"
 )
+# Heads whose "of" names a place: the University of Sheffield, the Municipality of Livorno.
+_PLACE_OF = _words(
+    "university municipality city county province region district republic kingdom state "
+    "prefecture governorate diocese archdiocese mayor port"
+)
 # The longest run of capitalised words taken as one name (longer runs are cut).
 _MAX_RUN = 12
 _ROMAN = regex.compile(r"[ivxlc]{1,8}+")
@@ -823,10 +828,39 @@ def _add_named(doc: _Doc, i: int, j: int, etype: EntityType, rule: str) -> None:
             person.nested = True
             person.words = tuple(toks.keys[i : e + 1])
             doc.cands.append(person)
-    # places named inside an organisation or place name: University of Texas
+    # places and organisations named inside a name: University of Texas, FIFA World Cup
     k = i
     while k < j:
         found = doc.gaz(k, j)
+        if (
+            found is not None
+            and found[1].type == "ORG"
+            and found[1].kind in {"name", "acronym"}
+            and found[1].klass != "person"
+            and etype != "ORG"  # "Apple Inc." is one organisation
+        ):
+            if not (k == i and found[0] == j):
+                _add_gaz(doc, k, found[0], found[1], "entity.lexicon", nested=True)
+            k = found[0]
+            continue
+        if found is None and k == i + 1 and toks.keys[i] in _PLACE_OF and toks.keys[k] == "of":
+            # the University of Sheffield, the Municipality of Livorno: a place after "of"
+            r = k + 1
+            if r < j and toks.keys[r] == "the":
+                r += 1
+            if (
+                1 <= j - r <= 2
+                and all(  # noqa: PLR2004
+                    toks.flags[x] & CAP and toks.keys[x] not in doc.g.heads for x in range(r, j)
+                )
+                and doc.gaz(r, j) is None
+            ):
+                place = _Cand(toks.starts[r], toks.ends[j - 1], "LOC", rule="entity.head")
+                place.evidence = "head"
+                place.nested = True
+                place.words = tuple(toks.keys[r:j])
+                doc.cands.append(place)
+                return
         if found is not None and found[1].type == "LOC" and found[1].kind == "name":
             if k > i and toks.keys[k - 1] in _DIRECTIONS and toks.flags[k - 1] & CAP:
                 region = _Cand(toks.starts[k - 1], toks.ends[found[0] - 1], "LOC")

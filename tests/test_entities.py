@@ -677,6 +677,36 @@ def test_match_report_teams_stay_teams() -> None:
     assert _named(sweden) == ["Sweden", "Sweden"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The University of Sheffield hired him.",
+            [("University of Sheffield", "ORG"), ("Sheffield", "LOC")],
+            id="university-of-place",
+        ),
+        pytest.param(
+            "The Municipality of Brindlewood appealed.",
+            [("Municipality of Brindlewood", "ORG"), ("Brindlewood", "LOC")],
+            id="unknown-place-after-of",
+        ),
+        pytest.param(
+            "The Ministry of Defence agreed.",
+            [("Ministry of Defence", "ORG")],
+            id="no-place-after-ministry-of",
+        ),
+        pytest.param(
+            "Fans watched the FIFA World Cup final.",
+            [("FIFA World Cup", "MISC"), ("FIFA", "ORG")],
+            id="organisation-inside-an-event",
+        ),
+        pytest.param("Apple Inc. grew.", [("Apple Inc.", "ORG")], id="no-organisation-inside-one"),
+    ],
+)
+def test_names_inside_names(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(e.name, e.type) for e in _entities(text)] == expected
+
+
 def test_person_inside_an_organisation_name() -> None:
     text = "Funding came from the Andy Warhol Foundation for the Visual Arts."
     assert [(e.name, e.type) for e in _entities(text)] == [
