@@ -192,7 +192,7 @@ _RULES: list[tuple[str, str]] = [
         "date_month_day",
         (
             rf"(?:(?:around|about|approximately|roughly|circa|sometime)\s)?(?:{_WD},?\s)?{_MON}\s?{_DAY}"
-            rf"(?:,?\s{_YEAR_OR_YY})?(?!\s?(?:[ap]\.?m\b|%|-\d))"
+            rf"(?:,?\s{_YEAR_OR_YY})?(?!\s?(?:[ap]\.?m\b|%))"
         ),
     ),
     # 20 February 2018; the 20th of February
@@ -589,7 +589,11 @@ _FUTURE = regex.compile(
     regex.IGNORECASE,
 )
 _PAST = regex.compile(
-    r"\b(?:was|were|had|did|been|said|told|ago|last|earlier|\w{3,}ed)\b", regex.IGNORECASE
+    r"\b(?:was|were|had|did|been|said|told|ago|last|earlier|\w{3,}ed|took|came|went|began|fell"
+    r"|rose|won|lost|made|gave|held|met|left|got|saw|became|ran|led|paid|sold|bought|struck"
+    r"|spoke|wrote|broke|brought|kept|grew|knew|thought|found|felt|sent|spent|built|stood"
+    r"|fought|chose|drove|flew|ended|sank|swore|threw|wore|woke)\b",
+    regex.IGNORECASE,
 )
 _DEADLINE = regex.compile(
     r"\b(?:by|until|till|through)\s(?:(?:early|late|mid)[\s-]|(?:at\s)?\d{1,2}(?::\d\d)?\s?"
@@ -905,10 +909,13 @@ def _month_day_value(
         except ValueError:
             return f"XXXX-{month:02d}-{day:02d}"
         ahead = (guess - ref).days
-        if ctx.tense(m.start(), m.end()) == "future":
+        tense = ctx.tense(m.start(), m.end())
+        if tense == "future":
             year += ahead < -60  # noqa: PLR2004 - well past: next year's
-        else:
-            year -= ahead > 60  # noqa: PLR2004 - well ahead: last year's
+        elif ahead > 60:  # noqa: PLR2004 - well ahead: last year's
+            year -= 1
+        elif ahead < -183 and not tense:  # noqa: PLR2004 - no tense: the nearer one ahead
+            year += 1
     try:
         return dt.date(year, month, day).isoformat()
     except ValueError:

@@ -528,6 +528,16 @@ REF = dt.date(2013, 3, 22)  # a Friday
             [("the '00s", "DATE", "200"), ("the '20s", "DATE", "192")],
             id="apostrophe-decades-by-reference",
         ),
+        pytest.param(
+            "The meeting is set for March 25-26.",
+            [("March 25", "DATE", "2013-03-25")],
+            id="day-range-first-day",
+        ),
+        pytest.param(
+            "He served from 2009 to 2011.",
+            [("2009", "DATE", "2009"), ("2011", "DATE", "2011")],
+            id="year-to-year",
+        ),
     ],
 )
 def test_forms_with_reference(text: str, expected: list[tuple[str, str, str]]) -> None:
@@ -614,6 +624,20 @@ def test_resolved_and_granularity(
 )
 def test_value_to_calendar(value: str, expected: tuple[dt.date | None, str | None]) -> None:
     assert value_to_calendar(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        pytest.param("The new tax takes effect Jan. 1.", "2025-01-01", id="no-tense-ahead"),
+        pytest.param("The new tax took effect Jan. 1.", "2024-01-01", id="past-tense"),
+        pytest.param("The vote is Dec. 20.", "2024-12-20", id="no-tense-soon"),
+        pytest.param("Polls closed Oct. 30.", "2024-10-30", id="recent"),
+    ],
+)
+def test_day_without_year_late_in_the_year(text: str, value: str) -> None:
+    (d,) = iter_dates(text, reference=dt.date(2024, 11, 6))
+    assert d.value == value
 
 
 def test_start_and_end_bound_the_search() -> None:
