@@ -849,8 +849,8 @@ def _add_named(doc: _Doc, i: int, j: int, etype: EntityType, rule: str) -> None:
             if r < j and toks.keys[r] == "the":
                 r += 1
             if (
-                1 <= j - r <= 2
-                and all(  # noqa: PLR2004
+                1 <= j - r <= 2  # noqa: PLR2004 - one or two words
+                and all(
                     toks.flags[x] & CAP and toks.keys[x] not in doc.g.heads for x in range(r, j)
                 )
                 and doc.gaz(r, j) is None
