@@ -289,6 +289,7 @@ _MAX_NP = 10
 _WINDOW = 60  # tokens looked at around a quote or a cue: keeps every search bounded
 _NAME_JOINERS = frozenset({"of", "de", "da", "del", "van", "von", "bin", "al", "la", "le", "du"})
 _MAX_REST = 8
+_MAX_TAIL_REST = 4
 _MIN_CLAUSE_WORDS = 4  # words after an attribution that still make it "only an attribution"
 _TRANSCRIPT = regex.compile(
     r"[\"“]?+(?P<name>\p{Lu}[\p{Lu}'’.\-]++(?:[ ]\p{Lu}[\p{Lu}'’.\-]++){0,3}+):[ \t]++"
@@ -557,7 +558,7 @@ def _tail_attribution(toks: list[_Tok], k: int, hi_index: int) -> _Attr | None:
             break
         if tc.word and tc.low in cues and c > k and not tc.cap:
             spk = _subject_before(toks, c, k)
-            if spk is not None:
+            if spk is not None and spk.start == toks[k].start:
                 cue_start = tc.start
                 if tc.low == "saying" and c >= 2 and toks[c - 2].low == "quoted":  # noqa: PLR2004
                     cue_start = toks[c - 3].start if toks[c - 3].low in {"was", "is"} else cue_start
@@ -794,7 +795,15 @@ def _analyse_paragraph(
             last_found = f
             continue
         # partial: a fragment inside a sentence
-        if lead_cue is not None:
+        poss = None if lead_cue is None else _possessor(toks, lead_cue, t_lo)
+        if (
+            poss is None
+            and tail is not None
+            and tail.speaker is not None
+            and _ends_sentence(toks, tail, t_hi)
+        ):
+            attr = tail  # `… because “most people don’t know,” she said.`
+        elif lead_cue is not None:
             poss = _possessor(toks, lead_cue, t_lo)
             if poss is not None:
                 attr = _Attr(poss, (toks[lead_cue].start, toks[lead_cue].end), "quote.partial")
@@ -815,6 +824,8 @@ def _analyse_paragraph(
         found_by_raw[ri] = f
         sentence_subject.setdefault(si, attr)
         last_attr = attr
+        if attr is tail:
+            last_found = f
     para.last_speaker = last_attr
     if indirect:
         _reported(text, toks, inside, sentences, sent_first_tok, sent_end_tok, raws, para, reported)
@@ -838,6 +849,19 @@ def _analyse_paragraph(
         if last.start >= lo:
             para.last_speaker = last.attr
     return para
+
+
+def _ends_sentence(toks: list[_Tok], attr: _Attr, t_hi: int) -> bool:
+    """Return True if at most a few words follow the attribution in its sentence."""
+    stop = max(attr.speaker.end if attr.speaker else 0, attr.cue[1] if attr.cue else 0)
+    words = 0
+    k = t_hi - 1
+    while k >= 0 and toks[k].start >= stop:
+        words += toks[k].word
+        if words > _MAX_TAIL_REST:
+            return False
+        k -= 1
+    return True
 
 
 def _whole_clause(text: str, toks: list[_Tok], at: tuple[int, int, int], raw: _Raw) -> bool:
