@@ -751,7 +751,13 @@ def _analyse_paragraph(
             if attr is None:
                 # no attribution in the sentence: continue the paragraph's last speaker, or
                 # the previous paragraph's for a quote-only paragraph
-                if last_found is not None and last_found.attr is not None:
+                said = None
+                if si > 0 and (last_found is None or last_found.sentence < si - 1):
+                    said = _sentence_attribution(toks, sent_first_tok[si - 1], sent_end_tok[si - 1])
+                if said is not None:
+                    f.attr = said  # `…, Schiff said. "The other factor …"`
+                    f.rule = "quote.previous-sentence"
+                elif last_found is not None and last_found.attr is not None:
                     f.attr = last_found.attr
                     f.link = last_found
                     f.rule = "quote.continued"
@@ -849,6 +855,15 @@ def _analyse_paragraph(
         if last.start >= lo:
             para.last_speaker = last.attr
     return para
+
+
+def _sentence_attribution(toks: list[_Tok], lo: int, hi: int) -> _Attr | None:
+    """Return the attribution of a sentence of reported speech ("Lee said the bridge is safe")."""
+    k = _lead_cue(toks, lo, hi)
+    if k is None or _is_participle(toks[k]) or toks[k].low in _NOT_CLAUSE_CUES:
+        return None
+    attr = _attr_from_cue(toks, k, lo, hi, None)
+    return attr if attr is not None and attr.speaker is not None else None
 
 
 def _ends_sentence(toks: list[_Tok], attr: _Attr, t_hi: int) -> bool:
@@ -961,7 +976,11 @@ def _attr_from_cue(
         while j > lo_index and toks[j].word and toks[j].low in _AUX:
             j -= 1
         if j >= lo_index and toks[j].low in {"and", "but"}:
-            spk = _sentence_subject(toks, lo_index, j)  # "I laughed and said, …"
+            spk = None
+            if j - 1 > lo_index and toks[j - 1].word and not toks[j - 1].cap:
+                spk = _subject_before(toks, j - 1, lo_index)  # "I laughed and said, …"
+            if spk is None:
+                spk = _sentence_subject(toks, lo_index, j)
             return None if spk is None else _Attr(spk, cue, "quote.cue")
         spk = _np_forward(toks, c + 1, hi_index)
         if spk is not None:

@@ -114,6 +114,55 @@ def test_kinds(text: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert [(q.text, q.kind, _speaker(q)) for q in _quotes(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "rule"),
+    [
+        pytest.param(
+            'Lee said that "the bridge will reopen in May."', "direct", "quote.clause", id="that"
+        ),
+        pytest.param(
+            'Lee declared "the bridge will reopen in May."', "direct", "quote.clause", id="cue"
+        ),
+        pytest.param(
+            'Lee said the bridge "will reopen in May."', "partial", "quote.partial", id="fragment"
+        ),
+    ],
+)
+def test_whole_clause_in_marks_is_direct(text: str, kind: str, rule: str) -> None:
+    (q,) = _quotes(text)
+    assert (q.kind, q.rule) == (kind, rule)
+
+
+def test_partial_quote_takes_its_closing_attribution() -> None:
+    text = 'Ruiz said the dam held because "the engineers never slept," Lee said.'
+    (q,) = _quotes(text)
+    assert (q.text, _speaker(q)) == ("the engineers never slept,", "Lee")
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        pytest.param(
+            "Ruiz: Bridge Will Reopen in May", ("Bridge Will Reopen in May", "Ruiz"), id="colon"
+        ),
+        pytest.param(
+            "Mayor Ruiz Says Bridge Will Reopen", ("Bridge Will Reopen", "Mayor Ruiz"), id="says"
+        ),
+    ],
+)
+def test_headline_attribution(headline: str, expected: tuple[str, str]) -> None:
+    text = headline + "\n\nThe bridge closed in March."
+    article = extract_quotes(
+        Article(
+            text=text,
+            headline=Span.of(text, 0, len(headline)),
+            paragraphs=(Span.of(text, len(headline) + 2, len(text)),),
+        )
+    )
+    (q,) = article.quotes
+    assert (q.text, _speaker(q), q.rule) == (*expected, "quote.headline")
+
+
 def test_interrupted_pieces_share_a_group() -> None:
     first, second = _quotes('"One," she said, "two."')
     assert first.group is not None
@@ -231,6 +280,16 @@ def test_attribution(text: str, speaker: str, cue: str | None, rule: str) -> Non
             '"We are ready," Ruiz said.\n\n"The trucks are out and the roads are closed."',
             [("We are ready,", "Ruiz"), ("The trucks are out and the roads are closed.", "Ruiz")],
             id="quote-only-paragraph",
+        ),
+        pytest.param(
+            'The bridge is safe, Ruiz said. "We checked every bolt."',
+            [("We checked every bolt.", "Ruiz")],
+            id="after-reported-speech",
+        ),
+        pytest.param(
+            'When the mayor asked, I laughed and said, "Nobody told us."',
+            [("Nobody told us.", "I")],
+            id="coordinated-verbs",
         ),
         pytest.param(
             "WALLACE: Do you see those two as equal?\n\nPENCE: I do not.",
