@@ -751,11 +751,13 @@ def _analyse_paragraph(
             if attr is None:
                 # no attribution in the sentence: continue the paragraph's last speaker, or
                 # the previous paragraph's for a quote-only paragraph
-                said = None
+                prior: _Attr | None = None
                 if si > 0 and (last_found is None or last_found.sentence < si - 1):
-                    said = _sentence_attribution(toks, sent_first_tok[si - 1], sent_end_tok[si - 1])
-                if said is not None:
-                    f.attr = said  # `…, Schiff said. "The other factor …"`
+                    prior = _sentence_attribution(
+                        toks, sent_first_tok[si - 1], sent_end_tok[si - 1]
+                    )
+                if prior is not None:
+                    f.attr = prior  # `…, Schiff said. "The other factor …"`
                     f.rule = "quote.previous-sentence"
                 elif last_found is not None and last_found.attr is not None:
                     f.attr = last_found.attr
