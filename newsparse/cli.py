@@ -259,8 +259,14 @@ class _Progress:
             tqdm = importlib.import_module("tqdm").tqdm  # optional extra "progress"
         except ImportError:
             return
+        # A terminal that reports no size (some ptys) would get no bar at all: use 80x24.
+        try:
+            sized = os.get_terminal_size(sys.stderr.fileno()).columns > 0
+        except (OSError, ValueError):
+            sized = False
+        width: dict[str, Any] = {"dynamic_ncols": True} if sized else {"ncols": 80, "nrows": 24}
         if total_bytes is None:
-            self.bar = tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True)
+            self.bar = tqdm(unit=" articles", file=sys.stderr, **width)
         else:
             self.bar = tqdm(
                 total=total_bytes,
@@ -268,7 +274,7 @@ class _Progress:
                 unit_scale=True,
                 unit_divisor=1024,
                 file=sys.stderr,
-                dynamic_ncols=True,
+                **width,
             )
 
     def update(self, nbytes: int) -> None:
