@@ -169,7 +169,8 @@ _READ_MORE = regex.compile(
     r"(?i)[*•\s]*+(?:(?:read|see|watch|listen)(?:\s+(?:more|next|also|now|again))?|more\s+(?:from|on)|"
     r"related(?:\s+(?:stories|articles|coverage|content|links|topics))?|recommended|also\s+read|"
     r"filed\s+under|tags|topics|categories|more\s+on)\s*+:"
-    r"|\d{1,3}\s*+min(?:ute)?s?\s+read$"
+    r"|(?:eds?|editors?['’]?s?\s+note)\s*+:"
+    r"|\d{1,3}\s*+min(?:ute)?s?\s+read$|[\d,.]++\s*+(?:views|comments|shares|likes)$"
     r"|[*•\s]*+(?:scroll\s+down\s+for\s+(?:video|more)|click\s+here\s+to\b)"
 )
 _VIDEO_LABEL = regex.compile(r"(?i)video(?:\s*[\d:]{0,12}|\s+player)?$")
@@ -247,6 +248,8 @@ _PHOTO_WORD = regex.compile(
     r"(?i)\b(?:getty|ap|afp|reuters|epa|images?|photos?|photograph|shutterstock|file)\b"
 )
 _COPYRIGHT_NOTICE = regex.compile(r"(?i)©\s*\d{4}|\brights\s+reserved\b|\bcopyright\s+\d{4}")
+_CREDIT_NAME = r"\p{Lu}[\p{L}.'’\-]*+(?:\s[\p{L}.'’\-]++){0,4}+"
+_NAME_SLASH = regex.compile(rf"{_CREDIT_NAME}\s*+/\s*+{_CREDIT_NAME}(?:\s*+/\s*+{_CREDIT_NAME})?+$")
 _SENT_BREAK = regex.compile(r"(?:[.!?][\"”’)]?\s?|(?<=\p{Ll}\d?)(?=\p{Lu}\p{Ll}+\s\p{Lu}))")
 
 # Credit lines.
@@ -283,7 +286,7 @@ _DATELINE = regex.compile(
     rf"(?:(?P<loc>(?!{_MONTH}\s+\d)(?P<city>\p{{L}}[\p{{L}}\p{{M}}'’.\-]*+(?:\s{_LOC_WORD}){{0,3}})"
     rf"(?P<regions>(?:,\s*{_REGION}){{0,2}}))"
     rf"(?:,\s*(?P<date>{_MONTH}\s?\d{{1,2}}(?:,\s*\d{{4}})?)(?:,\s*(?:Reuters?|REUTERS?))?)?"
-    rf"|(?P<date_only>{_MONTH}\s?\d{{1,2}}(?:,\s*\d{{4}})?))"
+    rf"|(?P<date_only>{_MONTH}\s?\d{{1,2}}(?:,\s*\d{{4}})?)|(?=\())"
     r"(?:,?\s*\((?P<agency>[^()\n]{1,40})\))?"
     r"(?:(?P<dash>\s*(?:-{1,3}|–|—|_)\s+|\s*:\s+)|(?P<glued>(?<=\))\s*(?=[\p{Lu}\"“‘'])))"
 )
@@ -293,6 +296,11 @@ _AGENCY_PLACE = regex.compile(
 _SOURCE_DATELINE = regex.compile(
     r"(?P<agency>\p{L}[\p{L}\d\-]{1,40}\.(?:Net|net|com|Com|org|info|ru|am|in|co\.uk|ge|az|ir))"
     r"(?P<dash>\s+[-–—]\s+)"
+)
+_STRONG_DATELINE = regex.compile(
+    r"\*{0,6}+\s*+\p{Lu}{2}[\p{Lu}\p{M}'’.\-]*+(?:\s\p{Lu}[\p{Lu}\p{M}'’.\-]*+){0,4}+"
+    r"(?:,\s*+[\p{L}.\-]++(?:\s[\p{L}.\-]++){0,3}+){0,2}+(?:\s*+\([^()\n]{1,40}+\))?+"
+    r"\s*+(?:-{1,3}+|–|—|_)\s"
 )
 _NOT_PLACES = frozenset(
     {
@@ -494,6 +502,8 @@ def _photo_credit_tail(text: str, s: int, e: int) -> int | None:
             start = words[-k].start()
             if text[start:e].strip(_EDGE_PUNCT).casefold() in known:
                 head = text[s:start].rstrip()
+                if len(words) <= _CREDIT_LINE_WORDS and words[0].start() == s:
+                    return s  # "Paul Morigi/Getty Images", "2011 Getty Images"
                 if not head or not _SENTENCE_END.search(head):
                     return start
     # "... the capital. Fethi Belaid/AFP/Getty Images", "2019.J. Scott Applewhite / AP file"
@@ -508,6 +518,12 @@ def _photo_credit_tail(text: str, s: int, e: int) -> int | None:
     short = _word_count(text, s, e) <= _CREDIT_LINE_WORDS
     if short and _SLASH_CREDIT.search(text, s, e) and _PHOTO_WORD.search(text, s, e):
         return s
+    if (
+        _NAME_SLASH.match(text, s, e)
+        and len(words) <= _CREDIT_LINE_WORDS
+        and _LOWER.search(text, s, e)
+    ):
+        return s  # "Olena Ruiz/Quanta Magazine", "Burberry/Testino"
     # "Al Goldis, Associated Press", "ITV, ASSOCIATED PRESS"
     comma = text.rfind(",", s, e)
     if comma > s and text[comma + 1 : e].strip().casefold() in known:
@@ -730,16 +746,19 @@ def _match_dateline(text: str, s: int, e: int) -> regex.Match[str] | None:
             return None  # "chicago, June 18 -" keeps its date; a lower-case word alone is text
         if not caps and not strong:
             return None  # "Roger Federer - ..." is not a dateline
-        if (
-            m.group("dash") is not None
-            and ":" in m.group("dash")
-            and not (m.group("regions") or caps)
-        ):
-            return None
+        colon = m.group("dash") is not None and ":" in m.group("dash")
+        if colon and not (m.group("regions") or (caps and len(city) >= 4)):  # noqa: PLR2004
+            return None  # "BT: ..." is not a dateline; "NEW DELHI: ..." is
         if len(city.split()) > 3 and not caps:  # noqa: PLR2004
             return None
     if m.group("glued") is not None and m.group("agency") is None:
         return None
+    if (
+        city is None
+        and m.group("date_only") is None
+        and (m.group("agency") is None or m.group("dash") is None)
+    ):
+        return None  # "(AP) -- ..." needs its dash
     agency = m.group("agency")
     if agency is not None and not agency[:1].isupper() and agency.casefold() not in _agencies():
         return None
@@ -751,7 +770,12 @@ def _dateline_from(text: str, m: regex.Match[str], reference: dt.date | None) ->
     end = m.end()
     if m.group("dash") is not None:
         end = strip_span(text, m.start(), m.end())[1]
-    start = m.start("loc") if loc is not None else m.start("date_only")
+    if loc is not None:
+        start = m.start("loc")
+    elif m.group("date_only") is not None:
+        start = m.start("date_only")
+    else:
+        start = m.start("agency") - 1
     date_span = m.span("date") if m.group("date") else m.span("date_only")
     date = None
     if date_span[0] >= 0:
@@ -763,8 +787,10 @@ def _dateline_from(text: str, m: regex.Match[str], reference: dt.date | None) ->
         rule = "dateline.glued"
     elif m.group("dash") is not None and ":" in m.group("dash"):
         rule = "dateline.colon"
-    elif loc is None:
+    elif loc is None and m.group("date_only") is not None:
         rule = "dateline.date_only"
+    elif loc is None:
+        rule = "dateline.agency_only"
     location = " ".join(loc.split()) if loc else None
     return Dateline(start, end, text[start:end], location, m.group("agency"), date, rule)
 
@@ -775,6 +801,8 @@ def _dateline_from(text: str, m: regex.Match[str], reference: dt.date | None) ->
 
 _HEAD_SCAN = 80  # units searched for the headline and the head matter
 _KICKER_WORDS = 4
+_TITLE_CASE = 0.7
+_DATELINE_REACH = 8
 _HEADLINE_WORDS = 5
 _MAX_HEADLINE_WORDS = 40
 _DECK_REACH = 3
@@ -806,10 +834,15 @@ def _headline_candidate(text: str, u: _Unit) -> bool:
     return u.words > 2 or _person(text, u.start, u.end) is None  # noqa: PLR2004
 
 
-def _title_like(text: str, u: _Unit) -> bool:
+def _caps_share(text: str, u: _Unit) -> float:
+    """Share of the words that start with a capital or a digit (Title Case gives 0.7+)."""
     words = [m.group() for m in _WORD.finditer(text, u.start, u.end)]
     caps = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
-    if caps * 10 >= len(words) * 7:
+    return caps / len(words) if words else 0.0
+
+
+def _title_like(text: str, u: _Unit) -> bool:
+    if _caps_share(text, u) >= _TITLE_CASE:
         return True
     return not _SENTENCE_END.search(text, u.start, u.end)
 
@@ -840,7 +873,8 @@ def _find_headline(text: str, units: list[_Unit]) -> int | None:
         least = 3 if u.words <= 2 else _HEADLINE_WORDS  # noqa: PLR2004
         for i in cands[1:]:
             v = units[i]
-            if v.words >= least and not v.prose and i < last_text and _title_like(text, v):
+            titled = _caps_share(text, v) >= _TITLE_CASE or (not v.prose and _title_like(text, v))
+            if v.words >= least and i < last_text and titled:
                 chosen = i
                 break
     # "New York|Manhole Fires ..." followed later by "Manhole Fires ...": take the clean copy
@@ -893,16 +927,36 @@ def _find_body(text: str, units: list[_Unit], h: int) -> int | None:
         u = units[i]
         if u.kind != TEXT or u.gallery:
             continue
-        if _match_dateline(text, u.start, u.end) is not None and u.words >= 4:  # noqa: PLR2004
+        if _opens_with_dateline(text, u):
             return i
         if u.prose and _next_is_prose(units, i):
+            # a dateline paragraph a little further on is where the story starts
+            seen = 0
+            for j in range(i + 1, len(units)):
+                v = units[j]
+                if v.kind != TEXT:
+                    continue
+                if _opens_with_dateline(text, v) and _STRONG_DATELINE.match(text, v.start, v.end):
+                    return j
+                seen += 1
+                if seen >= _DATELINE_REACH:
+                    break
             return i
     return None
+
+
+def _opens_with_dateline(text: str, u: _Unit) -> bool:
+    return u.words >= 4 and _match_dateline(text, u.start, u.end) is not None  # noqa: PLR2004
 
 
 def _next_is_prose(units: list[_Unit], i: int) -> bool:
     """Tell whether running text follows unit *i* (page furniture, captions, tables skipped)."""
     j = _next_significant(units, i)
+    n = len(units)
+    while j is not None and j + 1 < n and units[j + 1].kind == CREDIT_ONLY:
+        if not units[j + 1].after_picture:
+            break
+        j = _next_significant(units, j + 1)  # a caption with its credit after it: look past
     if j is None:
         return True
     nxt = units[j]

@@ -168,6 +168,10 @@ def test_bylines(lines: str, expected: list[tuple[str | None, str | None]]) -> N
             id="name-dash",
         ),
         pytest.param(
+            "Phone sales\n\nBT: The firm said it was pleased with the quarter.\n\nSales rose.",
+            id="short-caps-colon",
+        ),
+        pytest.param(
             "Pakistan warns Kabul\n\nThe minister said talks had failed. (AP Photo)\n\n"
             "The minister spoke in Moscow on Tuesday.",
             id="caption-not-byline",
@@ -223,6 +227,8 @@ def test_no_false_byline_or_dateline(text: str) -> None:
         pytest.param(
             "Hong Kong (CNN Business)", "Hong Kong", "CNN Business", None, "T", id="glued"
         ),
+        pytest.param("NEW DELHI: ", "NEW DELHI", None, None, "T", id="caps-colon"),
+        pytest.param("(AP) -- ", None, "AP", None, "T", id="agency-only"),
     ],
 )
 def test_datelines(
@@ -399,6 +405,32 @@ def test_hard_wrapped_lines_rejoin_into_one_paragraph() -> None:
 def test_iter_paragraphs(text: str, expected: list[str]) -> None:
     assert [p.text for p in iter_paragraphs(text)] == expected
     assert [text[s:e] for s, e in iter_units(text)] == expected
+
+
+def test_wire_slug_and_editors_note_are_not_headline_or_deck() -> None:
+    text = (
+        "BC-AS--Floods,0412\nFloods kill dozens in the north\nEds: Updates with new toll.\n"
+        "By AMIR KHALID\nAssociated Press Writer\n\n"
+        "   ISLAMABAD, Pakistan (AP) _ Flash floods swept through villages in the north\n"
+        "on Monday, killing at least 40 people, officials said.\n"
+        "   Rescue teams were sent to the area on Tuesday morning.\n"
+    )
+    article = _split(text)
+    assert article.headline is not None
+    assert article.headline.text == "Floods kill dozens in the north"
+    assert article.deck is None
+    assert [(b.name, b.affiliation) for b in article.bylines] == [
+        ("AMIR KHALID", "Associated Press Writer")
+    ]
+    assert [p.text for p in article.paragraphs] == [
+        (
+            "Flash floods swept through villages in the north\non Monday, killing at least 40 "
+            "people, officials said."
+        ),
+        "Rescue teams were sent to the area on Tuesday morning.",
+    ]
+    junk = [text[d.start : d.end] for d in article.diagnostics]
+    assert junk == ["BC-AS--Floods,0412", "Eds: Updates with new toll."]
 
 
 def test_web_page_furniture_is_diagnosed_not_body() -> None:
