@@ -5,13 +5,19 @@ from typing import TYPE_CHECKING
 import pytest
 
 import newsparse
-from benchmarks.adversarial import INPUTS, check_article, ordinary_news
+from benchmarks.adversarial import INPUTS, OPEN_INPUTS, check_article, ordinary_news
 
 if TYPE_CHECKING:
+    from _pytest.mark import ParameterSet
     from pytest_benchmark.fixture import BenchmarkFixture
 
 SIZE = 200_000
 """Code points per input here; ``python -m benchmarks.adversarial`` times the 1 MB ones."""
+
+
+def _param(name: str) -> ParameterSet:
+    marks = [pytest.mark.skip(reason=OPEN_INPUTS[name])] if name in OPEN_INPUTS else []
+    return pytest.param(name, id=name, marks=marks)
 
 
 @pytest.mark.benchmark(group="adversarial")
@@ -23,7 +29,7 @@ def test_parse_ordinary_news(benchmark: BenchmarkFixture) -> None:
 
 
 @pytest.mark.benchmark(group="adversarial")
-@pytest.mark.parametrize("name", [pytest.param(name, id=name) for name in INPUTS])
+@pytest.mark.parametrize("name", [_param(name) for name in INPUTS])
 def test_parse_adversarial(benchmark: BenchmarkFixture, name: str) -> None:
     text = INPUTS[name](SIZE)
     article = benchmark(newsparse.parse_article, text)

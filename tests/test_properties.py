@@ -3,6 +3,7 @@
 Two hypothesis profiles (see ``docs/reliability.md``):
 
 - ``ci`` (default): 150 examples a test, part of every ``pytest`` run.
+- ``nightly``: 10,000 examples a test (``HYPOTHESIS_PROFILE=nightly``).
 - ``long``: 100,000 examples a test, selected with ``HYPOTHESIS_PROFILE=long``::
 
       HYPOTHESIS_PROFILE=long .venv/bin/python -m pytest tests/test_properties.py -p no:randomly
@@ -24,12 +25,22 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from benchmarks.adversarial import INPUTS, check_article, news_like
-from newsparse import Article, parse_article
+from newsparse import Article, Quote, parse_article
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from newsparse.model import QuoteKind
+
 settings.register_profile("ci", max_examples=150, deadline=None, database=None, print_blob=True)
+settings.register_profile(
+    "nightly",
+    max_examples=10_000,
+    deadline=None,
+    database=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 settings.register_profile(
     "long",
     max_examples=100_000,
@@ -211,3 +222,62 @@ def test_same_output_in_other_processes(hash_seed: str, tz: str) -> None:
     ours = _digests_here(cases)
     differ = [i for i, (a, b) in enumerate(zip(ours, theirs, strict=True)) if a != b]
     assert differ == [], f"{len(differ)} differ, first {cases[differ[0]]!r:.300}"
+
+
+_REPORT = "Ruiz said that the port would reopen “within weeks, not months” on Monday."
+
+
+def _quote(start: int, end: int, kind: QuoteKind) -> Quote:
+    return Quote(start, end, _REPORT[start:end], kind)
+
+
+@pytest.mark.parametrize(
+    ("quotes", "expected"),
+    [
+        pytest.param([(10, 61, "indirect"), (40, 61, "partial")], [], id="partial-in-indirect"),
+        pytest.param([(0, 4, "direct"), (10, 20, "direct")], [], id="apart"),
+        pytest.param(
+            [(10, 50, "indirect"), (40, 61, "partial")],
+            ["quotes [10,50) indirect and [40,61) partial cross"],
+            id="crossing",
+        ),
+        pytest.param(
+            [(10, 61, "direct"), (40, 61, "partial")],
+            [
+                (
+                    "quotes [10,61) direct and [40,61) partial overlap "
+                    "(only partial-in-indirect may nest)"
+                )
+            ],
+            id="partial-in-direct",
+        ),
+        pytest.param(
+            [(10, 70, "indirect"), (40, 55, "partial"), (50, 61, "partial")],
+            ["quotes nested in [10,70) overlap at 50"],
+            id="nested-overlap",
+        ),
+    ],
+)
+def test_check_article_quote_overlaps(
+    quotes: list[tuple[int, int, QuoteKind]], expected: list[str]
+) -> None:
+    article = Article(text=_REPORT, quotes=tuple(_quote(*q) for q in quotes))
+    assert check_article(_REPORT, article, round_trip=False, tolerate=frozenset()) == expected
+
+
+def test_open_findings_are_tolerated_by_default() -> None:
+    article = Article(text=_REPORT, quotes=(_quote(10, 50, "indirect"), _quote(40, 61, "partial")))
+    assert check_article(_REPORT, article, round_trip=False) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("\ud800\udfff", id="surrogate-pair-as-two-code-points"),
+        pytest.param("Title\n\n\udfff\ud800 said.", id="reversed-pair"),
+    ],
+)
+def test_to_dict_round_trips_without_json(text: str) -> None:
+    article = parse_article(text)
+    assert Article.from_dict(article.to_dict()) == article
+    assert check_article(text, article) == []
