@@ -596,7 +596,7 @@ _PAST = regex.compile(
     regex.IGNORECASE,
 )
 _DEADLINE = regex.compile(
-    r"\b(?:by|until|till|through)\s(?:(?:early|late|mid)[\s-]|(?:at\s)?\d{1,2}(?::\d\d)?\s?"
+    r"\b(?:by|until|till|through|as\s(?:soon|early|late)\sas)\s(?:(?:early|late|mid)[\s-]|(?:at\s)?\d{1,2}(?::\d\d)?\s?"
     r"[ap]\.?m\.?\s(?:[A-Z]{2,4}\s)?)?$",
     regex.IGNORECASE,
 )
@@ -713,15 +713,21 @@ class Context:
         return "past" if _PAST.search(self.text, left, start) is not None else ""
 
     def deadline(self, start: int) -> bool:
-        """Whether "by", "until" or "through" (with "early", a clock time...) comes just before."""
-        return _DEADLINE.search(self.text, max(0, start - 30), start) is not None
+        """Whether "by", "until", "as soon as" ... comes just before, not in a past perfect."""
+        if _DEADLINE.search(self.text, max(0, start - 30), start) is None:
+            return False
+        return _PAST_PERFECT.search(self.text, self._clause_start(start), start) is None
+
+    def _clause_start(self, start: int) -> int:
+        lo = max(0, start - 160)
+        left = lo
+        for m in _CLAUSE_START.finditer(self.text, lo, start):
+            left = m.end()
+        return left
 
     def future(self, start: int, end: int) -> bool:
         """Whether the sentence around ``[start, end)`` speaks of the future."""
-        lo = max(0, start - 160)
-        left = lo
-        for m in _SENTENCE_END.finditer(self.text, lo, start):
-            left = m.end()
+        left = self._clause_start(start)
         if _FUTURE.search(self.text, left, start) is not None:
             # "had been scheduled to expire Friday" looks back from the past
             return _PAST_PERFECT.search(self.text, left, start) is None

@@ -538,6 +538,21 @@ REF = dt.date(2013, 3, 22)  # a Friday
             [("2009", "DATE", "2009"), ("2011", "DATE", "2011")],
             id="year-to-year",
         ),
+        pytest.param(
+            "They said they would appeal the ruling, announced Wednesday by the court.",
+            [("Wednesday", "DATE", "2013-03-20")],
+            id="future-in-another-clause",
+        ),
+        pytest.param(
+            "The team could arrive as early as Tuesday.",
+            [("Tuesday", "DATE", "2013-03-26")],
+            id="as-early-as",
+        ),
+        pytest.param(
+            "Most members had filed reports by Wednesday.",
+            [("Wednesday", "DATE", "2013-03-20")],
+            id="deadline-in-past-perfect",
+        ),
     ],
 )
 def test_forms_with_reference(text: str, expected: list[tuple[str, str, str]]) -> None:
