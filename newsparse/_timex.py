@@ -222,7 +222,8 @@ _RULES: list[tuple[str, str]] = [
         "date_quarter_rel",
         r"(?P<det>the|this|last|next|that|its|their)\s(?P<mods>"
         + _QUARTER_MODS
-        + r")(?P<q>quarter|period)(?!\w|-\w)(?:\s(?P<ago>a\syear\s(?:ago|earlier)))?",
+        + r")(?:(?P<year>(?:19|20)\d\d)\s)?(?P<q>quarter|period)(?!\w|-\w)"
+        + r"(?:\s(?P<ago>a\syear\s(?:ago|earlier)))?",
     ),
     # the 1990s; the early 1980s; the '90s; the nineties; the 20th century
     (
@@ -1019,8 +1020,16 @@ def _h_date_quarter_rel(m: regex.Match[str], ctx: Context) -> list[Found]:
     mods = (m["mods"] or "").casefold()
     noun = m["q"].casefold()
     back = bool(m["ago"]) or any(w in mods for w in ("year-ago", "year-earlier", "year-before"))
-    if noun == "period" and not (mods.strip() or back):
+    if noun == "period" and not (mods.strip() or back or m["year"]):
         return []
+    if m["year"]:  # "the 1988 period": the quarter in question, in that year
+        if ctx.quarter is not None:
+            q = ctx.quarter[1]
+        elif ctx.reference is not None:
+            q = _shift_quarter(*_quarter(ctx.reference), -1)[1]
+        else:
+            return _one(m, "DATE", f"{m['year']}-QX")
+        return _one(m, "DATE", f"{m['year']}-Q{q}")
     if det in {"last", "next", "this"} and not mods.strip() and noun == "quarter":
         if ctx.reference is None:
             return _one(m, "DATE", "XXXX-QX")

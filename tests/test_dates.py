@@ -553,6 +553,11 @@ REF = dt.date(2013, 3, 22)  # a Friday
             [("Wednesday", "DATE", "2013-03-20")],
             id="deadline-in-past-perfect",
         ),
+        pytest.param(
+            "Sales in the fourth quarter rose 5% from the 2011 period.",
+            [("the fourth quarter", "DATE", "2012-Q4"), ("the 2011 period", "DATE", "2011-Q4")],
+            id="year-period",
+        ),
     ],
 )
 def test_forms_with_reference(text: str, expected: list[tuple[str, str, str]]) -> None:
