@@ -293,8 +293,8 @@ _RULES: list[tuple[str, str]] = [
     (
         "date_edge_the",
         (
-            r"(?P<edge>earlier|later|early|late|the\s(?:end|beginning|start|middle)\sof)\s(?:in\s)?"
-            r"(?P<det>the|that)\s(?:same\s)?(?P<unit>day|week|month|year)(?!\w|-\w)"
+            r"(?:(?P<edge>earlier|later|early|late|the\s(?:end|beginning|start|middle)\sof)\s(?:in\s)?"
+            r"(?P<det>the|that)|that)\s(?:same\s)?(?P<unit>day|week|month|year)(?!\w|-\w|['’]s)"
         ),
     ),
     (
@@ -349,6 +349,7 @@ _RULES: list[tuple[str, str]] = [
             r"(?:\sand\s(?:months|years|weeks|decades))?(?!\s(?:ago|earlier|later))"
         ),
     ),
+    ("ref_ahead", r"the\s(?P<unit>days|weeks|months|years)\sahead(?!\w)"),
     # the past two months; the first nine months; two weeks; 18 months; a decade
     (
         "dur_num",
@@ -453,7 +454,7 @@ _STARTS: dict[str, str] = {
     "date_weekday": "EDGE DET WEEKDAY every each",
     "date_weekend": "DET",
     "date_rel_unit": "EDGE DET past previous following coming current same latest sometime",
-    "date_edge_the": "EDGE",
+    "date_edge_the": "EDGE that",
     "date_year_end": "the year",
     "date_the_year": "the",
     "date_holiday": (
@@ -465,6 +466,7 @@ _STARTS: dict[str, str] = {
     "date_year_ago_adj": "year",
     "set_per": "a per",
     "ref_plural": "the recent coming past last next previous future",
+    "ref_ahead": "the",
     "dur_num": (
         "DET APPROX NUM DIGIT past last next first final previous coming following latest "
         "initial same remaining additional preceding prior year full"
@@ -521,6 +523,7 @@ _REQUIRES: dict[str, tuple[str, ...]] = {
     "date_season": ("spring", "summer", "autumn", "fall", "winter"),
     "date_season_year": ("spring", "summer", "autumn", "fall", "winter"),
     "ref_ago": ("ago",),
+    "ref_ahead": ("ahead",),
     "ref_word": (
         "now",
         "current",
@@ -560,7 +563,8 @@ _NEXT_OK = frozenset(
         "bulk", "remainder", "least", "most", "than", "to", "of", "day", "quarter", "period",
         "half", "weekend", "near", "foreseeable", "short", "long", "present", "term", "other",
         "morning", "afternoon", "evening", "night", "week", "month", "decade", "century", "ago",
-        "earlier", "before", "end", "after", "ended", "completed", "full", "calendar", "soon",
+        "earlier", "before", "end", "after", "ended", "completed", "full", "calendar", "soon", "s",
+        "days", "weeks", "months", "years", "same",
         "year's", "friday", "now", "recently",
         *_DECADE_WORDS,
     )
@@ -1560,6 +1564,10 @@ def _h_dur_bare(m: regex.Match[str], _ctx: Context) -> list[Found]:
     return _one(m, "DURATION", _duration(None, _unit_key(m["unit"])))
 
 
+def _h_ref_ahead(m: regex.Match[str], _ctx: Context) -> list[Found]:
+    return _one(m, "DURATION", _duration(None, _unit_key(m["unit"])))
+
+
 def _h_ref_ago(m: regex.Match[str], _ctx: Context) -> list[Found]:
     return _one(m, "DATE", "PAST_REF")
 
@@ -1629,7 +1637,7 @@ def scan(text: str, start: int, stop: int) -> Iterator[Hit]:
             if (
                 weak_at >= resume
                 and len(gap) <= 3  # noqa: PLR2004
-                and gap.replace("-", " ").isspace()
+                and (gap.replace("-", " ").isspace() or (not gap and word[0] in "'’"))
                 and (bare[:1].isdigit() or bare.casefold() in _NEXT_OK)
             ):
                 hit = _try_rules(text, weak_at, stop, weak_names)

@@ -558,6 +558,20 @@ REF = dt.date(2013, 3, 22)  # a Friday
             [("the fourth quarter", "DATE", "2012-Q4"), ("the 2011 period", "DATE", "2011-Q4")],
             id="year-period",
         ),
+        pytest.param(
+            "The plant closed on May 2, 2012, and reopened that year; it is busy at year's end.",
+            [
+                ("May 2, 2012", "DATE", "2012-05-02"),
+                ("that year", "DATE", "2012"),
+                ("year's end", "DATE", "2013"),
+            ],
+            id="that-year-and-years-end",
+        ),
+        pytest.param(
+            "Talks continue in the weeks ahead.",
+            [("the weeks ahead", "DURATION", "PXW")],
+            id="weeks-ahead",
+        ),
     ],
 )
 def test_forms_with_reference(text: str, expected: list[tuple[str, str, str]]) -> None:
