@@ -189,7 +189,7 @@ _DATE_LONG = 110
 _COLUMNS = regex.compile(r"\S[ \t]{2,}+(?=\S)")
 _TABLE_GAPS = 3
 _DECK_START = regex.compile(r"[\"'“‘]?\p{Lu}")
-_DASH_TEXT = regex.compile(r"\s[-–—_]{1,3}\s+\p{L}")
+_DASH_TEXT = regex.compile(r"\s[-–—_]{1,3}\s+[\p{L}(\"“]")
 
 # Bylines.
 _BY_PREFIX = regex.compile(r"[*•\s]*+(?:By|BY|by)(?:\s*:\s*|\s+|(?=\p{Lu}\p{Ll}))(?=\S)")
@@ -345,15 +345,36 @@ class _Unit:
     after_picture: bool = False  # CREDIT_ONLY: printed after its caption ("(Name/AP)")
 
 
+_COUNT_SPAN = 600
+_TAIL = 8
+_NOTICE_CHARS = 400
+_CONTRIB_TAIL = 80  # characters that can hold a sentence end and its closing quotes
+_SOCIAL_CHARS = 120
+_SHORT_LINE = 200
+_MANY_WORDS = 99  # enough for every word-count threshold (at most 40 words)
+
+
 def _norm(text: str, s: int, e: int) -> str:
     return text[s:e].strip(_EDGE_PUNCT).casefold()
 
 
 def _word_count(text: str, s: int, e: int) -> int:
-    return sum(1 for _ in _WORD.finditer(text, s, e))
+    """Count the white-space separated words of ``text[s:e]`` (at most its first 600 chars)."""
+    return len(text[s : min(e, s + _COUNT_SPAN)].split())
+
+
+def _ends_sentence(text: str, s: int, e: int) -> bool:
+    """Tell whether ``text[s:e]`` ends with a full stop, ? or !, or a closing quote."""
+    return _SENTENCE_END.search(text, max(s, e - _TAIL), e) is not None
+
+
+def _ends_ellipsis(text: str, s: int, e: int) -> bool:
+    return _ELLIPSIS_END.search(text, max(s, e - _TAIL), e) is not None
 
 
 def _is_social(text: str, s: int, e: int) -> bool:
+    if e - s > _SOCIAL_CHARS:
+        return False
     words = [m.group().casefold().strip(".'’-") for m in _WORD.finditer(text, s, e)]
     if not words or len(words) > 12:  # noqa: PLR2004 - share lines are short
         return False
@@ -384,7 +405,7 @@ def _is_date_line(text: str, s: int, e: int) -> bool:
     if labelled:
         return True
     # a date start with little else: at most a few words that are not dates or times
-    return _word_count(text, s, e) <= 10  # noqa: PLR2004
+    return _word_count(text, s, e) <= 12  # noqa: PLR2004
 
 
 def _classify(text: str, u: _Unit) -> None:
@@ -396,7 +417,9 @@ def _classify(text: str, u: _Unit) -> None:
     if _trailer_role(text, s, e):
         u.kind = TRAILER
         return
-    if _is_junk(text, s, e) or _COPYRIGHT_NOTICE.search(text, s, e):
+    if _is_junk(text, s, e) or (
+        e - s < _NOTICE_CHARS and _COPYRIGHT_NOTICE.search(text, s, e) is not None
+    ):
         u.kind = JUNK
         return
     if _BY_ALONE.match(text, s, e):
@@ -418,7 +441,7 @@ def _classify(text: str, u: _Unit) -> None:
     if _BULLET.match(text, s, e):
         u.kind = LIST if u.words > 4 else JUNK  # noqa: PLR2004 - menu items are short
         return
-    if len(_COLUMNS.findall(text, s, e)) >= _TABLE_GAPS:
+    if text.find("  ", s, e) >= 0 and len(_COLUMNS.findall(text, s, e)) >= _TABLE_GAPS:
         u.kind = TABLE  # columns of figures: part of the body, but not running text
         return
     u.prose = _is_prose(text, s, e, u.words)
@@ -426,9 +449,9 @@ def _classify(text: str, u: _Unit) -> None:
 
 def _is_prose(text: str, s: int, e: int, words: int) -> bool:
     """Tell whether a unit reads like running text: a sentence, not a title or a menu."""
-    if not _LOWER.search(text, s, e) or _ELLIPSIS_END.search(text, s, e):
+    if not _LOWER.search(text, s, e) or _ends_ellipsis(text, s, e):
         return False
-    if _SENTENCE_END.search(text, s, e):
+    if _ends_sentence(text, s, e):
         return words >= 4  # noqa: PLR2004
     return words >= 25  # noqa: PLR2004 - a long line cut off without its full stop
 
@@ -456,8 +479,8 @@ def _caption_parts(text: str, s: int, e: int) -> tuple[int, int, str] | None:
     label = _CAPTION_LABEL.match(text, s, e)
     if _CREDIT_ONLY.match(text, s, e) and _word_count(text, s, e) <= 14:  # noqa: PLR2004
         return s, s, "caption.credit_only"
-    n_words = _word_count(text, s, e)
-    m = _TRAILING_PAREN.search(text, s, e)
+    n_words = _word_count(text, s, e) if e - s < _SHORT_LINE else _MANY_WORDS
+    m = _TRAILING_PAREN.search(text, max(s, e - 170), e)
     if m is not None and _credit_like(m.group(1)):
         if m.start() == s:
             return s, s, "caption.credit_only"
@@ -472,7 +495,7 @@ def _caption_parts(text: str, s: int, e: int) -> tuple[int, int, str] | None:
         if m3.start() == s:
             return s, s, "caption.credit_only"
         return strip_span(text, s, m3.start())[1], m3.start(), "caption.trailing_credit"
-    if not _SENTENCE_END.search(text, s, e):
+    if not _ends_sentence(text, s, e):
         tail = _photo_credit_tail(text, s, e)
         if tail is not None:
             if tail == s:
@@ -684,7 +707,7 @@ def _trailer_role(text: str, s: int, e: int) -> str | None:
         return None
     if _CREDIT_BY.match(text, s, e):
         return "credits"
-    if _CREDIT_CONTRIB.search(text, s, e):
+    if _CREDIT_CONTRIB.search(text, max(s, e - _CONTRIB_TAIL), e):
         return "contributed"
     if _CREDIT_SOURCE.match(text, s, e):
         return "source"
@@ -698,7 +721,7 @@ def _credit_names(text: str, s: int, e: int, role: str) -> tuple[str, tuple[str,
     roles: list[str] = []
     names: list[str] = []
     if role == "contributed":
-        m = _CREDIT_CONTRIB.search(text, s, e)
+        m = _CREDIT_CONTRIB.search(text, max(s, e - _CONTRIB_TAIL), e)
         head_end = m.start() if m is not None else e
         chunks = _AUTHOR_SPLIT.split(text[s:head_end])
         role_words = _roles()
@@ -844,7 +867,7 @@ def _caps_share(text: str, u: _Unit) -> float:
 def _title_like(text: str, u: _Unit) -> bool:
     if _caps_share(text, u) >= _TITLE_CASE:
         return True
-    return not _SENTENCE_END.search(text, u.start, u.end)
+    return not _ends_sentence(text, u.start, u.end)
 
 
 def _find_headline(text: str, units: list[_Unit]) -> int | None:
@@ -1185,9 +1208,9 @@ def _head_matter(st: _State, h: int, b: int) -> int | None:
                 deck is None
                 and u.kind == TEXT
                 and significant < _DECK_REACH
-                and (u.words >= 10 or (u.words >= 5 and _SENTENCE_END.search(text, u.start, u.end)))  # noqa: PLR2004
+                and (u.words >= 10 or (u.words >= 5 and _ends_sentence(text, u.start, u.end)))  # noqa: PLR2004
                 and _LOWER.search(text, u.start, u.end)
-                and not _ELLIPSIS_END.search(text, u.start, u.end)
+                and not _ends_ellipsis(text, u.start, u.end)
                 and not _followed_by_credit(units, i)
                 and not _after_credit(units, i, h)
                 and units[i - 1].kind != JUNK
