@@ -1633,7 +1633,7 @@ def scan(text: str, start: int, stop: int) -> Iterator[Hit]:
         if weak_at >= 0:
             # the previous token was a function word: try it if this word is temporal
             gap = text[weak_end:at]
-            bare = word.lstrip("'’")
+            bare = word[1:] if word[0] in "'’" else word
             if (
                 weak_at >= resume
                 and len(gap) <= 3  # noqa: PLR2004
