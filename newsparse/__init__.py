@@ -16,8 +16,10 @@ from __future__ import annotations
 import datetime as dt
 from importlib import metadata
 
+from newsparse.batch import parse_many
 from newsparse.dates import iter_dates, resolve_dates
-from newsparse.entities import extract_entities, iter_mentions
+from newsparse.entities import EntityLexicon, extract_entities, iter_mentions
+from newsparse.html import render_html
 from newsparse.model import (
     Article,
     Byline,
@@ -33,7 +35,9 @@ from newsparse.model import (
     Speaker,
     Stage,
 )
+from newsparse.options import Options, build_stages
 from newsparse.quotes import extract_quotes, iter_quotes
+from newsparse.records import iter_records, to_records
 from newsparse.structure import split_structure
 
 __all__ = [
@@ -46,21 +50,28 @@ __all__ = [
     "Dateline",
     "Diagnostic",
     "Entity",
+    "EntityLexicon",
     "Mention",
+    "Options",
     "Quote",
     "Span",
     "Speaker",
     "Stage",
     "__version__",
+    "build_stages",
     "extract_entities",
     "extract_quotes",
     "iter_dates",
     "iter_mentions",
     "iter_quotes",
+    "iter_records",
     "parse_article",
+    "parse_many",
     "parse_published",
+    "render_html",
     "resolve_dates",
     "split_structure",
+    "to_records",
 ]
 
 try:
@@ -68,12 +79,7 @@ try:
 except metadata.PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0.0.0"
 
-DEFAULT_STAGES: tuple[Stage, ...] = (
-    split_structure,
-    resolve_dates,
-    extract_entities,
-    extract_quotes,
-)
+DEFAULT_STAGES: tuple[Stage, ...] = build_stages(Options())
 """The stages ``parse_article`` runs, in order: each sees the results of those before it."""
 
 
@@ -116,7 +122,8 @@ def parse_article(
     text: str,
     *,
     published: dt.date | str | None = None,
-    stages: tuple[Stage, ...] = DEFAULT_STAGES,
+    options: Options | None = None,
+    stages: tuple[Stage, ...] | None = None,
 ) -> Article:
     """Parse the plain text of a news article.
 
@@ -126,7 +133,10 @@ def parse_article(
         published: The publication date or date-time (``date``, ``datetime`` or ISO-8601
             string). Relative dates ("last Tuesday") resolve against it; without it, the
             dateline's date is used, and without that they stay underspecified.
-        stages: The pipeline to run; :data:`DEFAULT_STAGES` unless you build your own.
+        options: Lexicon extensions and switches (:class:`Options`); the defaults
+            when None.
+        stages: A pipeline of your own (each stage ``Article -> Article``), instead of
+            the one *options* configures; give one or the other, not both.
 
     Returns:
         The parsed :class:`Article`.
@@ -134,7 +144,8 @@ def parse_article(
     Raises:
         TypeError: *text* is not a ``str`` (decode ``bytes`` first), or *published*
             has a wrong type.
-        ValueError: *published* is a malformed string.
+        ValueError: *published* is a malformed string, or both *options* and
+            *stages* were given.
 
     >>> parse_article("Headline\\n\\nBody.").paragraphs[0].text
     'Body.'
@@ -147,6 +158,14 @@ def parse_article(
         )
         msg = f"parse_article() needs the article text as a str, got {type(text).__name__}{hint}"
         raise TypeError(msg)
+    if options is not None and not isinstance(options, Options):
+        msg = f"options must be a newsparse.Options, got {type(options).__name__}"
+        raise TypeError(msg)
+    if stages is None:
+        stages = DEFAULT_STAGES if options is None else build_stages(options)
+    elif options is not None:
+        msg = "pass either options= or stages=, not both: build stages with build_stages(options)"
+        raise ValueError(msg)
     article = Article(text=text, published=parse_published(published))
     for stage in stages:
         article = stage(article)

@@ -24,6 +24,9 @@ import attrs
 from newsparse import model
 from newsparse.model import Article
 
+if typing.TYPE_CHECKING:
+    from newsparse.options import Options
+
 __all__ = ["DEFAULT_CHUNKSIZE", "ArticleInput", "Published", "imap", "parse_many"]
 
 Published: TypeAlias = dt.date | str | None
@@ -156,12 +159,12 @@ def _normalise(item: ArticleInput, published: Published) -> _Job:
     return item, published
 
 
-def _parse_encoded(job: _Job) -> Any:  # noqa: ANN401 - whatever the codec makes
+def _parse_encoded(job: _Job, options: Options | None = None) -> Any:  # noqa: ANN401 - whatever the codec makes
     """Worker side of :func:`parse_many`: parse one article and flatten it for the trip."""
     from newsparse import parse_article  # noqa: PLC0415 - avoid a circular import
 
     text, when = job
-    return _codec()[0](parse_article(text, published=when))
+    return _codec()[0](parse_article(text, published=when, options=options))
 
 
 def _warm_up() -> None:
@@ -208,6 +211,7 @@ def parse_many(
     chunksize: int = DEFAULT_CHUNKSIZE,
     published: Published = None,
     prefetch: int = 2,
+    options: Options | None = None,
 ) -> Generator[Article, None, None]:
     """Parse many articles, in order, on a pool of worker processes.
 
@@ -228,6 +232,8 @@ def parse_many(
         chunksize: Articles per task sent to a worker.
         published: The publication date for items that do not carry their own.
         prefetch: Chunks kept in flight per process.
+        options: Lexicon extensions and switches, as for :func:`~newsparse.parse_article`
+            (sent to every worker once per chunk; they are small and picklable).
 
     Returns:
         A generator of :class:`~newsparse.Article`, one per input item, in input order.
@@ -249,15 +255,16 @@ def parse_many(
     workers = _check_options(processes, chunksize, prefetch)
     jobs = (_normalise(item, published) for item in texts)
     if workers == 1:
-        return _parse_inline(jobs)
-    return _decoded(_pooled(_parse_encoded, jobs, workers, chunksize, prefetch))
+        return _parse_inline(jobs, options)
+    work = _parse_encoded if options is None else functools.partial(_parse_encoded, options=options)
+    return _decoded(_pooled(work, jobs, workers, chunksize, prefetch))
 
 
-def _parse_inline(jobs: Iterator[_Job]) -> Generator[Article, None, None]:
+def _parse_inline(jobs: Iterator[_Job], options: Options | None) -> Generator[Article, None, None]:
     from newsparse import parse_article  # noqa: PLC0415 - avoid a circular import
 
     for text, when in jobs:
-        yield parse_article(text, published=when)
+        yield parse_article(text, published=when, options=options)
 
 
 def _decoded(encoded: Generator[Any, None, None]) -> Generator[Article, None, None]:
@@ -293,6 +300,8 @@ def imap(
         processes: Worker processes (``None``: every CPU; ``1``: no pool, in this process).
         chunksize: Items per task.
         prefetch: Chunks kept in flight per process.
+        options: Lexicon extensions and switches, as for :func:`~newsparse.parse_article`
+            (sent to every worker once per chunk; they are small and picklable).
 
     Returns:
         A generator of ``func(item)``, in input order. An exception from *func* or from

@@ -20,6 +20,8 @@ The stage works paragraph by paragraph, in one left-to-right pass each:
 from __future__ import annotations
 
 import bisect
+import contextvars
+import functools
 from typing import TYPE_CHECKING
 
 import attrs
@@ -309,8 +311,36 @@ _TIME_WORDS = frozenset(
 )  # fmt: skip
 
 
+# Cue verbs a caller adds (``extract_quotes(..., cue_verbs=...)``), set for the duration of
+# one call only: a context variable, so threads and async tasks never see each other's.
+_EXTRA_CUES: contextvars.ContextVar[frozenset[str]] = contextvars.ContextVar(
+    "newsparse_extra_cues", default=frozenset()
+)
+
+
+@functools.lru_cache(maxsize=16)
+def _cues_with(extra: frozenset[str]) -> frozenset[str]:
+    return load_set("cue_verbs.txt") | extra
+
+
 def _cues() -> frozenset[str]:
-    return load_set("cue_verbs.txt")
+    return _cues_with(_EXTRA_CUES.get())
+
+
+def _extract_with_cues(
+    cue_verbs: Iterable[str],
+    text: str,
+    paragraphs: Sequence[tuple[int, int]],
+    entities: Sequence[Entity] = (),
+    *,
+    indirect: bool,
+    headline: tuple[int, int] | None = None,
+) -> tuple[list[Quote], list[Diagnostic], dict[str, list[Mention]]]:
+    token = _EXTRA_CUES.set(frozenset(v.strip().casefold() for v in cue_verbs if v.strip()))
+    try:
+        return _extract(text, paragraphs, entities, indirect=indirect, headline=headline)
+    finally:
+        _EXTRA_CUES.reset(token)
 
 
 @attrs.frozen
@@ -1608,7 +1638,12 @@ def _groups(found: list[_Found]) -> dict[int, int]:
 
 
 def iter_quotes(
-    text: str, *, start: int = 0, end: int | None = None, indirect: bool = True
+    text: str,
+    *,
+    start: int = 0,
+    end: int | None = None,
+    indirect: bool = True,
+    cue_verbs: Iterable[str] = (),
 ) -> Iterator[Quote]:
     """Yield the quotes of ``text[start:end]``: direct, partial and (optionally) reported.
 
@@ -1620,22 +1655,29 @@ def iter_quotes(
         start: Where to start looking.
         end: Where to stop (default: the end of *text*).
         indirect: Also yield reported speech (kind ``"indirect"``).
+        cue_verbs: Extra speech verbs, each inflected form spelled out
+            (``("quipped", "quips")``), on top of ``lexicons/cue_verbs.txt``.
 
     >>> t = 'Ana Ruiz, the mayor, spoke. "We are ready,” she said.'
     >>> [(q.text, q.kind, q.speaker.text, q.speaker.name) for q in iter_quotes(t)]
     [('We are ready,', 'direct', 'she', None)]
     """
     stop = len(text) if end is None else end
-    quotes, _, _ = _extract(text, list(iter_blocks(text, start, stop)), indirect=indirect)
+    blocks = list(iter_blocks(text, start, stop))
+    quotes, _, _ = _extract_with_cues(cue_verbs, text, blocks, indirect=indirect)
     yield from quotes
 
 
-def extract_quotes(article: Article, *, indirect: bool = True) -> Article:
+def extract_quotes(
+    article: Article, *, indirect: bool = True, cue_verbs: Iterable[str] = ()
+) -> Article:
     """Stage: fill ``quotes`` from the body paragraphs, speakers resolved to ``entities``.
 
     Args:
         article: The article so far (paragraphs and entities are read).
         indirect: Also extract reported speech (kind ``"indirect"``).
+        cue_verbs: Extra speech verbs, each inflected form spelled out, on top of
+            ``lexicons/cue_verbs.txt``.
 
     Returns:
         A copy with ``quotes`` filled, diagnostics added for stray or unclosed marks and
@@ -1649,8 +1691,8 @@ def extract_quotes(article: Article, *, indirect: bool = True) -> Article:
     """
     paragraphs = [(p.start, p.end) for p in article.paragraphs]
     head = None if article.headline is None else (article.headline.start, article.headline.end)
-    quotes, diags, pronouns = _extract(
-        article.text, paragraphs, article.entities, indirect=indirect, headline=head
+    quotes, diags, pronouns = _extract_with_cues(
+        cue_verbs, article.text, paragraphs, article.entities, indirect=indirect, headline=head
     )
     entities = article.entities
     if pronouns:
