@@ -682,7 +682,7 @@ def value_to_calendar(value: str) -> tuple[dt.date | None, Granularity | None]:
         if m["q"]:
             return dt.date(year, 3 * int(m["q"]) - 2, 1), "quarter"
         if m["half"]:
-            return dt.date(year, 6 * int(m["half"]) - 5, 1), None
+            return dt.date(year, 6 * int(m["half"]) - 5, 1), "half"
         if m["s"]:
             return dt.date(year, _SEASON_MONTH[m["s"]], 1), "season"
         return dt.date(year, 1, 1), "year"

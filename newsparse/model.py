@@ -45,7 +45,7 @@ EntityType: TypeAlias = Literal["PER", "ORG", "LOC", "MISC"]
 MentionKind: TypeAlias = Literal["name", "acronym", "demonym", "nominal", "pronoun"]
 Severity: TypeAlias = Literal["info", "warning", "error"]
 Granularity: TypeAlias = Literal[
-    "century", "decade", "year", "quarter", "season", "month", "week", "day", "time"
+    "century", "decade", "year", "half", "quarter", "season", "month", "week", "day", "time"
 ]
 
 JSON: TypeAlias = dict[str, Any]

@@ -625,6 +625,9 @@ def test_forms_without_reference(text: str, expected: list[tuple[str, str]]) -> 
         ),
         pytest.param("last summer", "date.season", dt.date(2012, 6, 1), "season", id="season"),
         pytest.param(
+            "the first half of 2012", "date.quarter", dt.date(2012, 1, 1), "half", id="half"
+        ),
+        pytest.param(
             "at 3 p.m. yesterday",
             "time.clock",
             dt.datetime(2013, 3, 21, 15, 0),  # noqa: DTZ001
