@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from importlib import metadata
 
 from newsparse.batch import parse_many
 from newsparse.dates import iter_dates, resolve_dates
@@ -74,10 +73,19 @@ __all__ = [
     "to_records",
 ]
 
-try:
-    __version__ = metadata.version("newsparse")
-except metadata.PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0.0.0"
+
+def __getattr__(name: str) -> str:
+    """Give ``__version__`` on first use: reading package metadata costs more than the rest."""
+    if name == "__version__":
+        from importlib import metadata  # noqa: PLC0415 - keeps `import newsparse` cheap
+
+        try:
+            return metadata.version("newsparse")
+        except metadata.PackageNotFoundError:  # pragma: no cover - not installed
+            return "0.0.0"
+    msg = f"module 'newsparse' has no attribute {name!r}"
+    raise AttributeError(msg)
+
 
 DEFAULT_STAGES: tuple[Stage, ...] = build_stages(Options())
 """The stages ``parse_article`` runs, in order: each sees the results of those before it."""

@@ -9,11 +9,9 @@ over a file of millions of JSON Lines, a Kafka consumer...).
 from __future__ import annotations
 
 import collections
-import concurrent.futures
 import datetime as dt
 import functools
 import itertools
-import multiprocessing
 import os
 import typing
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
@@ -25,6 +23,9 @@ from newsparse import model
 from newsparse.model import Article
 
 if typing.TYPE_CHECKING:
+    import concurrent.futures
+    import multiprocessing.context
+
     from newsparse.options import Options
 
 __all__ = ["DEFAULT_CHUNKSIZE", "ArticleInput", "Published", "imap", "parse_many"]
@@ -183,6 +184,8 @@ def _default_processes() -> int:
 
 
 def _mp_context() -> multiprocessing.context.BaseContext:
+    import multiprocessing  # noqa: PLC0415 - keeps `import newsparse` cheap
+
     # fork is unsafe in a process that runs threads (Spark, Arrow, Jupyter...), spawn is
     # slow to start; the fork server is both safe and quick where the platform has it.
     if "forkserver" in multiprocessing.get_all_start_methods():
@@ -350,9 +353,9 @@ def _pooled(
     pending: collections.deque[concurrent.futures.Future[tuple[list[_Out], Exception | None]]]
     pending = collections.deque()
     failure: Exception | None = None  # from the input: raised after the results before it
-    pool = concurrent.futures.ProcessPoolExecutor(
-        max_workers=workers, mp_context=_mp_context(), initializer=_warm_up
-    )
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 - cheap import
+
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_mp_context(), initializer=_warm_up)
     try:
         exhausted = False
         while True:
