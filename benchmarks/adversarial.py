@@ -254,8 +254,8 @@ def items_of(article: Article) -> list[tuple[str, Any]]:
 OPEN_FINDINGS: frozenset[str] = frozenset({"quote-crossing"})
 """Problem kinds with an open finding in the notes, tolerated by default until fixed.
 
-``quote-crossing``: a partial quote that starts inside an indirect one but ends after it
-(the seed's ``"dismantle Hamas,"``), finding F5.
+``quote-crossing``: a quote that starts inside an indirect one but ends after it (the
+seed's partial ``"dismantle Hamas,"``), finding F5.
 """
 
 _SURROGATE_PAIR = regex.compile(r"[\ud800-\udbff][\udc00-\udfff]")
@@ -271,23 +271,28 @@ def _paragraph_order(paragraphs: Sequence[Any]) -> list[str]:
 
 
 def _quote_overlaps(quotes: Sequence[Any], tolerate: frozenset[str]) -> list[str]:
-    """Quotes must not overlap, except a partial or direct quote wholly inside an indirect one."""
+    """Quotes must be disjoint or nest inside an indirect quote; they never cross.
+
+    Reported speech may contain a partial quote (``that it would respond "in kind"``) or
+    another attribution (``Ruiz told reporters the port would close, officials said``).
+    """
     problems: list[str] = []
-    outer: Any = None
-    inner_end = -1
+    open_quotes: list[Any] = []
     for q in sorted(quotes, key=lambda q: (q.start, -q.end)):
-        if outer is None or q.start >= outer.end:
-            outer, inner_end = q, q.start
-            continue
-        span = f"[{outer.start},{outer.end}) {outer.kind} and [{q.start},{q.end}) {q.kind}"
-        if q.end > outer.end:
-            if "quote-crossing" not in tolerate:
-                problems.append(f"quotes {span} cross")
-        elif outer.kind != "indirect" or q.kind == "indirect":
-            problems.append(f"quotes {span} overlap (only partial-in-indirect may nest)")
-        elif q.start < inner_end:
-            problems.append(f"quotes nested in [{outer.start},{outer.end}) overlap at {q.start}")
-        inner_end = max(inner_end, q.end)
+        while open_quotes and open_quotes[-1].end <= q.start:
+            open_quotes.pop()
+        if open_quotes:
+            outer = open_quotes[-1]
+            span = f"[{outer.start},{outer.end}) {outer.kind} and [{q.start},{q.end}) {q.kind}"
+            if q.end > outer.end:
+                if "quote-crossing" not in tolerate:
+                    problems.append(f"quotes {span} cross")
+                continue
+            if (q.start, q.end) == (outer.start, outer.end):
+                problems.append(f"quotes {span} have the same span")
+            elif outer.kind != "indirect":
+                problems.append(f"quotes {span} overlap (only an indirect quote may contain one)")
+        open_quotes.append(q)
     return problems
 
 

@@ -237,6 +237,16 @@ def _quote(start: int, end: int, kind: QuoteKind) -> Quote:
         pytest.param([(10, 61, "indirect"), (40, 61, "partial")], [], id="partial-in-indirect"),
         pytest.param([(0, 4, "direct"), (10, 20, "direct")], [], id="apart"),
         pytest.param(
+            [(0, 61, "indirect"), (10, 61, "indirect"), (40, 61, "partial")],
+            [],
+            id="attribution-in-attribution",
+        ),
+        pytest.param(
+            [(40, 61, "partial"), (40, 61, "direct")],
+            ["quotes [40,61) partial and [40,61) direct have the same span"],
+            id="same-span",
+        ),
+        pytest.param(
             [(10, 50, "indirect"), (40, 61, "partial")],
             ["quotes [10,50) indirect and [40,61) partial cross"],
             id="crossing",
@@ -246,15 +256,15 @@ def _quote(start: int, end: int, kind: QuoteKind) -> Quote:
             [
                 (
                     "quotes [10,61) direct and [40,61) partial overlap "
-                    "(only partial-in-indirect may nest)"
+                    "(only an indirect quote may contain one)"
                 )
             ],
             id="partial-in-direct",
         ),
         pytest.param(
             [(10, 70, "indirect"), (40, 55, "partial"), (50, 61, "partial")],
-            ["quotes nested in [10,70) overlap at 50"],
-            id="nested-overlap",
+            ["quotes [40,55) partial and [50,61) partial cross"],
+            id="nested-crossing",
         ),
     ],
 )
