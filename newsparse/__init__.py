@@ -14,11 +14,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from newsparse.batch import parse_many
-from newsparse.dates import iter_dates, resolve_dates
-from newsparse.entities import EntityLexicon, extract_entities, iter_mentions
-from newsparse.html import render_html
 from newsparse.model import (
     Article,
     Byline,
@@ -35,9 +33,32 @@ from newsparse.model import (
     Stage,
 )
 from newsparse.options import Options, build_stages
-from newsparse.quotes import extract_quotes, iter_quotes
-from newsparse.records import iter_records, to_records
-from newsparse.structure import split_structure
+
+if TYPE_CHECKING:
+    from newsparse.batch import parse_many
+    from newsparse.dates import iter_dates, resolve_dates
+    from newsparse.entities import EntityLexicon, extract_entities, iter_mentions
+    from newsparse.html import render_html
+    from newsparse.quotes import extract_quotes, iter_quotes
+    from newsparse.records import iter_records, to_records
+    from newsparse.structure import split_structure
+
+# The stage modules compile their patterns when first imported. They load on first use,
+# so that `import newsparse` stays cheap for tools that may never parse (PEP 562).
+_LAZY = {
+    "EntityLexicon": "newsparse.entities",
+    "extract_entities": "newsparse.entities",
+    "extract_quotes": "newsparse.quotes",
+    "iter_dates": "newsparse.dates",
+    "iter_mentions": "newsparse.entities",
+    "iter_quotes": "newsparse.quotes",
+    "iter_records": "newsparse.records",
+    "parse_many": "newsparse.batch",
+    "render_html": "newsparse.html",
+    "resolve_dates": "newsparse.dates",
+    "split_structure": "newsparse.structure",
+    "to_records": "newsparse.records",
+}
 
 __all__ = [
     "DEFAULT_STAGES",
@@ -74,21 +95,34 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> str:
-    """Give ``__version__`` on first use: reading package metadata costs more than the rest."""
-    if name == "__version__":
+def __getattr__(name: str) -> Any:  # noqa: ANN401 - PEP 562 hook: whatever is asked for
+    """Load stage functions, ``DEFAULT_STAGES`` and ``__version__`` on first use."""
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+    elif name == "DEFAULT_STAGES":
+        value = build_stages(Options())
+    elif name == "__version__":
         from importlib import metadata  # noqa: PLC0415 - keeps `import newsparse` cheap
 
         try:
-            return metadata.version("newsparse")
+            value = metadata.version("newsparse")
         except metadata.PackageNotFoundError:  # pragma: no cover - not installed
-            return "0.0.0"
-    msg = f"module 'newsparse' has no attribute {name!r}"
-    raise AttributeError(msg)
+            value = "0.0.0"
+    else:
+        msg = f"module 'newsparse' has no attribute {name!r}"
+        raise AttributeError(msg)
+    globals()[name] = value
+    return value
 
 
-DEFAULT_STAGES: tuple[Stage, ...] = build_stages(Options())
-"""The stages ``parse_article`` runs, in order: each sees the results of those before it."""
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+if TYPE_CHECKING:
+    DEFAULT_STAGES: tuple[Stage, ...]
+    """The stages ``parse_article`` runs, in order (each sees the results of those before)."""
+    __version__: str
 
 
 def parse_published(value: dt.date | str | None) -> dt.date | None:
@@ -170,7 +204,7 @@ def parse_article(
         msg = f"options must be a newsparse.Options, got {type(options).__name__}"
         raise TypeError(msg)
     if stages is None:
-        stages = DEFAULT_STAGES if options is None else build_stages(options)
+        stages = build_stages(Options() if options is None else options)
     elif options is not None:
         msg = "pass either options= or stages=, not both: build stages with build_stages(options)"
         raise ValueError(msg)

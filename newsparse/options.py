@@ -7,12 +7,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from newsparse.dates import resolve_dates
-from newsparse.entities import EntityLexicon, extract_entities
-from newsparse.quotes import extract_quotes
-from newsparse.structure import split_structure
-
 if TYPE_CHECKING:
+    from newsparse.entities import EntityLexicon  # noqa: TC004 - stage modules load lazily
     from newsparse.model import Stage
 
 __all__ = ["Options", "build_stages"]
@@ -66,6 +62,12 @@ def build_stages(options: Options) -> tuple[Stage, ...]:
     >>> newsparse.build_stages(newsparse.Options())[0].__name__
     'split_structure'
     """
+    # The stage modules compile their patterns on import: load them on first use only.
+    from newsparse.dates import resolve_dates  # noqa: PLC0415
+    from newsparse.entities import extract_entities  # noqa: PLC0415
+    from newsparse.quotes import extract_quotes  # noqa: PLC0415
+    from newsparse.structure import split_structure  # noqa: PLC0415
+
     if options == Options():
         return (split_structure, resolve_dates, extract_entities, extract_quotes)
     return (
