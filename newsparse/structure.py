@@ -213,7 +213,7 @@ _NAME_AGENCY = regex.compile(
 )
 _BULLET_PREFIX = regex.compile(r"[*•]\s+")
 _LEAD_WORD = regex.compile(r"\p{Lu}?\p{Ll}++|\p{Lu}++(?!\p{Ll})|[\p{L}\-]++")
-_AGENCY_DATE = regex.compile(rf"\s*+(?:$|[,/|\-–—]|{_MONTH}\s*+\d|\d{{1,2}}\s+{_MONTH}|{_WEEKDAY})")
+_AGENCY_DATE = regex.compile(rf"\s*+(?:$|[,|\-–—]|{_MONTH}\s*+\d|\d{{1,2}}\s+{_MONTH}|{_WEEKDAY})")
 _SLASH_PART = regex.compile(r"[^/]++")
 _HANDLE = regex.compile(r"\s*+@\w")
 _EMAIL = regex.compile(r"\S+@\S+\.\w+|\[email\s*protected\]")
@@ -438,8 +438,11 @@ def _classify(text: str, u: _Unit) -> None:
         u.kind = CREDIT_ONLY if u.cap_end == s or _NAME_AGENCY.match(text, s, e) else CAPTION
         u.after_picture = u.kind == CREDIT_ONLY and _CREDIT_AFTER.match(text, s, e) is not None
         return
-    if _BULLET.match(text, s, e):
+    bullet = _BULLET.match(text, s, e)
+    if bullet is not None:
         u.kind = LIST if u.words > 4 else JUNK  # noqa: PLR2004 - menu items are short
+        if u.kind == JUNK and _person(text, bullet.end(), e) == strip_span(text, bullet.end(), e):
+            u.kind = TEXT  # "* Hazel Ortiz": an author in a list of article details
         return
     if text.find("  ", s, e) >= 0 and len(_COLUMNS.findall(text, s, e)) >= _TABLE_GAPS:
         u.kind = TABLE  # columns of figures: part of the body, but not running text
@@ -762,13 +765,17 @@ def _match_dateline(text: str, s: int, e: int) -> regex.Match[str] | None:
     if city is not None:
         first = city.split()[0].strip(".,")
         caps = city.upper() == city and sum(c.isalpha() for c in city) >= 2  # noqa: PLR2004
-        if city.upper() in _NOT_PLACES or (first.upper() in _NOT_PLACES and " " not in city):
+        if city.upper() in _NOT_PLACES or (
+            first.upper() in _NOT_PLACES and (" " not in city or first.upper() != "THE")
+        ):
             return None
         strong = m.group("date") or m.group("agency") or m.group("regions")
         if not city[0].isupper() and not m.group("date"):
             return None  # "chicago, June 18 -" keeps its date; a lower-case word alone is text
         if not caps and not strong:
             return None  # "Roger Federer - ..." is not a dateline
+        if not strong and " " not in city and len(city) < 4:  # noqa: PLR2004
+            return None  # "EMI - the music group - ..." is a company, not a place
         colon = m.group("dash") is not None and ":" in m.group("dash")
         if colon and not (m.group("regions") or (caps and len(city) >= 4)):  # noqa: PLR2004
             return None  # "BT: ..." is not a dateline; "NEW DELHI: ..." is
@@ -851,8 +858,7 @@ class _State:
 def _headline_candidate(text: str, u: _Unit) -> bool:
     if u.kind != TEXT or not 1 <= u.words <= _MAX_HEADLINE_WORDS:
         return False
-    first, last = text[u.start], text[u.end - 1]
-    if first in "—–-" or (first in "\"“‘'" and last in "\"”’'"):
+    if text[u.start] in "—–-" or _pull_quote(text, u):
         return False  # an attribution line or a pull quote
     return u.words > 2 or _person(text, u.start, u.end) is None  # noqa: PLR2004
 
@@ -862,6 +868,11 @@ def _caps_share(text: str, u: _Unit) -> float:
     words = [m.group() for m in _WORD.finditer(text, u.start, u.end)]
     caps = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
     return caps / len(words) if words else 0.0
+
+
+def _pull_quote(text: str, u: _Unit) -> bool:
+    """Tell whether a unit is a quotation on its own, from its opening to its closing mark."""
+    return text[u.start] in "\"“‘'" and text[u.end - 1] in "\"”’'"
 
 
 def _title_like(text: str, u: _Unit) -> bool:
@@ -1215,6 +1226,7 @@ def _head_matter(st: _State, h: int, b: int) -> int | None:
                 and not _after_credit(units, i, h)
                 and units[i - 1].kind != JUNK
                 and _DECK_START.match(text, u.start, u.end)
+                and not _pull_quote(text, u)
             ):
                 deck = i
                 u.claimed = True

@@ -172,6 +172,14 @@ def test_bylines(lines: str, expected: list[tuple[str | None, str | None]]) -> N
             id="short-caps-colon",
         ),
         pytest.param(
+            "Music profits\n\nEMI - the music group - said profits fell.\n\nShares fell.",
+            id="company-acronym-dash",
+        ),
+        pytest.param(
+            "Talks fail\n\nBREAKING NEWS - The talks have failed, officials said.\n\nMore.",
+            id="breaking-news",
+        ),
+        pytest.param(
             "Pakistan warns Kabul\n\nThe minister said talks had failed. (AP Photo)\n\n"
             "The minister spoke in Moscow on Tuesday.",
             id="caption-not-byline",
@@ -228,6 +236,8 @@ def test_no_false_byline_or_dateline(text: str) -> None:
             "Hong Kong (CNN Business)", "Hong Kong", "CNN Business", None, "T", id="glued"
         ),
         pytest.param("NEW DELHI: ", "NEW DELHI", None, None, "T", id="caps-colon"),
+        pytest.param("ROME - ", "ROME", None, None, "T", id="caps-city-dash"),
+        pytest.param("THE HAGUE, March 2 - ", "THE HAGUE", None, "March 2", "T", id="the-hague"),
         pytest.param("(AP) -- ", None, "AP", None, "T", id="agency-only"),
     ],
 )
@@ -252,6 +262,62 @@ def test_dateline_date_resolves_against_published() -> None:
     assert dl is not None
     assert dl.date is not None
     assert dl.date.value == "2021-03-02"
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        pytest.param(
+            "* Hazel Ortiz\n\n* Friday 25 December 2015\n\n* 0 comments",
+            [("Hazel Ortiz", None)],
+            id="bullet-name-then-date",
+        ),
+        pytest.param(
+            "AFP/The Harbour Times - [email protected]",
+            [("AFP", None), ("The Harbour Times", None)],
+            id="agency-slash-outlet",
+        ),
+        pytest.param(
+            "Sanjay Mehta @sanjaymehta / 2 days", [("Sanjay Mehta", None)], id="name-handle"
+        ),
+        pytest.param(
+            "Tomas Krall, AP Auto Writer\n\nUpdated 1:39 am EST, Wednesday, November 20, 2019",
+            [("Tomas Krall", "AP Auto Writer")],
+            id="name-job-title",
+        ),
+        pytest.param("REUTERS\n\n19 NOV 2019", [("REUTERS", None)], id="agency-before-date"),
+        pytest.param(
+            "Associated Press November 19, 2019, 9:02 AM",
+            [("Associated Press", None)],
+            id="agency-and-date",
+        ),
+        pytest.param(
+            "NADIA VOLKOVA\n\nAssociated PressDecember 2, 2016",
+            [("NADIA VOLKOVA", "Associated PressDecember 2, 2016")],
+            id="name-then-agency-line",
+        ),
+        pytest.param("Most Popular\n\nBreaking News Emails", [], id="not-names"),
+    ],
+)
+def test_bylines_without_by(head: str, expected: list[tuple[str | None, str | None]]) -> None:
+    text = (
+        f"Harbour fees rise for cargo ships\n\n{head}\n\n"
+        "Port fees rose on Monday, the port said.\n\nShippers were not pleased."
+    )
+    article = _split(text)
+    assert [(b.name, b.affiliation) for b in article.bylines] == expected
+
+
+def test_pull_quote_is_not_a_deck() -> None:
+    text = (
+        "Harbour fees rise\n\nNovember 18, 2019\n\nShare\n\n"
+        "“Fees will rise for every ship that docks here,” the port said.\n\n"
+        "Source: Port statement, October 25, 2019\n\n"
+        "Port fees rose on Monday, the port said.\n\nShippers were not pleased."
+    )
+    article = _split(text)
+    assert article.deck is None
+    assert article.paragraphs[0].text == "Port fees rose on Monday, the port said."
 
 
 def test_agency_and_place_line_is_byline_and_dateline() -> None:
