@@ -25,7 +25,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from benchmarks.adversarial import INPUTS, check_article, news_like
-from newsparse import Article, Quote, parse_article
+from newsparse import Article, EntityLexicon, Options, Quote, parse_article
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -94,9 +94,24 @@ PUBLISHED = st.one_of(
     st.datetimes(timezones=st.sampled_from([None, dt.UTC, dt.timezone(dt.timedelta(hours=-11))])),
 )
 
+OPTIONS = st.sampled_from(
+    [
+        None,
+        Options(indirect_quotes=False),
+        Options(
+            lexicon=EntityLexicon(
+                people=["Ana Ruiz", "Omar"], places=["Lagos"], aliases={"UN": "United Nations"}
+            ),
+            cue_verbs=("bellowed", "bellows"),
+        ),
+    ]
+)
 
-def _assert_valid(text: str, published: dt.date | str | None = None) -> Article:
-    article = parse_article(text, published=published)
+
+def _assert_valid(
+    text: str, published: dt.date | str | None = None, options: Options | None = None
+) -> Article:
+    article = parse_article(text, published=published, options=options)
     problems = check_article(text, article)
     assert problems == [], f"{problems[:5]} for {text!r:.200}"
     return article
@@ -109,9 +124,11 @@ def test_any_text_gives_a_valid_article(text: str) -> None:
 
 
 @PROFILE
-@given(text=NEWS_LIKE, published=PUBLISHED)
-def test_news_like_text_gives_a_valid_article(text: str, published: dt.date | str | None) -> None:
-    _assert_valid(text, published)
+@given(text=NEWS_LIKE, published=PUBLISHED, options=OPTIONS)
+def test_news_like_text_gives_a_valid_article(
+    text: str, published: dt.date | str | None, options: Options | None
+) -> None:
+    _assert_valid(text, published, options)
 
 
 @PROFILE
