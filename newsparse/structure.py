@@ -1128,7 +1128,7 @@ def _implicit_byline(st: _State, head: list[int], i: int) -> bool:
     aff = text[nxt.start : nxt.end] if next_is_role and nxt is not None else None
     _add_people(st, people, "byline.implicit", aff)
     if next_is_role and nxt is not None:
-        nxt.claimed = True
+        st.junk(nxt, "structure.byline_extra", "the author's job title or outlet")
     return True
 
 
@@ -1152,7 +1152,7 @@ def _head_matter(st: _State, h: int, b: int) -> int | None:
                 aff = None
                 if nxt is not None and not people.affiliation and _affiliation_line(text, nxt):
                     aff = text[nxt.start : nxt.end]
-                    nxt.claimed = True
+                    st.junk(nxt, "structure.byline_extra", "the author's job title or outlet")
                 _add_people(st, people, "byline.by", aff)
                 u.claimed = True
                 byline_done = True
@@ -1165,6 +1165,7 @@ def _head_matter(st: _State, h: int, b: int) -> int | None:
                 people = _parse_people(text, nxt.start, nxt.end)
                 if people is not None and people.names:
                     _add_people(st, people, "byline.by_next_line")
+                    st.junk(u, "structure.byline_extra", "'By' on its own line")
                     nxt.claimed = True
                     byline_done = True
                     # the name printed again, then a job title or outlet
@@ -1290,7 +1291,7 @@ def _place_captions(st: _State, first: int, b: int) -> None:
                 )
             )
             nxt.claimed = True
-            u.claimed = True
+            st.junk(u, "structure.caption_credit", "photo credit on its own line")
             continue
         if (
             prev is not None
@@ -1336,6 +1337,10 @@ def _caption(
         s = e = cs
     st.captions.append(Caption(s, e, text[s:e], credit, rule))
     u.claimed = True
+    if cs < ce and not u.start <= cs < u.end and (s, e) != (cs, cs):
+        st.diagnostics.append(
+            Diagnostic("structure.caption_credit", "photo credit on its own line", cs, ce, "info")
+        )
 
 
 def split_structure(article: Article) -> Article:

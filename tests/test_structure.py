@@ -496,7 +496,7 @@ def test_wire_slug_and_editors_note_are_not_headline_or_deck() -> None:
         "Rescue teams were sent to the area on Tuesday morning.",
     ]
     junk = [text[d.start : d.end] for d in article.diagnostics]
-    assert junk == ["BC-AS--Floods,0412", "Eds: Updates with new toll."]
+    assert junk == ["BC-AS--Floods,0412", "Eds: Updates with new toll.", "Associated Press Writer"]
 
 
 def test_web_page_furniture_is_diagnosed_not_body() -> None:
@@ -516,7 +516,15 @@ def test_web_page_furniture_is_diagnosed_not_body() -> None:
     assert (article.dateline.location, article.dateline.agency) == ("HELSINKI, Finland", "AP")
 
 
-@pytest.mark.parametrize("text", [WIRE, WEB], ids=["wire", "web"])
+CREDIT_LINES = (
+    "Stadium opens\n\nThe new stadium at night.\n\n(Ruth Lee / Associated Press)\n\n"
+    "By\n\nSara J. Moreno\n\nStaff Writer\n\n"
+    "The stadium opened on Friday, the club said.\n\nImage copyright EPA\n\n"
+    "Image caption Fans queue at the gate\n\nTickets sold out, the club said."
+)
+
+
+@pytest.mark.parametrize("text", [WIRE, WEB, CREDIT_LINES], ids=["wire", "web", "credit-lines"])
 def test_every_line_is_placed(text: str) -> None:
     """Nothing is lost: each non-blank line lies in some item or diagnostic."""
     article = _split(text)
