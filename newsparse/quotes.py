@@ -22,7 +22,9 @@ from __future__ import annotations
 import bisect
 import contextvars
 import functools
-from typing import TYPE_CHECKING
+import itertools
+import operator
+from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 import regex
@@ -327,6 +329,16 @@ def _cues() -> frozenset[str]:
     return _cues_with(_EXTRA_CUES.get())
 
 
+@functools.lru_cache(maxsize=16)
+def _cues_according_with(extra: frozenset[str]) -> frozenset[str]:
+    return _cues_with(extra) | {"according"}
+
+
+def _cues_according() -> frozenset[str]:
+    """Return the cue verbs and "according": the words that start reported speech."""
+    return _cues_according_with(_EXTRA_CUES.get())
+
+
 def _extract_with_cues(
     cue_verbs: Iterable[str],
     text: str,
@@ -343,27 +355,50 @@ def _extract_with_cues(
         _EXTRA_CUES.reset(token)
 
 
-@attrs.frozen
-class _Tok:
+class _Tok(NamedTuple):
+    """One token: a word (``word``) or one punctuation character, with its folded form.
+
+    A tuple built at C speed (see :func:`_tokens`): the stage makes one per token of every
+    paragraph it reads, so no per-token Python code runs while building them.
+    """
+
     start: int
     end: int
     text: str
+    low: str  # casefolded
+    word: bool  # starts with a letter or digit
+    cap: bool  # starts with a capital or a digit
 
-    @property
-    def low(self) -> str:
-        return self.text.casefold()
 
-    @property
-    def word(self) -> bool:
-        return self.text[0].isalnum()
-
-    @property
-    def cap(self) -> bool:
-        return self.text[0].isupper() or self.text[0].isdigit()
+# the token pattern with the white space before each token: `findall` tiles the text, so the
+# offsets are running sums of the lengths (no match objects, no per-token Python code)
+_SPACED_TOKEN = regex.compile(r"(\s*+)(" + _TOKEN.pattern + ")")
+_SECOND = operator.itemgetter(1)
+_FIRST = operator.itemgetter(0)
+_NEW_TOK = functools.partial(tuple.__new__, _Tok)
 
 
 def _tokens(text: str, lo: int, hi: int) -> list[_Tok]:
-    return [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, hi)]
+    """Return the tokens of ``text[lo:hi]`` (what ``_TOKEN.finditer`` finds there)."""
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1  # no trailing white space: `\s*+` must never fail after a long run of it
+    pairs: list[tuple[str, str]] = _SPACED_TOKEN.findall(text, lo, hi)
+    if not pairs:
+        return []
+    pos = list(itertools.accumulate(map(len, itertools.chain.from_iterable(pairs)), initial=lo))
+    texts = list(map(_SECOND, pairs))
+    firsts = list(map(_FIRST, texts))
+    caps = map(operator.or_, map(str.isupper, firsts), map(str.isdigit, firsts))
+    rows = zip(
+        pos[1::2],
+        pos[2::2],
+        texts,
+        map(str.casefold, texts),
+        map(str.isalnum, firsts),
+        caps,
+        strict=True,
+    )
+    return list(map(_NEW_TOK, rows))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -647,13 +682,16 @@ class _Paragraph:
     colon_intro: _Attr | None = None  # the paragraph ends "X said:"
 
 
-def _masked(toks: list[_Tok], spans: list[tuple[int, int]]) -> list[bool]:
-    """Return, per token, whether it lies inside a quotation span (marks excluded)."""
-    out = []
-    starts = [s for s, _ in spans]
-    for t in toks:
-        i = bisect.bisect_right(starts, t.start) - 1
-        out.append(i >= 0 and spans[i][0] <= t.start < spans[i][1])
+def _masked(starts: list[int], spans: list[tuple[int, int]]) -> list[bool]:
+    """Return, per token start, whether it lies inside a quotation span (marks excluded).
+
+    *spans* are sorted and disjoint, so each one covers a run of tokens found by bisection.
+    """
+    out = [False] * len(starts)
+    for s, e in spans:
+        a = bisect.bisect_left(starts, s)
+        b = bisect.bisect_left(starts, e)
+        out[a:b] = [True] * (b - a)
     return out
 
 
@@ -689,9 +727,6 @@ def _analyse_paragraph(
     reported: list[_Found],
 ) -> _Paragraph:
     """Classify and attribute the quotes of one paragraph; add reported speech to *reported*."""
-    protected = [(r.open_at, r.close_end) for r in raws]
-    toks = _tokens(text, lo, hi)
-    starts = [t.start for t in toks]
     transcript = _TRANSCRIPT.match(text, lo, hi)
     if transcript is not None and transcript.group("name").casefold() not in _NOT_SPEAKERS:
         # "WALLACE: Do you really…": the rest of the paragraph is the speaker's
@@ -702,10 +737,15 @@ def _analyse_paragraph(
             para.quotes.append(_Found(said[0], said[1], "direct", "quote.transcript", who))
             para.last_speaker = who
         return para
+    if not raws:
+        return _plain_paragraph(text, lo, hi, indirect=indirect, reported=reported)
+    protected = [(r.open_at, r.close_end) for r in raws]
+    toks = _tokens(text, lo, hi)
+    starts = list(map(_FIRST, toks))
     sentences = _merge_attributions(
         toks, starts, iter_sentences(text, lo, hi, protected), {r.close_end for r in raws}
     )
-    inside = _masked(toks, [(r.start, r.end) for r in raws])
+    inside = _masked(starts, [(r.start, r.end) for r in raws])
     cues = _cues()
     para = _Paragraph([])
     found_by_raw: dict[int, _Found] = {}
@@ -873,20 +913,76 @@ def _analyse_paragraph(
         while e > s_lo and text[e - 1].isspace():
             e -= 1
         if e > s_lo and text[e - 1] == ":":
-            k = _lead_cue(toks, sent_first_tok[-1], sent_end_tok[-1])
-            if k is not None:
-                para.colon_intro = _attr_from_cue(
-                    toks, k, sent_first_tok[-1], sent_end_tok[-1], None
-                )
-            else:
-                np = _np_forward(toks, sent_first_tok[-1], sent_end_tok[-1])
-                if np is not None:
-                    para.colon_intro = _Attr(np, None, "quote.colon")
+            para.colon_intro = _colon_intro(toks, sent_first_tok[-1], sent_end_tok[-1])
     if para.last_speaker is None and reported:
         last = reported[-1]
         if last.start >= lo:
             para.last_speaker = last.attr
     return para
+
+
+# the characters a sentence boundary ends with: each one is a token of its own
+_BOUNDARY_END = frozenset(".!?…\"”’'»)]")
+_WORD_TOKEN = regex.compile(
+    r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*+(?:\.[\p{L}\p{N}][\p{L}\p{M}\p{N}]*+)*+"
+)
+_LOW = operator.attrgetter("low")
+
+
+def _has_cue(text: str, lo: int, hi: int) -> bool:
+    """Return True if a word of ``text[lo:hi]`` is a cue verb or "according" (any case)."""
+    words = map(str.casefold, _WORD_TOKEN.findall(text, lo, hi))
+    return not _cues_according().isdisjoint(words)
+
+
+def _plain_paragraph(
+    text: str, lo: int, hi: int, *, indirect: bool, reported: list[_Found]
+) -> _Paragraph:
+    """A paragraph without quotation marks: reported speech and a closing "X said:" only.
+
+    Only the sentences with a cue word (and a last sentence ending in ``:``) are tokenised,
+    each with the token before it (what the paragraph-wide rules may look back at).
+    """
+    para = _Paragraph([])
+    sentences = iter_sentences(text, lo, hi)
+    last = len(sentences) - 1
+    for si, (s_lo, s_hi) in enumerate(sentences):
+        colon = False
+        if si == last:
+            e = s_hi
+            while e > s_lo and text[e - 1].isspace():
+                e -= 1
+            colon = e > s_lo and text[e - 1] == ":"
+        if not colon and not (indirect and _has_cue(text, s_lo, s_hi)):
+            continue
+        start = s_lo
+        if si > 0:
+            k = s_lo
+            while k > lo and text[k - 1].isspace():
+                k -= 1
+            # the previous token: one boundary character, else the whole previous sentence
+            start = k - 1 if text[k - 1] in _BOUNDARY_END else sentences[si - 1][0]
+        toks = _tokens(text, start, s_hi)
+        t_lo = bisect.bisect_left(toks, s_lo, key=_FIRST)
+        if indirect:
+            _reported(
+                text, toks, [False] * len(toks), [(s_lo, s_hi)], [t_lo], [len(toks)], [], para,
+                reported,
+            )  # fmt: skip
+        if colon:
+            para.colon_intro = _colon_intro(toks, t_lo, len(toks))
+    if reported:
+        para.last_speaker = reported[-1].attr
+    return para
+
+
+def _colon_intro(toks: list[_Tok], lo: int, hi: int) -> _Attr | None:
+    """Return who speaks in a sentence ending in ``:`` ("Asif said:", "The minister:")."""
+    k = _lead_cue(toks, lo, hi)
+    if k is not None:
+        return _attr_from_cue(toks, k, lo, hi, None)
+    np = _np_forward(toks, lo, hi)
+    return None if np is None else _Attr(np, None, "quote.colon")
 
 
 def _sentence_attribution(toks: list[_Tok], lo: int, hi: int) -> _Attr | None:
@@ -1092,6 +1188,7 @@ def _reported(  # noqa: PLR0917 - private helper fed by one caller
 ) -> None:
     """Find reported speech in each sentence and append it to *out*."""
     cues = _cues()
+    starters = _cues_according()
     opens = {r.open_at for r in raws}
     direct = {q.sentence for q in para.quotes if q.kind == "direct"}
     mains: dict[int, _Attr] = {}
@@ -1113,6 +1210,8 @@ def _reported(  # noqa: PLR0917 - private helper fed by one caller
                     text, toks, inside, (t_lo, t_hi, last_mark), main, out, opens
                 )
             continue
+        if starters.isdisjoint(map(_LOW, toks[t_lo:t_hi])):
+            continue  # no cue verb and no "according" in the sentence
         resume = 0
         last: _Attr | None = None
         for c in range(t_lo, t_hi):
@@ -1140,7 +1239,7 @@ def _reported(  # noqa: PLR0917 - private helper fed by one caller
                 j = c - 1
                 while j > t_lo and toks[j].word and toks[j].low in _AUX:
                     j -= 1
-                if toks[j].low in {"and", "but"}:
+                if j >= t_lo and toks[j].low in {"and", "but"}:
                     attr = _Attr(last.speaker, (t.start, t.end), "quote.cue")
             if (attr is None or attr.speaker is None) and c > t_lo and toks[c - 1].text == ",":
                 # a long apposition: "Dr. Ann Lee, who ... as a rear admiral, said that …"
