@@ -154,7 +154,7 @@ _WEEKDAY = r"(?:Mon|Tues?|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|urday|sda
 _WORD = regex.compile(r"[\p{L}\p{M}\d][\p{L}\p{M}\d'’.\-]*+")
 _LETTERS = regex.compile(r"\p{L}")
 _LOWER = regex.compile(r"\p{Ll}")
-_SENTENCE_END = regex.compile(r"[.!?][\"'”’»)\]]{0,3}$|[\"”’»]$")
+_SENTENCE_END = regex.compile(r"[.!?:][\"'”’»)\]]{0,3}$|[\"”’»]$")
 _ELLIPSIS_END = regex.compile(r"(?:\.\.\.|…)[\"'”’)\]]{0,2}$")
 _EDGE_PUNCT = " \t*+•·▪►|×:;.,!?-–—_=~#()[]{}\"'“”‘’"
 
@@ -247,6 +247,7 @@ _CREDIT_WORDS = regex.compile(
 _PHOTO_WORD = regex.compile(
     r"(?i)\b(?:getty|ap|afp|reuters|epa|images?|photos?|photograph|shutterstock|file)\b"
 )
+_RIGHTS_RESERVED = regex.compile(r"(?i)\ball\s+rights\s+reserved\b")
 _COPYRIGHT_NOTICE = regex.compile(r"(?i)©\s*\d{4}|\brights\s+reserved\b|\bcopyright\s+\d{4}")
 _CREDIT_NAME = r"\p{Lu}[\p{L}.'’\-]*+(?:\s[\p{L}.'’\-]++){0,4}+"
 _NAME_SLASH = regex.compile(rf"{_CREDIT_NAME}\s*+/\s*+{_CREDIT_NAME}(?:\s*+/\s*+{_CREDIT_NAME})?+$")
@@ -891,6 +892,8 @@ def _find_headline(text: str, units: list[_Unit]) -> int | None:
                 break
             if u.kind == BYLINE:
                 break
+        if cands and u.kind == TEXT and u.prose and _caps_share(text, u) < _TITLE_CASE:
+            break  # running text: the body has begun
         if _headline_candidate(text, u):
             cands.append(i)
     if not cands:
@@ -994,6 +997,8 @@ def _next_is_prose(units: list[_Unit], i: int) -> bool:
     if j is None:
         return True
     nxt = units[j]
+    if nxt.kind == TRAILER:
+        return True  # a one-paragraph story, then its credit line
     return nxt.kind == TEXT and nxt.prose and not nxt.gallery
 
 
@@ -1430,9 +1435,13 @@ def _body(st: _State, b: int) -> list[Span]:
     text, units = st.text, st.units
     paragraphs: list[Span] = []
     first = True
+    ended = False  # after a credit line or "All rights reserved": the page, not the story
     for i in range(b, len(units)):
         u = units[i]
         if u.claimed:
+            continue
+        if ended and u.kind in {TEXT, LIST, TABLE, DATE, BY_ALONE}:
+            st.junk(u, "structure.after_story", "page text after the end of the story")
             continue
         if u.kind == TRAILER:
             role = _trailer_role(text, u.start, u.end) or "credits"
@@ -1445,7 +1454,10 @@ def _body(st: _State, b: int) -> list[Span]:
             )
             st.credits.append(Credit(u.start, u.end, text[u.start : u.end], roles, names, rule))
             u.claimed = True
+            ended = not first
             continue
+        if u.kind == JUNK and _RIGHTS_RESERVED.search(text, u.start, min(u.end, u.start + 400)):
+            ended = not first
         if u.kind in {JUNK, COUNTER} or (
             u.kind == DATE and _DATE_LABEL.match(text, u.start, u.end)
         ):

@@ -589,6 +589,20 @@ def test_credit_lines(line: str, role: str, names: tuple[str, ...], rule: str) -
     ]
 
 
+def test_page_text_after_the_story_is_not_body() -> None:
+    text = (
+        "Rain ends\n\nThe rain ended on Monday, forecasters said.\n\n"
+        "Nils Aho contributed to this report.\n\nMost Viewed\n\n"
+        "Council votes on the new budget\n\nYou must log in to post a comment."
+    )
+    article = _split(text)
+    assert [p.text for p in article.paragraphs] == ["The rain ended on Monday, forecasters said."]
+    after = [
+        text[d.start : d.end] for d in article.diagnostics if d.code == "structure.after_story"
+    ]
+    assert after == ["Council votes on the new budget", "You must log in to post a comment."]
+
+
 def test_wire_story_end_to_end() -> None:
     article = _split(WIRE, dt.date(2021, 3, 3))
     assert [(c.role, c.rule) for c in article.credits] == [
