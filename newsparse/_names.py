@@ -8,6 +8,8 @@ that changes length (``"ß".casefold()``) cannot shift an offset.
 from __future__ import annotations
 
 import functools
+import itertools
+import operator
 import unicodedata
 from collections.abc import Mapping
 
@@ -71,6 +73,8 @@ _TOKEN = regex.compile(
     r"(?P<poss>['’][sS](?![\p{L}\p{M}\p{N}])|(?<=[sS])['’](?![\p{L}\p{M}\p{N}]))?+"
     r"(?P<dot>\.)?+"
 )
+# A stretch of word characters, apostrophes, hyphens and periods: one or more tokens.
+_STRETCH = regex.compile(r"([\p{L}\p{N}][\p{L}\p{M}\p{N}\-‐‑–'’.]*+)")
 _HYPHENS = regex.compile(r"[\-‐‑–]")
 # Lower-case parts that make a hyphenated word a compound after a name: Taliban-led,
 # Kabul-based (anti-Israel, pro-Beijing stay adjectives).
@@ -130,24 +134,6 @@ class Tokens:
     keys: list[str] = attrs.Factory(list)
     flags: list[int] = attrs.Factory(list)
 
-    def add(self, text: str, start: int, end: int, extra: int = 0) -> None:
-        """Append the token ``text[start:end]``."""
-        word = text[start:end]
-        flags = extra
-        first = word[0]
-        if first.isupper():
-            flags |= CAP
-        elif "-" in word or "‐" in word:
-            head, _, rest = word.partition("-") if "-" in word else word.partition("‐")
-            if head.casefold() in _PARTICLES and rest[:1].isupper():
-                flags |= CAP
-        if word.isupper() and sum(c.isalpha() for c in word) >= 2:  # noqa: PLR2004
-            flags |= UPPER
-        self.starts.append(start)
-        self.ends.append(end)
-        self.keys.append(fold(word))
-        self.flags.append(flags)
-
     def __len__(self) -> int:
         return len(self.starts)
 
@@ -163,11 +149,16 @@ def _split_compound(text: str, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
-def tokenize(
-    text: str, start: int, end: int, abbrevs: frozenset[str], phrases: Mapping[str, object]
-) -> Tokens:
-    """Split ``text[start:end]`` into word tokens (possessives and trailing periods handled)."""
-    toks = Tokens()
+def _add_slow(
+    toks: Tokens,
+    text: str,
+    start: int,
+    end: int,
+    *,
+    abbrevs: frozenset[str],
+    phrases: Mapping[str, object],
+) -> None:
+    """Tokenise ``text[start:end]`` with the full pattern (possessives, dots, compounds)."""
     starts, ends, keys, flags = toks.starts, toks.ends, toks.keys, toks.flags
     for m in _TOKEN.finditer(text, start, end):
         abbr, word, poss, dot = m.groups()
@@ -207,6 +198,80 @@ def tokenize(
         ends.append(e)
         keys.append(key)
         flags.append(f)
+
+
+def tokenize(
+    text: str, start: int, end: int, abbrevs: frozenset[str], phrases: Mapping[str, object]
+) -> Tokens:
+    """Split ``text[start:end]`` into word tokens (possessives and trailing periods handled).
+
+    One C-level split finds the stretches of word characters; the plain ones (letters and
+    digits only, most of them) are tokens as they are, the others (with an apostrophe, a
+    hyphen, a period or a combining mark) go through the full token pattern.
+
+    >>> t = tokenize("Pakistan's U.S. envoy, Mr. al-Amr.", 0, 34, frozenset({"mr"}), {})
+    >>> [(t.starts[i], t.ends[i], t.keys[i], t.flags[i]) for i in range(len(t))]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [(0, 8, 'pakistan', 5), (11, 15, 'u.s.', 3), (16, 21, 'envoy', 0), (23, 26, 'mr.', 1),
+     (27, 33, 'al-amr', 1)]
+    """
+    parts = _STRETCH.split(text[start:end])
+    words = parts[1::2]
+    offsets = list(itertools.accumulate(map(len, parts), initial=start))
+    toks = Tokens(offsets[1:-1:2], offsets[2::2], list(map(fold, words)), [0] * len(words))
+    starts, ends, keys, flags = toks.starts, toks.ends, toks.keys, toks.flags
+    spliced: list[int] = []
+    for i in itertools.compress(range(len(words)), map(operator.not_, map(str.isalnum, words))):
+        word = words[i]
+        last = word[-1]
+        if last == "." and word[:-1].isalnum():  # "word." / "Mr." / "J."
+            ends[i] -= 1
+            word = word[:-1]
+            key = keys[i] = fold(word)
+            if len(word) == 1 and word.isupper():
+                ends[i] += 1
+                keys[i] = key + "."
+                flags[i] = INITIAL
+            elif key in abbrevs:
+                ends[i] += 1
+                keys[i] = key + "."
+        elif len(word) > 1 and (
+            (last in "sS" and word[-2] in "'’" and word[:-2].isalnum())
+            or (last in "'’" and word[-2] in "sS" and word[:-1].isalnum())
+        ):  # a possessive: "Pakistan's", "Jones'"
+            word = word[:-2] if last in "sS" else word[:-1]
+            ends[i] = starts[i] + len(word)
+            keys[i] = fold(word)
+            flags[i] = POSS
+            if word.isupper() and word[0].isupper() and sum(c.isalpha() for c in word) >= 2:  # noqa: PLR2004
+                flags[i] = POSS | UPPER
+        else:
+            spliced.append(i)
+    # CAP from the first letter; UPPER for words in capitals (possessives done above)
+    flags = toks.flags = list(
+        map(operator.or_, flags, map(str.isupper, map(text.__getitem__, starts)))
+    )
+    for i in itertools.compress(range(len(words)), map(str.isupper, words)):
+        word = words[i]
+        if flags[i] & (CAP | POSS) == CAP and sum(c.isalpha() for c in word) >= 2:  # noqa: PLR2004
+            flags[i] |= UPPER
+    if spliced:
+        old = toks
+        toks = Tokens()
+        k = 0
+        for i in spliced:
+            toks.starts.extend(old.starts[k:i])
+            toks.ends.extend(old.ends[k:i])
+            toks.keys.extend(old.keys[k:i])
+            toks.flags.extend(old.flags[k:i])
+            _add_slow(
+                toks, text, old.starts[i], offsets[2 * i + 2], abbrevs=abbrevs, phrases=phrases
+            )
+            k = i + 1
+        toks.starts.extend(old.starts[k:])
+        toks.ends.extend(old.ends[k:])
+        toks.keys.extend(old.keys[k:])
+        toks.flags.extend(old.flags[k:])
     return toks
 
 
