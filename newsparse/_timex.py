@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Callable, Iterator
+from itertools import accumulate, compress, count
 from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
@@ -1621,49 +1622,39 @@ def scan(text: str, start: int, stop: int) -> Iterator[Hit]:
     start with it (a digit, an apostrophe before a digit, or a word of ``_STARTS``) are
     tried, in priority order; the first that matches wins. A function word ("the", "about")
     is tried only once the next word shows it could start an expression.
+
+    Ordinary words cost no Python work: one C-level split cuts the text into words and the
+    gaps between them, a set look-up (``map`` and ``compress``) keeps the words that may
+    start a rule, and one ``\\d`` search finds the numbers.
     """
     resume = start
     dispatch = _DISPATCH_CASED
     weak_words = _WEAK
-    weak_at, weak_end = -1, -1
-    weak_names: tuple[str, ...] = ()
-    for token in _TOKEN.finditer(text, start, stop):
-        at = token.start()
-        word = token.group()
-        if weak_at >= 0:
-            # the previous token was a function word: try it if this word is temporal
-            gap = text[weak_end:at]
-            bare = word[1:] if word[0] in "'’" else word
-            if (
-                weak_at >= resume
-                and len(gap) <= 3  # noqa: PLR2004
-                and (gap.replace("-", " ").isspace() or (not gap and word[0] in "'’"))
-                and (bare[:1].isdigit() or bare.casefold() in _NEXT_OK)
-            ):
-                hit = _try_rules(text, weak_at, stop, weak_names)
-                if hit is not None:
-                    resume = hit[2].end()
-                    yield hit
-            weak_at = -1
+    found, offsets, parts = _candidates(text, start, stop)
+    for at, index in found:
         if at < resume:
             continue
-        if word[0] in "'’":
-            if not word[1:2].isdigit():
-                continue
-            names = dispatch["#apos"]
-        elif word[0].isdigit():
-            before = text[at - 2 : at] if at >= 2 else text[:at]  # noqa: PLR2004
-            if before[-1:] in _NOT_BEFORE_NUMBER or (before[:1].isdigit() and before[1:] in ".,-"):
-                continue  # $13, #1, 1.5, 1,500, 555-1990: money, ranks, decimals, phone numbers
-            after = text[token.end() : token.end() + 9]
-            if (
-                after[:1] == "%"
-                or (after[:1] == "," and after[1:2].isdigit())
-                or after.startswith(_NUMBER_NOUNS)
-            ):
-                continue  # 43%, 1,500, 12 percent, 3 million
-            names = dispatch["#digit"]
+        if index < 0:  # a number: ``at`` is where its token starts
+            end = -index
+            word = text[at:end]
+            if word[0] in "'’":
+                names = dispatch["#apos"]
+            else:
+                before = text[at - 2 : at] if at >= 2 else text[:at]  # noqa: PLR2004
+                if before[-1:] in _NOT_BEFORE_NUMBER or (
+                    before[:1].isdigit() and before[1:] in ".,-"
+                ):
+                    continue  # $13, #1, 1.5, 1,500, 555-1990: money, ranks, decimals, phones
+                after = text[end : end + 9]
+                if (
+                    after[:1] == "%"
+                    or (after[:1] == "," and after[1:2].isdigit())
+                    or after.startswith(_NUMBER_NOUNS)
+                ):
+                    continue  # 43%, 1,500, 12 percent, 3 million
+                names = dispatch["#digit"]
         else:
+            word = text[at : offsets[index + 1]]
             names = dispatch.get(word, ())  # lower, Capitalised and UPPER forms are keys
             if not names:
                 if word.islower():
@@ -1672,12 +1663,62 @@ def scan(text: str, start: int, stop: int) -> Iterator[Hit]:
                 if not names:
                     continue
             if word in weak_words or (not word.islower() and word.casefold() in weak_words):
-                weak_at, weak_end, weak_names = at, token.end(), names
-                continue
+                # a function word: try it only if the next word is temporal
+                if index + 2 >= len(parts):
+                    continue
+                gap = text[offsets[index + 1] : offsets[index + 2]]
+                after_word = text[offsets[index + 2] : offsets[index + 3]]
+                bare = after_word[1:] if after_word[0] in "'’" else after_word
+                if not (
+                    len(gap) <= 3  # noqa: PLR2004
+                    and (gap.replace("-", " ").isspace() or (not gap and after_word[0] in "'’"))
+                    and (bare[:1].isdigit() or bare.casefold() in _NEXT_OK)
+                ):
+                    continue
         hit = _try_rules(text, at, stop, names)
         if hit is not None:
             resume = hit[2].end()
             yield hit
+
+
+_TOKEN_SPLIT = regex.compile(r"(['’]?\w++)")
+_NUMBER_START = regex.compile(r"\d\w*+")
+_WORD_CHAR = regex.compile(r"\w")
+
+
+def _candidates(
+    text: str, start: int, stop: int
+) -> tuple[list[tuple[int, int]], list[int], list[str]]:
+    """Where the tokens that may start a rule begin, in text order, and the split they index.
+
+    Returns ``(found, offsets, parts)``: *parts* alternate gaps and tokens (``_TOKEN``,
+    ``['’]?\\w+``, over ``text[start:stop]``), part *i* starts at ``offsets[i]``. Each item
+    of *found* is ``(offset, i)`` for a word (part *i*) or ``(offset, -end)`` for a number or
+    an apostrophe before a number ("'80s").
+    """
+    segment = text[start:stop]
+    folded = segment.casefold()
+    if len(folded) == len(segment):  # each character folds to one: offsets are kept
+        parts = _TOKEN_SPLIT.split(folded)
+        keys: Iterator[str] | list[str] = parts
+    else:  # "ß", ligatures: fold word by word
+        parts = _TOKEN_SPLIT.split(segment)
+        keys = map(str.casefold, parts)
+    offsets = list(accumulate(map(len, parts), initial=start))
+    found = [(offsets[i], i) for i in compress(count(), map(_KEYS.__contains__, keys))]
+    numbers = []
+    for m in _NUMBER_START.finditer(text, start, stop):
+        at = m.start()
+        if at > start:
+            if text[at - 1] in "'’":
+                at -= 1  # "'80s": the apostrophe opens the token
+            elif _WORD_CHAR.match(text, at - 1) is not None:
+                continue  # inside a word ("A380")
+        numbers.append((at, -m.end()))
+    if numbers:
+        found += numbers
+        found.sort()
+    return found, offsets, parts
 
 
 _NEED_GROUPS = tuple(dict.fromkeys(_REQUIRES.values()))
@@ -1691,6 +1732,7 @@ _PLANS = {
     )
     for names in set(_DISPATCH.values())
 }
+_KEYS = frozenset(key for key in _DISPATCH if key[:1] != "#")  # casefolded start words
 _NOT_BEFORE_NUMBER = frozenset("$€£¥#")
 _NUMBER_NOUNS = (" percent", " per cent", " million", " billion", " cents", " points", " shares")
 _MAX_SPAN = 160  # no expression is longer; the window ends at least 30 characters past one
