@@ -18,7 +18,9 @@ __all__ = ["iter_sentences"]
 
 _BOUNDARY = regex.compile(
     r"(?:[.!?]++|…)[\"”’'»)\]]{0,3}+(?=\s{1,20}+[\"“‘'«„(\[]?+[\p{Lu}\d])"
-    r"|(?<=\S)[ \t\u00a0]{0,20}+\r?\n(?=[ \t]{0,20}+[\"“«„])"  # a line that opens a quote
+    # a line that opens a quote; the look-behind keeps the pattern anchored on the line break,
+    # so the scan only stops at `.!?…` and line breaks (not at every space)
+    r"|(?<=\S[ \t\u00a0]{0,20}+)\r?\n(?=[ \t]{0,20}+[\"“«„])"
 )
 
 

@@ -401,6 +401,12 @@ def _tokens(text: str, lo: int, hi: int) -> list[_Tok]:
     return list(map(_NEW_TOK, rows))
 
 
+def _head_tokens(text: str, lo: int, hi: int, n: int) -> list[_Tok]:
+    """Return the first *n* tokens of ``text[lo:hi]`` (all of them if there are fewer)."""
+    ends = [m.end() for m in itertools.islice(_TOKEN.finditer(text, lo, hi), n)]
+    return _tokens(text, lo, ends[-1]) if ends else []
+
+
 # ---------------------------------------------------------------------------------------------
 # Speakers found in the text (before resolution)
 
@@ -929,8 +935,38 @@ _WORD_TOKEN = regex.compile(
 _LOW = operator.attrgetter("low")
 
 
+# ASCII letters and digits lower-cased, every other byte a space: in ASCII text a token that
+# is a cue word is exactly one run of letters, i.e. one word of `translate(...).split()`
+_ASCII_WORDS = bytes(ord(chr(b).lower()) if chr(b).isalnum() else 32 for b in range(128)) + bytes(
+    [32] * 128
+)
+
+# the non-ASCII characters whose case folding has an ASCII letter ("ß" -> "ss", "ﬁ" -> "fi"):
+# a word holding one of them may fold to a cue word
+_FOLDS_TO_ASCII = regex.compile(
+    "[\xdf\u0130\u0149\u017f\u01f0\u1e96-\u1e9a\u1e9e\u212a\ufb00-\ufb06]"
+)
+
+
+@functools.lru_cache(maxsize=16)
+def _ascii_cues_with(extra: frozenset[str]) -> frozenset[bytes] | None:
+    cues = _cues_according_with(extra)
+    if not all(c.isascii() and c.isalnum() for c in cues):
+        return None  # a caller's cue with a hyphen or accent: use the token pattern
+    return frozenset(c.encode() for c in cues)
+
+
 def _has_cue(text: str, lo: int, hi: int) -> bool:
-    """Return True if a word of ``text[lo:hi]`` is a cue verb or "according" (any case)."""
+    """Return True if a word of ``text[lo:hi]`` is a cue verb or "according" (any case).
+
+    May say True for "he-said" (a cheap pre-check); never says False wrongly.
+    """
+    chunk = text[lo:hi]  # one C-level copy: the ASCII test and translation run at C speed
+    ascii_cues = _ascii_cues_with(_EXTRA_CUES.get())
+    if ascii_cues is not None and (chunk.isascii() or _FOLDS_TO_ASCII.search(chunk) is None):
+        # other characters become "?" (a separator): they cannot be part of a cue word
+        raw = chunk.encode("ascii", "replace")
+        return not ascii_cues.isdisjoint(raw.translate(_ASCII_WORDS).split())
     words = map(str.casefold, _WORD_TOKEN.findall(text, lo, hi))
     return not _cues_according().isdisjoint(words)
 
@@ -944,6 +980,11 @@ def _plain_paragraph(
     each with the token before it (what the paragraph-wide rules may look back at).
     """
     para = _Paragraph([])
+    e = hi
+    while e > lo and text[e - 1].isspace():
+        e -= 1
+    if not (e > lo and text[e - 1] == ":") and not (indirect and _has_cue(text, lo, hi)):
+        return para  # nothing to read: no cue word and no closing "X said:"
     sentences = iter_sentences(text, lo, hi)
     last = len(sentences) - 1
     for si, (s_lo, s_hi) in enumerate(sentences):
@@ -1496,6 +1537,9 @@ class _Resolver:
         self.people = people
         self.by_surname: dict[str, _Person] = {}
         self.history: list[tuple[int, _Person]] = []
+        # role look-ups fall back on the entities' titles: folded once, cached per head word
+        self.folded_titles = [tuple(t.casefold() for t in e.titles) for e in people]
+        self.title_holder: dict[str, int | None] = {}
         for i, e in enumerate(people):
             p = _Person(e.name, e.id, {t.casefold() for t in e.titles})
             for alias in (e.name, *e.aliases):
@@ -1603,10 +1647,16 @@ class _Resolver:
         for s, p in reversed(self.history[-_WINDOW:]):
             if s < pos and any(head in r for r in p.roles):
                 return p
-        for e in self.people:
-            if any(head in t.casefold() for t in e.titles):
-                return self._person(e.name, e.id, set())
-        return None
+        if head not in self.title_holder:  # the first entity whose titles hold *head*
+            titles = self.folded_titles
+            self.title_holder[head] = next(
+                (i for i, ts in enumerate(titles) if any(head in t for t in ts)), None
+            )
+        i = self.title_holder[head]
+        if i is None:
+            return None
+        e = self.people[i]
+        return self._person(e.name, e.id, set())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1630,7 +1680,9 @@ def _headline_quotes(text: str, lo: int, hi: int) -> list[_Found]:
         if span is not None:
             attr = _Attr(_Spk(*m.span("name")), None, "quote.headline")
             return [_Found(span[0], span[1], "indirect", "quote.headline", attr)]
-    toks = _tokens(text, lo, hi)
+    if not _has_cue(text, lo, hi):
+        return []
+    toks = _head_tokens(text, lo, hi, _WINDOW + 2)
     cues = _cues()
     for c in range(1, min(len(toks), _WINDOW)):
         t = toks[c]
