@@ -11,7 +11,7 @@ import functools
 import itertools
 import operator
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import attrs
 import regex
@@ -296,10 +296,12 @@ class Gazetteer:
 
     phrases: Mapping[str, Entry]
     first_words: frozenset[str]  # first word of every phrase
+    prefixes: frozenset[str]  # the first words of every phrase longer than them
     lower_first: frozenset[str]  # first word of phrases listed in lower case (al-Qaida)
     maxlen: int
     titles: Mapping[str, str]
     title_maxlen: int
+    title_prefixes: frozenset[str]
     heads: Mapping[str, EntityType]
     first_names: frozenset[str]
     stop: frozenset[str]
@@ -319,6 +321,15 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
 def _is_acronym(name: str) -> bool:
     letters = [c for c in name if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)  # noqa: PLR2004
+
+
+def _prefixes(keys: Iterable[str]) -> frozenset[str]:
+    """Every key's first words that a longer key continues: "new york city" -> "new york"."""
+    out: set[str] = set()
+    for key in keys:
+        words = key.split(" ")
+        out.update(" ".join(words[:k]) for k in range(1, len(words)))
+    return frozenset(out)
 
 
 def build_gazetteer(
@@ -387,10 +398,12 @@ def build_gazetteer(
     return Gazetteer(
         phrases=phrases,
         first_words=frozenset(k.split(" ", 1)[0] for k in phrases),
+        prefixes=_prefixes(phrases),
         lower_first=frozenset(k.split(" ", 1)[0] for k, e in phrases.items() if e.lower_ok),
         maxlen=max(len(k.split()) for k in phrases),
         titles=title_map,
         title_maxlen=max(len(k.split()) for k in title_map),
+        title_prefixes=_prefixes(title_map),
         heads=heads,
         first_names=frozenset(fold(n) for n in load_set("entities_first_names.txt")),
         stop=stop,

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
+import operator
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
@@ -275,7 +277,10 @@ _DATELINE = regex.compile(
 )
 _PARTIES = {"D": "Democratic Party", "R": "Republican Party", "I": "independent"}
 _SENTENCE_GAP = regex.compile(r"[.!?:;\n\r\"“”‘(\[\u2029\u2028]")
-_SPACE_GAP = regex.compile(r"[ \u00a0]{1,3}+")
+# The gaps that join two words of one name: one to three spaces or no-break spaces.
+_LINK_GAPS = frozenset(
+    "".join(p) for k in (1, 2, 3) for p in itertools.product(" \u00a0", repeat=k)
+)
 _TERMINAL = regex.compile(r"[.!?](?:\s|$)")
 _ACRONYM_DEF = regex.compile(r"[ ]?\((?P<acr>\p{Lu}[\p{Lu}\p{Ll}&.\-]{0,9}+\p{Lu}\.?)\)")
 
@@ -320,22 +325,32 @@ class _Doc:
     ) -> None:
         self.text = text
         self.g = g
-        self.toks = tokenize(text, start, end, g.abbrevs, g.phrases)
-        n = len(self.toks)
+        toks = self.toks = tokenize(text, start, end, g.abbrevs, g.phrases)
+        n = self.n = len(toks)
+        flags, keys = toks.flags, toks.keys
         self.shout = [False] * n  # token in an ALL-CAPS or Title-Case line
-        self.sent = [False] * n
+        self.shout_lines: list[tuple[int, int]] = []  # token ranges of those lines
         self.skip = [False] * n
         self.cands: list[_Cand] = []
-        self.lower_keys: set[str] = set()
         self.party_tags: list[tuple[int, int, str, int, int]] = []
-        self.links: list[bool | None] = [None] * n  # computed on first use
+        # tokens i and i + 1 are separated by one to three spaces only
+        self.links = list(
+            map(
+                _LINK_GAPS.__contains__,
+                map(text.__getitem__, map(slice, toks.ends, toks.starts[1:])),
+            )
+        )
+        cap = list(map(operator.and_, flags, itertools.repeat(CAP)))
+        self.cap_idx = list(itertools.compress(range(n), cap))
         self._mark_lines(start, end, headline)
-        flags, keys = self.toks.flags, self.toks.keys
-        for i in range(n):
-            if flags[i] & CAP:
-                self.sent[i] = _is_sentence_start(text, self.toks, i, g, start)
-            elif not self.shout[i]:
-                self.lower_keys.add(keys[i])
+        self.sent = [False] * n
+        sent = self.sent
+        for i in self.cap_idx:
+            sent[i] = _is_sentence_start(text, toks, i, g, start)
+        lower = list(map(operator.not_, cap))
+        for lo, hi in self.shout_lines:
+            lower[lo:hi] = [False] * (hi - lo)
+        self.lower_keys: set[str] = set(itertools.compress(keys, lower))
         self.datelines: dict[int, int] = {}  # first token -> end token of a dateline place
         for m in _DATELINE.finditer(text, start, end):
             idx = self._tokens_in(*m.span("place"))
@@ -354,47 +369,44 @@ class _Doc:
         return range(lo, hi)
 
     def _mark_lines(self, start: int, end: int, headline: tuple[int, int]) -> None:
-        toks = self.toks
-        for ls, le in iter_lines(self.text, start, end):
-            idx = self._tokens_in(ls, le)
-            if not idx:
+        """Mark the tokens of ALL-CAPS lines and of short Title-Case lines."""
+        toks, text = self.toks, self.text
+        starts, ends, flags = toks.starts, toks.ends, toks.flags
+        uppers = list(
+            itertools.compress(range(self.n), map(operator.and_, flags, itertools.repeat(UPPER)))
+        )
+        lo = 0
+        for ls, le in iter_lines(text, start, end):
+            lo = bisect.bisect_left(starts, ls, lo)
+            hi = bisect.bisect_left(starts, le, lo)
+            if lo == hi:
                 continue
-            words = [i for i in idx if self.text[toks.starts[i]].isalpha()]
-            upper = sum(1 for i in words if toks.flags[i] & UPPER)
-            long_words = [i for i in words if toks.ends[i] - toks.starts[i] >= 4]  # noqa: PLR2004
-            caps = sum(1 for i in long_words if toks.flags[i] & CAP)
-            shout = len(words) >= 2 and upper >= 0.8 * len(words)  # noqa: PLR2004
-            in_head = headline[1] > headline[0] and (
-                headline[0] <= ls < headline[1] or ls <= headline[0] < le
-            )
-            title_case = (
-                len(long_words) >= 3  # noqa: PLR2004
-                and caps >= 0.8 * len(long_words)
-                and (in_head or _TERMINAL.search(self.text, ls, le) is None)
-                and le - ls < 160  # noqa: PLR2004
-            )
+            words: list[int] | None = None
+            shout = False
+            # an ALL-CAPS line has at least two words in capitals (cheap test first)
+            if bisect.bisect_left(uppers, hi) - bisect.bisect_left(uppers, lo) >= 2:  # noqa: PLR2004
+                words = [i for i in range(lo, hi) if text[starts[i]].isalpha()]
+                upper = sum(1 for i in words if flags[i] & UPPER)
+                shout = len(words) >= 2 and upper >= 0.8 * len(words)  # noqa: PLR2004
+            title_case = False
+            if not shout and le - ls < 160:  # noqa: PLR2004
+                in_head = headline[1] > headline[0] and (
+                    headline[0] <= ls < headline[1] or ls <= headline[0] < le
+                )
+                if in_head or _TERMINAL.search(text, ls, le) is None:
+                    if words is None:
+                        words = [i for i in range(lo, hi) if text[starts[i]].isalpha()]
+                    long_words = [i for i in words if ends[i] - starts[i] >= 4]  # noqa: PLR2004
+                    caps = sum(1 for i in long_words if flags[i] & CAP)
+                    title_case = len(long_words) >= 3 and caps >= 0.8 * len(long_words)  # noqa: PLR2004
             if shout or title_case:
-                for i in idx:
-                    self.shout[i] = True
+                self.shout[lo:hi] = [True] * (hi - lo)
+                self.shout_lines.append((lo, hi))
 
     # -- look-ups ---------------------------------------------------------------------
     def linked(self, i: int, j: int) -> bool:
         """True if tokens i and j (j = i + 1) are separated by spaces only."""
-        if j != i + 1 or j >= len(self.links):
-            return False
-        known = self.links[i]
-        if known is None:
-            known = self.links[i] = self._link(i)
-        return known
-
-    def _link(self, i: int) -> bool:
-        gap_start = self.toks.ends[i]
-        gap_end = self.toks.starts[i + 1]
-        if self.toks.flags[i] & POSS or gap_start == gap_end:
-            return False
-        if gap_end - gap_start == 1:
-            return self.text[gap_start] in " \u00a0"
-        return _SPACE_GAP.fullmatch(self.text, gap_start, gap_end) is not None
+        return j == i + 1 and j < self.n and self.links[i]
 
     def gaz(self, i: int, stop: int) -> tuple[int, Entry] | None:
         """Longest gazetteer phrase starting at token i and ending before *stop*."""
@@ -408,7 +420,7 @@ class _Doc:
             entry = g.phrases.get(key)
             if entry is not None and self._fits(i, j, entry):
                 best = (j + 1, entry)
-            if j + 1 >= stop or j + 1 - i >= g.maxlen or not self.linked(j, j + 1):
+            if j + 1 >= stop or j + 1 - i >= g.maxlen or key not in g.prefixes or not self.links[j]:
                 break
             j += 1
             key = key + " " + toks.keys[j]
@@ -431,7 +443,12 @@ class _Doc:
         while True:
             if key in g.titles and g.titles[key] != "role":
                 best = j + 1
-            if j + 1 >= stop or j + 1 - i >= g.title_maxlen or not self.linked(j, j + 1):
+            if (
+                j + 1 >= stop
+                or j + 1 - i >= g.title_maxlen
+                or key not in g.title_prefixes
+                or not self.links[j]
+            ):
                 break
             j += 1
             key = key + " " + toks.keys[j]
@@ -916,21 +933,29 @@ def _dateline_place(doc: _Doc, i: int, j: int) -> None:
 
 
 def _scan(doc: _Doc) -> None:
-    """Find candidates in ordinary lines (pass 1)."""
+    """Find candidates in ordinary lines (pass 1).
+
+    Only three kinds of token start a candidate: a capitalised word, the first word of a
+    lexicon name listed in lower case (al-Qaida) and the place of a dateline.
+    """
     toks, g = doc.toks, doc.g
     n = len(toks)
+    seeds = set(doc.cap_idx)
+    seeds.update(itertools.compress(range(n), map(g.lower_first.__contains__, toks.keys)))
+    seeds.update(doc.datelines)
     i = 0
-    while i < n:
+    for s in sorted(seeds):
+        if s < i:
+            continue
+        i = s
         if i in doc.datelines:
             j = doc.datelines[i]
             _dateline_place(doc, i, j)
             i = j
             continue
         if doc.skip[i] or doc.shout[i]:
-            i += 1
             continue
-        flags = toks.flags[i]
-        if flags & CAP:
+        if toks.flags[i] & CAP:
             j = _run_end(doc, i)
             _analyse_run(doc, i, j)
             i = j
@@ -939,8 +964,6 @@ def _scan(doc: _Doc) -> None:
         if found is not None:
             _add_gaz(doc, i, found[0], found[1], "entity.lexicon")
             i = found[0]
-            continue
-        i += 1
 
 
 def _scan_shouting(doc: _Doc, known: Mapping[str, tuple[EntityType, str | None]]) -> None:
@@ -948,33 +971,40 @@ def _scan_shouting(doc: _Doc, known: Mapping[str, tuple[EntityType, str | None]]
     toks = doc.toks
     n = len(toks)
     i = 0
-    while i < n:
-        if not doc.shout[i] or doc.skip[i]:
-            i += 1
-            continue
-        found = doc.gaz(i, n)
-        if found is not None:
-            _add_gaz(doc, i, found[0], found[1], "entity.lexicon")
-            i = found[0]
-            continue
-        best = 0
-        key = toks.keys[i]
-        j = i
-        while True:
-            if key in known:
-                best = j + 1
-            if j + 1 >= n or j + 1 - i >= 4 or not doc.linked(j, j + 1):  # noqa: PLR2004
-                break
-            j += 1
-            key = key + " " + toks.keys[j]
-        if best:
-            etype, canonical = known[" ".join(toks.keys[i:best])]
-            cand = _Cand(toks.starts[i], toks.ends[best - 1], etype, canonical, rule="entity.known")
-            cand.words = tuple(toks.keys[i:best])
-            doc.cands.append(cand)
-            i = best
-            continue
-        i += 1
+    for lo, hi in doc.shout_lines:
+        i = max(i, lo)
+        while i < hi:
+            i = _shouted_at(doc, known, i, n)
+
+
+def _shouted_at(
+    doc: _Doc, known: Mapping[str, tuple[EntityType, str | None]], i: int, n: int
+) -> int:
+    """The candidate at token i of a shouted line, if any; return the next token to look at."""
+    toks = doc.toks
+    if doc.skip[i]:
+        return i + 1
+    found = doc.gaz(i, n)
+    if found is not None:
+        _add_gaz(doc, i, found[0], found[1], "entity.lexicon")
+        return found[0]
+    best = 0
+    key = toks.keys[i]
+    j = i
+    while True:
+        if key in known:
+            best = j + 1
+        if j + 1 >= n or j + 1 - i >= 4 or not doc.linked(j, j + 1):  # noqa: PLR2004
+            break
+        j += 1
+        key = key + " " + toks.keys[j]
+    if best:
+        etype, canonical = known[" ".join(toks.keys[i:best])]
+        cand = _Cand(toks.starts[i], toks.ends[best - 1], etype, canonical, rule="entity.known")
+        cand.words = tuple(toks.keys[i:best])
+        doc.cands.append(cand)
+        return best
+    return i + 1
 
 
 def _spells(acronym: str, initials: str) -> bool:
@@ -1081,6 +1111,8 @@ def _single_type(c: _Cand, g: Gazetteer) -> tuple[EntityType, str]:
 def _sports_teams(doc: _Doc) -> None:
     """Countries in sentences about a match name national teams (ORG), not places."""
     toks = doc.toks
+    if sum(map(_SPORT_CUES.__contains__, toks.keys)) < 2:  # noqa: PLR2004
+        return
     sentence = 0
     cues: dict[int, int] = {}
     sent_of: list[int] = []
