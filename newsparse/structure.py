@@ -376,11 +376,16 @@ def _ends_ellipsis(text: str, s: int, e: int) -> bool:
 def _is_social(text: str, s: int, e: int) -> bool:
     if e - s > _SOCIAL_CHARS:
         return False
-    words = [m.group().casefold().strip(".'’-") for m in _WORD.finditer(text, s, e)]
-    if not words or len(words) > 12:  # noqa: PLR2004 - share lines are short
-        return False
     vocab = _social_words()
-    return all(w in vocab for w in words) and any(len(w) > 3 for w in words)  # noqa: PLR2004
+    count = 0
+    long_word = False
+    for m in _WORD.finditer(text, s, e):
+        word = m.group().casefold().strip(".'’-")
+        if word not in vocab:
+            return False  # most lines stop at their first word
+        count += 1
+        long_word = long_word or len(word) > 3  # noqa: PLR2004
+    return 0 < count <= 12 and long_word  # noqa: PLR2004 - share lines are short
 
 
 def _is_junk(text: str, s: int, e: int) -> bool:
