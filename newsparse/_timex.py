@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from itertools import accumulate, compress, count
 from typing import TYPE_CHECKING, NamedTuple
@@ -1625,36 +1626,37 @@ def scan(text: str, start: int, stop: int) -> Iterator[Hit]:
 
     Ordinary words cost no Python work: one C-level split cuts the text into words and the
     gaps between them, a set look-up (``map`` and ``compress``) keeps the words that may
-    start a rule, and one ``\\d`` search finds the numbers.
+    start a rule, and one search finds the numbers (see :func:`_candidates`). Words are
+    ``['’]?\\w+`` tokens: an apostrophe just before a word opens it ("'80s").
     """
     resume = start
     dispatch = _DISPATCH_CASED
     weak_words = _WEAK
     found, offsets, parts = _candidates(text, start, stop)
-    for at, index in found:
-        if at < resume:
+    last = len(parts) - 2
+    for index in found:
+        at, end = offsets[index], offsets[index + 1]
+        if parts[index - 1].endswith(_APOSTROPHES):  # "'80s", "'twas"
+            at -= 1
+            if at < resume or not text[at + 1].isdigit():
+                continue
+            names = dispatch["#apos"]
+        elif at < resume:
             continue
-        if index < 0:  # a number: ``at`` is where its token starts
-            end = -index
-            word = text[at:end]
-            if word[0] in "'’":
-                names = dispatch["#apos"]
-            else:
-                before = text[at - 2 : at] if at >= 2 else text[:at]  # noqa: PLR2004
-                if before[-1:] in _NOT_BEFORE_NUMBER or (
-                    before[:1].isdigit() and before[1:] in ".,-"
-                ):
-                    continue  # $13, #1, 1.5, 1,500, 555-1990: money, ranks, decimals, phones
-                after = text[end : end + 9]
-                if (
-                    after[:1] == "%"
-                    or (after[:1] == "," and after[1:2].isdigit())
-                    or after.startswith(_NUMBER_NOUNS)
-                ):
-                    continue  # 43%, 1,500, 12 percent, 3 million
-                names = dispatch["#digit"]
+        elif text[at].isdigit():
+            before = text[at - 2 : at] if at >= 2 else text[:at]  # noqa: PLR2004
+            if before[-1:] in _NOT_BEFORE_NUMBER or (before[:1].isdigit() and before[1:] in ".,-"):
+                continue  # $13, #1, 1.5, 1,500, 555-1990: money, ranks, decimals, phone numbers
+            after = text[end : end + 9]
+            if (
+                after[:1] == "%"
+                or (after[:1] == "," and after[1:2].isdigit())
+                or after.startswith(_NUMBER_NOUNS)
+            ):
+                continue  # 43%, 1,500, 12 percent, 3 million
+            names = dispatch["#digit"]
         else:
-            word = text[at : offsets[index + 1]]
+            word = text[at:end]
             names = dispatch.get(word, ())  # lower, Capitalised and UPPER forms are keys
             if not names:
                 if word.islower():
@@ -1663,15 +1665,18 @@ def scan(text: str, start: int, stop: int) -> Iterator[Hit]:
                 if not names:
                     continue
             if word in weak_words or (not word.islower() and word.casefold() in weak_words):
-                # a function word: try it only if the next word is temporal
-                if index + 2 >= len(parts):
+                # a function word: tried only when the next word may be temporal
+                if index >= last:
                     continue
-                gap = text[offsets[index + 1] : offsets[index + 2]]
-                after_word = text[offsets[index + 2] : offsets[index + 3]]
-                bare = after_word[1:] if after_word[0] in "'’" else after_word
+                gap = text[end : offsets[index + 2]]
+                bare = text[offsets[index + 2] : offsets[index + 3]]
+                glued = False  # "year's": the next word's apostrophe follows at once
+                if gap.endswith(_APOSTROPHES):  # the apostrophe opens the next word
+                    gap = gap[:-1]
+                    glued = not gap
                 if not (
                     len(gap) <= 3  # noqa: PLR2004
-                    and (gap.replace("-", " ").isspace() or (not gap and after_word[0] in "'’"))
+                    and (glued or gap.replace("-", " ").isspace())
                     and (bare[:1].isdigit() or bare.casefold() in _NEXT_OK)
                 ):
                     continue
@@ -1681,40 +1686,34 @@ def scan(text: str, start: int, stop: int) -> Iterator[Hit]:
             yield hit
 
 
-_TOKEN_SPLIT = regex.compile(r"(['’]?\w++)")
+_APOSTROPHES = ("'", "’")
+_TOKEN_SPLIT = regex.compile(r"(\w++)")
 _NUMBER_START = regex.compile(r"\d\w*+")
-_WORD_CHAR = regex.compile(r"\w")
 
 
-def _candidates(
-    text: str, start: int, stop: int
-) -> tuple[list[tuple[int, int]], list[int], list[str]]:
-    """Where the tokens that may start a rule begin, in text order, and the split they index.
+def _candidates(text: str, start: int, stop: int) -> tuple[list[int], list[int], list[str]]:
+    """The words of ``text[start:stop]`` that may start a rule, and the split they index.
 
-    Returns ``(found, offsets, parts)``: *parts* alternate gaps and tokens (``_TOKEN``,
-    ``['’]?\\w+``, over ``text[start:stop]``), part *i* starts at ``offsets[i]``. Each item
-    of *found* is ``(offset, i)`` for a word (part *i*) or ``(offset, -end)`` for a number or
-    an apostrophe before a number ("'80s").
+    Returns ``(found, offsets, parts)``: *parts* alternate gaps and ``\\w+`` runs (odd
+    indices), part *i* starts at ``offsets[i]``, and *found* lists, in text order, the odd
+    indices of the runs that are start words (casefolded, looked up in one C-level pass) or
+    begin with a digit (found by one search).
     """
     segment = text[start:stop]
     folded = segment.casefold()
     if len(folded) == len(segment):  # each character folds to one: offsets are kept
         parts = _TOKEN_SPLIT.split(folded)
-        keys: Iterator[str] | list[str] = parts
+        keys: Iterator[str] | list[str] = parts[1::2]
     else:  # "ß", ligatures: fold word by word
         parts = _TOKEN_SPLIT.split(segment)
-        keys = map(str.casefold, parts)
+        keys = map(str.casefold, parts[1::2])
     offsets = list(accumulate(map(len, parts), initial=start))
-    found = [(offsets[i], i) for i in compress(count(), map(_KEYS.__contains__, keys))]
+    found = list(compress(count(1, 2), map(_KEYS.__contains__, keys)))
     numbers = []
     for m in _NUMBER_START.finditer(text, start, stop):
-        at = m.start()
-        if at > start:
-            if text[at - 1] in "'’":
-                at -= 1  # "'80s": the apostrophe opens the token
-            elif _WORD_CHAR.match(text, at - 1) is not None:
-                continue  # inside a word ("A380")
-        numbers.append((at, -m.end()))
+        index = bisect_right(offsets, m.start()) - 1  # the gap before may be empty
+        if index & 1 and offsets[index] == m.start():  # a run starts with the digit
+            numbers.append(index)
     if numbers:
         found += numbers
         found.sort()
