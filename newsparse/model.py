@@ -288,13 +288,18 @@ class Dateline:
 
 @attrs.frozen
 class Caption:
-    """A photo caption line, with its ``credit`` ("AP Photo") when it has one."""
+    """A photo caption line, with its ``credit`` ("AP Photo") when it has one.
+
+    ``text`` is the caption without its credit; ``credit`` is the credit as printed and
+    ``credit_span`` where it stands (on the caption's line, or a line of its own).
+    """
 
     start: int = _start()
     end: int = _end()
     text: str = _text()
     credit: str | None = None
     rule: str = ""
+    credit_span: Span | None = None
 
     def to_dict(self) -> JSON:
         """Return a plain-JSON dict."""
@@ -304,13 +309,19 @@ class Caption:
             "text": self.text,
             "credit": self.credit,
             "rule": self.rule,
+            "credit_span": None if self.credit_span is None else self.credit_span.to_dict(),
         }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Caption:
         """Inverse of :meth:`to_dict`."""
         return cls(
-            data["start"], data["end"], data["text"], data.get("credit"), data.get("rule", "")
+            data["start"],
+            data["end"],
+            data["text"],
+            data.get("credit"),
+            data.get("rule", ""),
+            _opt(data.get("credit_span"), Span.from_dict),
         )
 
 

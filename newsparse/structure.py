@@ -1291,13 +1291,15 @@ def _place_captions(st: _State, first: int, b: int) -> None:
             and (_CAPTION_LABEL.match(text, nxt.start, nxt.end))
         ):
             end = nxt.cap_end if nxt.kind == CAPTION else nxt.end
+            credit = _credit_span(text, u.start, u.end)
             st.captions.append(
                 Caption(
                     nxt.start,
                     end,
                     text[nxt.start : end],
-                    _credit_text(text, u.start, u.end),
+                    None if credit is None else credit.text,
                     "caption.credit_before",
+                    credit,
                 )
             )
             nxt.claimed = True
@@ -1323,15 +1325,23 @@ def _place_captions(st: _State, first: int, b: int) -> None:
             _caption(st, nxt, (nxt.start, nxt.end), (u.start, u.end), "caption.credit_before")
             u.claimed = True
             continue
+        credit = _credit_span(text, u.start, u.end)
         st.captions.append(
-            Caption(u.start, u.start, "", _credit_text(text, u.start, u.end), "caption.credit_only")
+            Caption(
+                u.start,
+                u.start,
+                "",
+                None if credit is None else credit.text,
+                "caption.credit_only",
+                credit,
+            )
         )
         u.claimed = True
 
 
-def _credit_text(text: str, s: int, e: int) -> str | None:
+def _credit_span(text: str, s: int, e: int) -> Span | None:
     s, e = strip_span(text, s, e)
-    return text[s:e] if s < e else None
+    return Span.of(text, s, e) if s < e else None
 
 
 def _caption(
@@ -1340,12 +1350,13 @@ def _caption(
     text = st.text
     s, e = strip_span(text, *span)
     cs, ce = credit_span
-    credit = _credit_text(text, cs, ce)
+    credit = _credit_span(text, cs, ce)
     if s >= e and credit is None:
         return
     if s >= e:
         s = e = cs
-    st.captions.append(Caption(s, e, text[s:e], credit, rule))
+    credit_text = None if credit is None else credit.text
+    st.captions.append(Caption(s, e, text[s:e], credit_text, rule, credit))
     u.claimed = True
     if cs < ce and not u.start <= cs < u.end and (s, e) != (cs, cs):
         st.diagnostics.append(

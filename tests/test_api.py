@@ -17,6 +17,7 @@ def _items(article: Article) -> list[Any]:
     """Every item of the article that covers text, nested ones included."""
     out: list[Any] = [article.headline, article.deck, article.dateline]
     out += [*article.bylines, *article.captions, *article.paragraphs, *article.credits]
+    out += [c.credit_span for c in article.captions]
     out += list(article.dates)
     if article.dateline is not None:
         out.append(article.dateline.date)
@@ -41,6 +42,15 @@ def test_seed_headline_and_body(seed_text: str) -> None:
     assert article.headline is not None
     assert article.headline.text == "Pakistan defense minister warns Kabul over cross-border terror"
     assert article.paragraphs[-1].text.startswith("Asif concluded by calling for regional peace")
+
+
+def test_seed_caption_and_its_credit(seed_text: str) -> None:
+    (caption,) = parse_article(seed_text).captions
+    assert caption.text.startswith("Pakistan's Defense Minister and former Foreign Minister")
+    assert caption.text.endswith("Feb. 20, 2018.")
+    assert caption.credit == "(AP Photo)"
+    assert caption.credit_span is not None
+    assert seed_text[caption.credit_span.start : caption.credit_span.end] == "(AP Photo)"
 
 
 def test_seed_round_trips_through_json(seed_text: str) -> None:
