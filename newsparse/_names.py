@@ -73,6 +73,10 @@ _TOKEN = regex.compile(
     r"(?P<poss>['’][sS](?![\p{L}\p{M}\p{N}])|(?<=[sS])['’](?![\p{L}\p{M}\p{N}]))?+"
     r"(?P<dot>\.)?+"
 )
+# The gaps that join two words of one name: one to three spaces or no-break spaces.
+_LINK_GAPS = frozenset(
+    "".join(p) for k in (1, 2, 3) for p in itertools.product(" \u00a0", repeat=k)
+)
 # A stretch of word characters, apostrophes, hyphens and periods: one or more tokens.
 _STRETCH = regex.compile(r"([\p{L}\p{N}][\p{L}\p{M}\p{N}\-‐‑–'’.]*+)")
 _HYPHENS = regex.compile(r"[\-‐‑–]")
@@ -133,6 +137,8 @@ class Tokens:
     ends: list[int] = attrs.Factory(list)
     keys: list[str] = attrs.Factory(list)
     flags: list[int] = attrs.Factory(list)
+    # links[i]: tokens i and i + 1 are separated by one to three spaces only
+    links: list[bool] = attrs.Factory(list)
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -218,8 +224,14 @@ def tokenize(
     parts = _STRETCH.split(text[start:end])
     words = parts[1::2]
     offsets = list(itertools.accumulate(map(len, parts), initial=start))
-    toks = Tokens(offsets[1:-1:2], offsets[2::2], list(map(fold, words)), [0] * len(words))
-    starts, ends, keys, flags = toks.starts, toks.ends, toks.keys, toks.flags
+    toks = Tokens(
+        offsets[1:-1:2],
+        offsets[2::2],
+        list(map(fold, words)),
+        [0] * len(words),
+        list(map(_LINK_GAPS.__contains__, parts[2::2])),
+    )
+    starts, ends, keys, flags, links = toks.starts, toks.ends, toks.keys, toks.flags, toks.links
     spliced: list[int] = []
     for i in itertools.compress(range(len(words)), map(operator.not_, map(str.isalnum, words))):
         word = words[i]
@@ -247,6 +259,9 @@ def tokenize(
                 flags[i] = POSS | UPPER
         else:
             spliced.append(i)
+            continue
+        if ends[i] != offsets[2 * i + 2]:
+            links[i] = False  # a period or a possessive follows
     # CAP from the first letter; UPPER for words in capitals (possessives done above)
     flags = toks.flags = list(
         map(operator.or_, flags, map(str.isupper, map(text.__getitem__, starts)))
@@ -264,14 +279,22 @@ def tokenize(
             toks.ends.extend(old.ends[k:i])
             toks.keys.extend(old.keys[k:i])
             toks.flags.extend(old.flags[k:i])
+            toks.links.extend(old.links[k:i])
+            first = len(toks.starts)
             _add_slow(
                 toks, text, old.starts[i], offsets[2 * i + 2], abbrevs=abbrevs, phrases=phrases
             )
+            for p in range(first, len(toks.starts) - 1):
+                toks.links.append(text[toks.ends[p] : toks.starts[p + 1]] in _LINK_GAPS)
+            toks.links.append(old.links[i] and toks.ends[-1] == offsets[2 * i + 2])
             k = i + 1
         toks.starts.extend(old.starts[k:])
         toks.ends.extend(old.ends[k:])
         toks.keys.extend(old.keys[k:])
         toks.flags.extend(old.flags[k:])
+        toks.links.extend(old.links[k:])
+    if toks.links:
+        toks.links[-1] = False
     return toks
 
 

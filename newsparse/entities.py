@@ -277,10 +277,6 @@ _DATELINE = regex.compile(
 )
 _PARTIES = {"D": "Democratic Party", "R": "Republican Party", "I": "independent"}
 _SENTENCE_GAP = regex.compile(r"[.!?:;\n\r\"“”‘(\[\u2029\u2028]")
-# The gaps that join two words of one name: one to three spaces or no-break spaces.
-_LINK_GAPS = frozenset(
-    "".join(p) for k in (1, 2, 3) for p in itertools.product(" \u00a0", repeat=k)
-)
 _TERMINAL = regex.compile(r"[.!?](?:\s|$)")
 _ACRONYM_DEF = regex.compile(r"[ ]?\((?P<acr>\p{Lu}[\p{Lu}\p{Ll}&.\-]{0,9}+\p{Lu}\.?)\)")
 
@@ -309,8 +305,10 @@ def _is_sentence_start(text: str, toks: Tokens, i: int, g: Gazetteer, floor: int
     if i == 0:
         return True
     prev_end = toks.ends[i - 1]
-    gap = text[prev_end : toks.starts[i]]
-    if _SENTENCE_GAP.search(gap) is not None:
+    start = toks.starts[i]
+    if (start - prev_end != 1 or text[prev_end] != " ") and _SENTENCE_GAP.search(
+        text, prev_end, start
+    ) is not None:
         return True
     if text[prev_end - 1] == "." and not toks.flags[i - 1] & INITIAL:
         return toks.keys[i - 1] not in g.titles and "." not in toks.keys[i - 1][:-1]
@@ -333,13 +331,7 @@ class _Doc:
         self.skip = [False] * n
         self.cands: list[_Cand] = []
         self.party_tags: list[tuple[int, int, str, int, int]] = []
-        # tokens i and i + 1 are separated by one to three spaces only
-        self.links = list(
-            map(
-                _LINK_GAPS.__contains__,
-                map(text.__getitem__, map(slice, toks.ends, toks.starts[1:])),
-            )
-        )
+        self.links = toks.links  # tokens i and i + 1 are separated by spaces only
         cap = list(map(operator.and_, flags, itertools.repeat(CAP)))
         self.cap_idx = list(itertools.compress(range(n), cap))
         self._mark_lines(start, end, headline)
@@ -714,7 +706,7 @@ def _analyse_run(doc: _Doc, i: int, j: int) -> None:
     if has_title and t_end == j:
         return  # a title alone ("Prime Minister"): no name
     # a gazetteer name at the start, then more words
-    first = doc.gaz(i, j)
+    first = whole  # the longest lexicon name at i
     if first is not None and not (
         first[0] - i == 1 and toks.keys[i] in g.first_names and first[1].kind != "demonym"
     ):
