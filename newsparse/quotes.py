@@ -243,6 +243,9 @@ _AUX = frozenset(
         "could", "should", "may", "might", "did", "does", "do", "also", "later", "then",
         "once", "again", "further", "still", "even", "just", "not", "never", "often",
         "first", "last", "earlier", "quoted", "as", "reportedly", "already",
+        "didn't", "didn’t", "doesn't", "doesn’t", "don't", "don’t", "won't", "won’t",
+        "wouldn't", "wouldn’t", "hasn't", "hasn’t", "haven't", "haven’t", "hadn't", "hadn’t",
+        "wasn't", "wasn’t", "isn't", "isn’t",
     }
 )  # fmt: skip
 _STOP = frozenset(
@@ -303,7 +306,8 @@ _NOT_SPEAKERS = frozenset(
      "video", "photo", "photos", "related", "advertisement", "source", "sources", "q", "a",
      "clarification", "warning", "breaking", "exclusive", "live", "opinion", "analysis"}
 )  # fmt: skip
-_MAX_TAIL = 16
+_MAX_TAIL = 24
+_MAX_APPOSITIONS = 2
 _TIME_WORDS = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
      "yesterday", "today", "tonight", "earlier", "later", "recently", "last", "this",
@@ -479,21 +483,24 @@ def _subject_before(toks: list[_Tok], k: int, lo_index: int) -> _Spk | None:
     if j < lo_index:
         return None
     if toks[j].text == ",":
-        # apposition: "Kenneth Baer, a former official, said"
-        c = j - 1
-        while c >= lo_index and c > j - 20 and toks[c].text != "," and toks[c].word | True:
-            if toks[c].text in _QUOTE_CHARS or toks[c].text in ";:":
+        # apposition: "Kenneth Baer, a former official, said"; up to two of them: "Ann Lee,
+        # the attorney general of Ohio, one of the states suing, said"
+        for _ in range(_MAX_APPOSITIONS):
+            c = j - 1
+            while c >= lo_index and c > j - 20 and toks[c].text != ",":
+                if toks[c].text in _QUOTE_CHARS or toks[c].text in ";:":
+                    return None
+                c -= 1
+            if c < lo_index or toks[c].text != ",":
                 return None
-            c -= 1
-        if c < lo_index or toks[c].text != ",":
-            return None
-        span = _np_backward(toks, c - 1, lo_index)
-        if span is None:
-            return None
-        i, e = span
-        if not toks[i].cap or toks[i].low in _PRONOUNS:
-            return None
-        return _Spk(toks[i].start, toks[e].end)
+            span = _np_backward(toks, c - 1, lo_index)
+            if span is None:
+                return None
+            i, e = span
+            if toks[i].cap and toks[i].low not in _PRONOUNS:
+                return _Spk(toks[i].start, toks[e].end)
+            j = c
+        return None
     span = _np_backward(toks, j, lo_index)
     if span is None:
         return None
@@ -511,14 +518,20 @@ def _np_forward(toks: list[_Tok], i: int, hi_index: int) -> _Spk | None:
     first = toks[i]
     if (first.low in _FORWARD_STOP and first.low not in _DETERMINERS) or first.low == "that":
         return None
+    if first.low in _STOP or first.low in _OPENERS:  # "Though she said …" has no subject "Though"
+        return None
     if not (first.cap or first.low in _DETERMINERS or first.low in _PRONOUNS):
         return None
     j = i
     words = 0
     last = i
-    name_led = first.cap and first.low not in _DETERMINERS
+    name_led = first.cap and first.low not in _DETERMINERS and not first.text[0].isdigit()
     while j < hi_index:
         t = toks[j]
+        if t.text == "/" and j > i and j + 1 < hi_index and toks[j + 1].word:
+            last = j  # "9/11 widow Terry Strada"
+            j += 1
+            continue
         if t.text == "(":
             k = j + 1
             while k < hi_index and k < j + 8 and toks[k].text != ")":
@@ -621,13 +634,16 @@ def _tail_attribution(toks: list[_Tok], k: int, hi_index: int) -> _Attr | None:
         if tc.text in _QUOTE_CHARS or (tc.text in ".!?;:" and not _abbrev_dot(toks, c)):
             break
         if tc.word and tc.low in cues and c > k and not tc.cap:
+            if toks[c - 1].low in _DETERMINERS:
+                continue  # a noun: "one of the states suing", "the claims"
             spk = _subject_before(toks, c, k)
             if spk is not None and spk.start == toks[k].start:
                 cue_start = tc.start
                 if tc.low == "saying" and c >= 2 and toks[c - 2].low == "quoted":  # noqa: PLR2004
                     cue_start = toks[c - 3].start if toks[c - 3].low in {"was", "is"} else cue_start
                 return _Attr(spk, (cue_start, tc.end), "quote.attributed-after")
-            break
+            if spk is not None:
+                break  # the cue has a subject of its own: not an attribution of this quote
     if dash:
         spk = _np_forward(toks, k, hi_index)
         if spk is not None and toks[k].cap:
@@ -1117,9 +1133,15 @@ def _attr_from_cue(
             spk = _subject_before(toks, c, lo_index)
             return _Attr(spk, cue, "quote.cue")
         if c - 1 >= lo_index and toks[c - 1].word and toks[c - 1].cap:
-            span = _np_backward(toks, c - 1, lo_index)
-            if span is not None and toks[span[0]].cap:
-                return _Attr(_Spk(toks[span[0]].start, toks[c - 1].end), cue, "quote.participle")
+            # the name right before the participle, not a longer phrase ending in it
+            # ("The spot ends with footage of Trump saying, …" is Trump's)
+            i = c - 1
+            while i > lo_index and i > c - _MAX_NP and (toks[i - 1].cap or toks[i - 1].text == "."):
+                i -= 1
+            while not toks[i].word:
+                i += 1
+            if toks[i].low not in _DAYS and toks[i].low not in _DETERMINERS:
+                return _Attr(_Spk(toks[i].start, toks[c - 1].end), cue, "quote.participle")
         if main is not None:
             return _Attr(main.speaker, cue, "quote.participle")
         k = _first_finite_cue(toks, lo_index, c)

@@ -254,6 +254,28 @@ def test_multi_paragraph_quote_is_linked() -> None:
             "quote.direct",
             id="tweeted",
         ),
+        pytest.param(
+            "“It is an overreach,” Ann Lee, the attorney general of Ohio, one of the states"
+            " suing the agency, said on Monday.",
+            "Ann Lee",
+            "said",
+            "quote.direct",
+            id="two-appositions-and-a-noun-cue",
+        ),
+        pytest.param(
+            "“Nobody listened to us,” said 9/11 widow Carla Sanchez.",
+            "9/11 widow Carla Sanchez",
+            "said",
+            "quote.direct",
+            id="inverted-number-modifier",
+        ),
+        pytest.param(
+            "The ad ends with footage of Lee saying at a rally, “That makes me smart.”",
+            "Lee",
+            "saying",
+            "quote.direct",
+            id="participle-takes-the-name-before-it",
+        ),
     ],
 )
 def test_attribution(text: str, speaker: str, cue: str | None, rule: str) -> None:
@@ -270,6 +292,12 @@ def test_attribution(text: str, speaker: str, cue: str | None, rule: str) -> Non
             'Ana Ruiz spoke first. "We are ready," she said. "The trucks are out."',
             [("We are ready,", "she"), ("The trucks are out.", "she")],
             id="next-sentence",
+        ),
+        pytest.param(
+            'Ruiz arrived late. She didn’t say when the bridge would reopen. "We are still'
+            ' counting the damage."',
+            [("We are still counting the damage.", "She")],
+            id="previous-sentence-negated-cue",
         ),
         pytest.param(
             'Ana Ruiz said: \n\n"We are ready for the storm."',
