@@ -79,6 +79,10 @@ _LINK_GAPS = frozenset(
 )
 # A stretch of word characters, apostrophes, hyphens and periods: one or more tokens.
 _STRETCH = regex.compile(r"([\p{L}\p{N}][\p{L}\p{M}\p{N}\-‐‑–'’.]*+)")
+# A stretch that is one token of words joined by hyphens (as _TOKEN's word group).
+_HYPHENATED = regex.compile(
+    r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*+(?:[\-‐‑–][\p{L}\p{N}][\p{L}\p{M}\p{N}]*+){1,8}+"
+)
 _HYPHENS = regex.compile(r"[\-‐‑–]")
 # Lower-case parts that make a hyphenated word a compound after a name: Taliban-led,
 # Kabul-based (anti-Israel, pro-Beijing stay adjectives).
@@ -257,6 +261,19 @@ def tokenize(
             flags[i] = POSS
             if word.isupper() and word[0].isupper() and sum(c.isalpha() for c in word) >= 2:  # noqa: PLR2004
                 flags[i] = POSS | UPPER
+        elif _HYPHENATED.fullmatch(word) is not None:  # "long-term", "Taliban-led", "al-Amr"
+            if ("-" in word or "‐" in word or "–" in word) and keys[i] not in phrases:
+                part = _split_compound(text, starts[i], ends[i])
+                if part is not None:
+                    ends[i] = part[1]
+                    word = text[part[0] : part[1]]
+                    keys[i] = fold(word)
+                    if word.isupper() and sum(c.isalpha() for c in word) >= 2:  # noqa: PLR2004
+                        flags[i] = UPPER  # CAP is added below
+            if "-" in word and not word[0].isupper():
+                head, _, rest = word.partition("-")
+                if head.casefold() in _PARTICLES and rest[:1].isupper():
+                    flags[i] = CAP
         else:
             spliced.append(i)
             continue
@@ -268,7 +285,7 @@ def tokenize(
     )
     for i in itertools.compress(range(len(words)), map(str.isupper, words)):
         word = words[i]
-        if flags[i] & (CAP | POSS) == CAP and sum(c.isalpha() for c in word) >= 2:  # noqa: PLR2004
+        if len(word) > 1 and flags[i] & (CAP | POSS) == CAP and sum(c.isalpha() for c in word) >= 2:  # noqa: PLR2004
             flags[i] |= UPPER
     if spliced:
         old = toks

@@ -272,8 +272,9 @@ _PARTY_STATE = regex.compile(
     r"(?:\(|,[ ])(?P<party>[DRI])[\-‐–](?P<state>\p{Lu}[\p{L}.]{1,6}+)(?=[),])"
 )
 # A wire dateline: a place in capitals at the start of a line ("WOODSIDE, Calif. (AP) —").
+# (Matched at line starts only: after a line feed, as the (?m)^ anchor did.)
 _DATELINE = regex.compile(
-    r"(?m)^[ \t]{0,8}+(?P<place>\p{Lu}{2,}+(?:[ \-]\p{Lu}{2,}+){0,3}+)(?=,[ ]|[ ]\(|[ ][—–-])"
+    r"[ \t]{0,8}+(?P<place>\p{Lu}{2,}+(?:[ \-]\p{Lu}{2,}+){0,3}+)(?=,[ ]|[ ]\(|[ ][—–-])"
 )
 _PARTIES = {"D": "Democratic Party", "R": "Republican Party", "I": "independent"}
 _SENTENCE_GAP = regex.compile(r"[.!?:;\n\r\"“”‘(\[\u2029\u2028]")
@@ -344,10 +345,20 @@ class _Doc:
             lower[lo:hi] = [False] * (hi - lo)
         self.lower_keys: set[str] = set(itertools.compress(keys, lower))
         self.datelines: dict[int, int] = {}  # first token -> end token of a dateline place
-        for m in _DATELINE.finditer(text, start, end):
-            idx = self._tokens_in(*m.span("place"))
-            if idx:
-                self.datelines[idx.start] = idx.stop
+        line = start if start == 0 or text[start - 1] == "\n" else -1
+        if line < 0:
+            nl = text.find("\n", start, end)
+            line = nl + 1 if nl >= 0 else end
+        while line < end:
+            m = _DATELINE.match(text, line, end)
+            if m is not None:
+                idx = self._tokens_in(*m.span("place"))
+                if idx:
+                    self.datelines[idx.start] = idx.stop
+            nl = text.find("\n", line, end)
+            if nl < 0:
+                break
+            line = nl + 1
         for m in _PARTY_STATE.finditer(text, start, end):
             s, e = m.span()
             st = m.span("state")
@@ -473,47 +484,49 @@ def _title_end(doc: _Doc, i: int, stop: int) -> tuple[int, bool]:
 
 def _run_end(doc: _Doc, i: int) -> int:
     """End (exclusive) of the capitalised run starting at token i."""
-    toks, g = doc.toks, doc.g
-    n = len(toks)
+    g = doc.g
+    keys, flags, links, skip, shout = doc.toks.keys, doc.toks.flags, doc.links, doc.skip, doc.shout
+    heads, titles, stop = g.heads, g.titles, g.stop
+    n = doc.n
     j = i
     must = i + 1
     found = doc.gaz(i, n)
     if found is not None:
         must = found[0]
-    has_head = toks.keys[i] in g.heads or toks.keys[i] in g.titles or toks.keys[i] in _OF_WORDS
-    while j + 1 < n and doc.linked(j, j + 1) and not doc.skip[j + 1]:
+    has_head = keys[i] in heads or keys[i] in titles or keys[i] in _OF_WORDS
+    while j + 1 < n and links[j] and not skip[j + 1]:
         nk = j + 1
         if nk - i >= _MAX_RUN and nk >= must:
             break  # no name is this long: a list or a shouted line
         if nk < must:
             j = nk
             continue
-        flags = toks.flags[nk]
-        key = toks.keys[nk]
-        if flags & (CAP | INITIAL) and not doc.shout[nk]:
-            if key in g.stop and not flags & UPPER:
+        flag = flags[nk]
+        key = keys[nk]
+        if flag & (CAP | INITIAL) and not shout[nk]:
+            if key in stop and not flag & UPPER:
                 break
             j = nk
         elif (
             key in _PARTICLE_LINKS
             and nk + 1 < n
-            and doc.linked(nk, nk + 1)
-            and toks.flags[nk + 1] & CAP
-            and not toks.flags[nk] & CAP
+            and links[nk]
+            and flags[nk + 1] & CAP
+            and not flag & CAP
         ):
             j = nk + 1
-        elif key in _OF_LINKS and has_head and nk + 1 < n and doc.linked(nk, nk + 1):
+        elif key in _OF_LINKS and has_head and nk + 1 < n and links[nk]:
             k = nk + 1
-            if toks.keys[k] == "the" and k + 1 < n and doc.linked(k, k + 1):
+            if keys[k] == "the" and k + 1 < n and links[k]:
                 k += 1
-            if not toks.flags[k] & CAP or toks.keys[k] in g.stop:
+            if not flags[k] & CAP or keys[k] in stop:
                 break
-            if key == "on" and toks.keys[j] not in g.heads:
+            if key == "on" and keys[j] not in heads:
                 break
             j = k
         else:
             break
-        if toks.keys[j] in g.heads or toks.keys[j] in _OF_WORDS or toks.keys[j] in g.titles:
+        if keys[j] in heads or keys[j] in _OF_WORDS or keys[j] in titles:
             has_head = True
         found = doc.gaz(j, n)
         if found is not None:
@@ -786,15 +799,17 @@ def _coordinated_titles(doc: _Doc, pre: int) -> tuple[list[str], str | None]:
 
 
 def _context(doc: _Doc, i: int, j: int, cand: _Cand) -> None:
-    toks = doc.toks
-    if i > 0 and toks.keys[i - 1] in _LOCATIVE and doc.linked(i - 1, i):
-        cand.evidence = cand.evidence or "context-loc"
-    if j < len(toks) and toks.keys[j] in _SPEECH and doc.linked(j - 1, j):
-        cand.evidence = cand.evidence or "context-per"
-    if (
-        i > 0 and toks.keys[i - 1] == "the" and doc.linked(i - 1, i)
-    ):  # "the Taliban said", not "the Obama administration"
-        cand.evidence = cand.evidence or "context-the"
+    """Evidence from the words around a name, unless it has some already."""
+    if cand.evidence:
+        return
+    keys, links = doc.toks.keys, doc.links
+    prev = keys[i - 1] if i > 0 and links[i - 1] else ""
+    if prev in _LOCATIVE:
+        cand.evidence = "context-loc"
+    elif j < doc.n and links[j - 1] and keys[j] in _SPEECH:
+        cand.evidence = "context-per"
+    elif prev == "the":  # "the Taliban said", not "the Obama administration"
+        cand.evidence = "context-the"
 
 
 def _add_gaz(doc: _Doc, i: int, j: int, entry: Entry, rule: str, *, nested: bool = False) -> None:
@@ -931,7 +946,7 @@ def _scan(doc: _Doc) -> None:
     lexicon name listed in lower case (al-Qaida) and the place of a dateline.
     """
     toks, g = doc.toks, doc.g
-    n = len(toks)
+    n = doc.n
     seeds = set(doc.cap_idx)
     seeds.update(itertools.compress(range(n), map(g.lower_first.__contains__, toks.keys)))
     seeds.update(doc.datelines)
@@ -960,8 +975,7 @@ def _scan(doc: _Doc) -> None:
 
 def _scan_shouting(doc: _Doc, known: Mapping[str, tuple[EntityType, str | None]]) -> None:
     """ALL-CAPS and Title-Case lines: only lexicon names and names found elsewhere (pass 2)."""
-    toks = doc.toks
-    n = len(toks)
+    n = doc.n
     i = 0
     for lo, hi in doc.shout_lines:
         i = max(i, lo)
