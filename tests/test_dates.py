@@ -9,7 +9,15 @@ import sys
 import pytest
 
 from newsparse import Article, parse_article
-from newsparse._timex import _RULES, _all_patterns, value_to_calendar
+from newsparse._timex import (
+    _APPROX,
+    _DISPATCH,
+    _REF_WORDS,
+    _RULES,
+    _SECOND_WORDS,
+    _all_patterns,
+    value_to_calendar,
+)
 from newsparse.dates import iter_dates, resolve_dates
 
 REF = dt.date(2013, 3, 22)  # a Friday
@@ -756,6 +764,46 @@ def test_every_rule_compiles_and_is_documented() -> None:
     for name, _ in _RULES:
         kind, rest = name.split("_", 1)
         assert f"`{prefixes[kind]}.{rest}`" in doc, name
+
+
+def test_second_word_gates_match_the_phrases() -> None:
+    # a gated word starts only approximation phrases ("at least") and reference phrases ("at
+    # present"), never a rule on its own, so skipping it before other words loses nothing
+    phrases = {w.replace("\\s", " ") for w in _APPROX.split("(?:", 1)[1].split(")")[0].split("|")}
+    phrases |= set(_REF_WORDS)
+    allowed = {"time_clock", "date_month_day", "date_ago", "dur_num", "ref_word"}
+    for word, seconds in _SECOND_WORDS.items():
+        assert set(_DISPATCH[word]) <= allowed, word
+        assert word not in phrases, word
+        starting = {p.split()[1] for p in phrases if p.split()[0] == word}
+        assert starting == set(seconds), word
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Sales grew at least 3 percent over two weeks.", ["over two weeks"], id="at-least"),
+        pytest.param(
+            "It has at least two weeks to act.", ["at least two weeks"], id="at-least-dur"
+        ),
+        pytest.param("Troops are there at present.", ["at present"], id="at-present"),
+        pytest.param("Shares fell at the end of 2010.", ["the end of 2010"], id="at-the"),
+        pytest.param("Reform came only more recently.", ["more recently"], id="more-recently"),
+        pytest.param("He served up to 10 years.", ["up to 10 years"], id="up-to"),
+        pytest.param(
+            "Rates rose in the '80s and '90s.", ["the '80s", "'90s"], id="apostrophe-years"
+        ),
+        pytest.param("It was 'today' they said.", [], id="quoted-word"),
+        pytest.param("The A380 flew 3 days.", ["3 days"], id="digit-inside-word"),
+        pytest.param("By the year's end, talks ended.", ["the year's end"], id="glued-apostrophe"),
+        pytest.param("Die Straße war am Montag 3 Tage zu.", [], id="folding-changes-length"),
+        pytest.param(
+            "Sales rose 12% in 1999 and 2,000 units in 2001.", ["1999", "2001"], id="numbers"
+        ),
+    ],
+)
+def test_scanner_words_and_numbers(text: str, expected: list[str]) -> None:
+    assert [d.text for d in iter_dates(text, reference=REF)] == expected
 
 
 @pytest.mark.parametrize(
