@@ -833,6 +833,16 @@ def _analyse_paragraph(
                 np = _sentence_subject(toks, t_lo, k_open)
                 attr = None if np is None else _Attr(np, None, "quote.colon")
             f = _Found(raw.start, raw.end, "direct", rule, attr, chain=raw.chain, sentence=si)
+            if (
+                lead_cue is not None
+                and raw.chain is None
+                and last_lead is not None
+                and last_lead - 1 >= t_lo
+                and toks[last_lead].text == ","
+                and toks[last_lead - 1].low == "that"
+            ):
+                # `tweeted that, “…”`: the reported clause keeps its "that", marks and all
+                f.start, f.end, f.rule = toks[last_lead - 1].start, raw.close_end, "quote.clause"
             if attr is None:
                 # no attribution in the sentence: continue the paragraph's last speaker, or
                 # the previous paragraph's for a quote-only paragraph
@@ -913,6 +923,10 @@ def _analyse_paragraph(
         f = _Found(raw.start, raw.end, "partial", "quote.partial", attr, sentence=si)
         if _whole_clause(text, toks, (k_open, k_close, t_hi), raw):
             f.kind, f.rule = "direct", "quote.clause"
+            j = k_open - 2 if toks[k_open - 1].text == "," else k_open - 1
+            if j >= t_lo and toks[j].low == "that":
+                # the reported clause keeps its "that", marks and all: `that “…”`
+                f.start, f.end = toks[j].start, raw.close_end
         para.quotes.append(f)
         found_by_raw[ri] = f
         sentence_subject.setdefault(si, attr)
@@ -922,6 +936,7 @@ def _analyse_paragraph(
     para.last_speaker = last_attr
     if indirect:
         _reported(text, toks, inside, sentences, sent_first_tok, sent_end_tok, raws, para, reported)
+        _quoted_clauses(text, para, reported)
     if sentences:
         s_lo, s_hi = sentences[-1]
         e = s_hi
@@ -1024,6 +1039,37 @@ def _plain_paragraph(
     if reported:
         para.last_speaker = reported[-1].attr
     return para
+
+
+_MAX_CLAUSE_LEAD = 2  # unquoted words a quoted clause may start with: `he would “…”`
+
+
+def _quoted_clauses(text: str, para: _Paragraph, reported: list[_Found]) -> None:
+    """Make a reported clause that is all quoted but a word or two a direct quote.
+
+    `The senator said he would “introduce a bill next session.”`: the quote closes the
+    clause and the sentence, so the clause (`he would “…`) is the utterance (rule
+    `quote.clause`, the partial quote and the reported clause become one direct quote).
+    """
+    for f in para.quotes:
+        if f.kind != "partial" or len(text[f.start : f.end].split()) < _MIN_CLAUSE_WORDS:
+            continue
+        after = f.end + 1
+        if after < len(text) and text[after] in ".!?":
+            after += 1
+        if after < len(text) and not text[after].isspace():
+            continue  # the sentence goes on after the closing mark
+        host = next(
+            (h for h in reported if h.start < f.start and f.end - 2 <= h.end <= f.end + 1), None
+        )
+        if host is None or len(text[host.start : f.start].split()) - 1 > _MAX_CLAUSE_LEAD:
+            continue
+        close = _MARK.match(text, f.end)
+        f.kind, f.rule, f.start = "direct", "quote.clause", host.start
+        f.end = f.end if close is None else close.end()
+        if f.attr is None:
+            f.attr = host.attr
+        reported.remove(host)
 
 
 def _colon_intro(toks: list[_Tok], lo: int, hi: int) -> _Attr | None:

@@ -133,6 +133,41 @@ def test_whole_clause_in_marks_is_direct(text: str, kind: str, rule: str) -> Non
     assert (q.kind, q.rule) == (kind, rule)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            'Lee said that "the bridge will reopen in May."',
+            ('that "the bridge will reopen in May."', "direct", "quote.clause"),
+            id="that-is-kept",
+        ),
+        pytest.param(
+            "Lee tweeted that, “the trucks are out on every road.”",
+            ("that, “the trucks are out on every road.”", "direct", "quote.clause"),
+            id="that-comma",
+        ),
+        pytest.param(
+            'The senator said he would "introduce a bill in the next session."',
+            ('he would "introduce a bill in the next session."', "direct", "quote.clause"),
+            id="two-words-before-the-mark",
+        ),
+        pytest.param(
+            'The senator said the plan, in his view, was "a waste of time and money."',
+            ("a waste of time and money.", "partial", "quote.partial"),
+            id="more-words-before-stay-partial",
+        ),
+        pytest.param(
+            'Lee said the bridge "will reopen," and left the room without a word.',
+            ("will reopen,", "partial", "quote.partial"),
+            id="sentence-goes-on",
+        ),
+    ],
+)
+def test_quoted_clause_span(text: str, expected: tuple[str, str, str]) -> None:
+    quotes = [q for q in _quotes(text, indirect=True) if q.kind != "indirect"]
+    assert [(q.text, q.kind, q.rule) for q in quotes] == [expected]
+
+
 def test_partial_quote_takes_its_closing_attribution() -> None:
     text = 'Ruiz said the dam held because "the engineers never slept," Lee said.'
     (q,) = _quotes(text)
