@@ -184,8 +184,8 @@ def parse_article(
         The parsed :class:`Article`.
 
     Raises:
-        TypeError: *text* is not a ``str`` (decode ``bytes`` first), or *published*
-            has a wrong type.
+        TypeError: *text* is not a ``str`` (decode ``bytes`` first), *published* or
+            *options* has a wrong type, or a stage is not a function returning an Article.
         ValueError: *published* is a malformed string, or both *options* and
             *stages* were given.
 
@@ -208,7 +208,17 @@ def parse_article(
     elif options is not None:
         msg = "pass either options= or stages=, not both: build stages with build_stages(options)"
         raise ValueError(msg)
+    elif isinstance(stages, (str, bytes)) or not all(callable(s) for s in stages):
+        msg = (
+            "stages must be a sequence of functions Article -> Article "
+            f"(see newsparse.DEFAULT_STAGES and build_stages), got {stages!r:.80}"
+        )
+        raise TypeError(msg)
     article = Article(text=text, published=parse_published(published))
     for stage in stages:
         article = stage(article)
+        if not isinstance(article, Article):
+            name = getattr(stage, "__name__", repr(stage))
+            msg = f"stage {name} returned {type(article).__name__}, not an Article"
+            raise TypeError(msg)
     return article

@@ -23,6 +23,27 @@ def _words(value: object) -> tuple[str, ...]:
     return tuple(sorted({str(v) for v in value}))
 
 
+def _check_lexicon(
+    _instance: object, _attribute: attrs.Attribute[EntityLexicon | None], value: object
+) -> None:
+    if value is None:
+        return
+    from newsparse.entities import EntityLexicon  # noqa: PLC0415 - stage modules load lazily
+
+    if not isinstance(value, EntityLexicon):
+        msg = (
+            f"lexicon must be a newsparse.EntityLexicon or None, got {type(value).__name__}; "
+            "build one with EntityLexicon(people=[...], aliases={...})"
+        )
+        raise TypeError(msg)
+
+
+def _check_bool(_instance: object, attribute: attrs.Attribute[bool], value: bool) -> None:  # noqa: FBT001
+    if not isinstance(value, bool):
+        msg = f"{attribute.name} must be True or False, got {value!r}"
+        raise TypeError(msg)
+
+
 @attrs.frozen
 class Options:
     """What to add to the packaged lexicons, and which optional outputs to produce.
@@ -49,9 +70,9 @@ class Options:
     [('We will win,', 'Ana Ruiz', 'bellowed')]
     """
 
-    lexicon: EntityLexicon | None = None
+    lexicon: EntityLexicon | None = attrs.field(default=None, validator=_check_lexicon)
     cue_verbs: tuple[str, ...] = attrs.field(default=(), converter=_words)
-    indirect_quotes: bool = True
+    indirect_quotes: bool = attrs.field(default=True, validator=_check_bool)
 
 
 @functools.lru_cache(maxsize=32)

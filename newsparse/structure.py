@@ -216,7 +216,8 @@ _LEAD_WORD = regex.compile(r"\p{Lu}?\p{Ll}++|\p{Lu}++(?!\p{Ll})|[\p{L}\-]++")
 _AGENCY_DATE = regex.compile(rf"\s*+(?:$|[,|\-–—]|{_MONTH}\s*+\d|\d{{1,2}}\s+{_MONTH}|{_WEEKDAY})")
 _SLASH_PART = regex.compile(r"[^/]++")
 _HANDLE = regex.compile(r"\s*+@\w")
-_EMAIL = regex.compile(r"\S+@\S+\.\w+|\[email\s*protected\]")
+# Bounded and possessive: a line of nothing but "@" costs one pass, never a cubic search.
+_EMAIL = regex.compile(r"[^\s@]{1,64}+@(?:[\w-]{1,63}+\.){1,8}\w{2,24}+|\[email\s*+protected\]")
 
 # Captions and photo credits.
 _CAPTION_LABEL = regex.compile(
@@ -283,7 +284,7 @@ _LOC_WORD = (
 )
 _REGION = rf"(?!{_MONTH}\s+\d)\p{{Lu}}[\p{{L}}\p{{M}}'’.\-]*+(?:\s{_LOC_WORD}){{0,3}}"
 _DATELINE = regex.compile(
-    r"(?P<pre>\*{0,6}\s*)"
+    r"(?P<pre>\*{0,6}+\s*+)"
     rf"(?:(?P<loc>(?!{_MONTH}\s+\d)(?P<city>\p{{L}}[\p{{L}}\p{{M}}'’.\-]*+(?:\s{_LOC_WORD}){{0,3}})"
     rf"(?P<regions>(?:,\s*{_REGION}){{0,2}}))"
     rf"(?:,\s*(?P<date>{_MONTH}\s?\d{{1,2}}(?:,\s*\d{{4}})?)(?:,\s*(?:Reuters?|REUTERS?))?)?"
@@ -1116,7 +1117,7 @@ def _implicit_byline(st: _State, head: list[int], i: int) -> bool:
     after = text[person[1] : e]
     cue = (
         _HANDLE.match(after) is not None
-        or _EMAIL.search(after) is not None
+        or _EMAIL.search(text, person[1], e) is not None
         or next_is_date
         or next_is_role
     )

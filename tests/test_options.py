@@ -88,3 +88,32 @@ def test_bad_options(kwargs: dict[str, Any], error: type[Exception], message: st
 def test_cue_verbs_must_be_strings() -> None:
     with pytest.raises(TypeError, match="cue_verbs"):
         Options(cue_verbs=3)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        pytest.param({"stages": "abc"}, "sequence of functions", id="stages-str"),
+        pytest.param({"stages": [1]}, "sequence of functions", id="stages-not-callable"),
+        pytest.param(
+            {"stages": (lambda _article: None,)},
+            "returned NoneType, not an Article",
+            id="bad-stage",
+        ),
+    ],
+)
+def test_bad_stages(kwargs: dict[str, Any], message: str) -> None:
+    with pytest.raises(TypeError, match=message):
+        parse_article("Title", **kwargs)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        pytest.param({"indirect_quotes": "no"}, "indirect_quotes must be True or False", id="bool"),
+        pytest.param({"lexicon": {"people": ["A"]}}, "EntityLexicon", id="lexicon-dict"),
+    ],
+)
+def test_bad_option_values(kwargs: dict[str, Any], message: str) -> None:
+    with pytest.raises(TypeError, match=message):
+        Options(**kwargs)
