@@ -867,7 +867,10 @@ def _analyse_paragraph(
                 if (
                     at_start
                     and tail is None
-                    and not _utterance_like(text, raw, toks, k_close, t_hi)
+                    and (
+                        not _utterance_like(text, raw, toks, k_close, t_hi)
+                        or _aside_or_heading(text, raw, lo, hi)
+                    )
                 ):
                     continue  # "‘Fury’ opens on Friday": a title at the start of a sentence
             elif after_prev_quote and last_found is not None and last_found.attr is not None:
@@ -1151,6 +1154,32 @@ def _utterance_like(text: str, raw: _Raw, toks: list[_Tok], k_close: int, t_hi: 
         return True
     rest = any(t.word for t in toks[k_close : min(t_hi, k_close + _WINDOW)])
     return not rest or len(text[raw.start : raw.end].split()) >= 4  # noqa: PLR2004
+
+
+_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by", "with",
+     "from", "as", "is", "are", "be", "vs", "via"}
+)  # fmt: skip
+_MAX_HEADING_WORDS = 8
+
+
+def _aside_or_heading(text: str, raw: _Raw, lo: int, hi: int) -> bool:
+    """Return True for a quoted stage direction or a quoted subhead, not speech.
+
+    `"(CROSSTALK.)"` is all in brackets; `'Legend in the Coal Fields.'` is a paragraph of its
+    own in title case.
+    """
+    content = text[raw.start : raw.end].rstrip(".!?")
+    if content.startswith("(") and content.endswith(")"):
+        return True
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    if raw.open_at != lo or raw.close_end != hi:
+        return False
+    words = content.split()
+    if not 1 < len(words) <= _MAX_HEADING_WORDS:
+        return False
+    return all(w[:1].isupper() or w.casefold() in _SMALL_WORDS for w in words)
 
 
 def _late_cue(

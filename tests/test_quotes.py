@@ -99,6 +99,24 @@ def test_unclosed_quote_gives_a_diagnostic() -> None:
         pytest.param('She starred in a film called "Fury" last year.', [], id="title-called"),
         pytest.param('The "reform" hurts farmers in the south.', [], id="scare-without-cue"),
         pytest.param(
+            '"We are ready," Lee said.\n\n"(LAUGHTER.)"',
+            [("We are ready,", "direct", "Lee")],
+            id="bracketed-stage-direction",
+        ),
+        pytest.param(
+            "\"We are ready,\" Lee said.\n\n'Legend in the Coal Fields.'\n\nThe mine closed.",
+            [("We are ready,", "direct", "Lee")],
+            id="quoted-subhead",
+        ),
+        pytest.param(
+            '"We are ready," Lee said.\n\n"Nobody Sleeps Tonight, not one of us."',
+            [
+                ("We are ready,", "direct", "Lee"),
+                ("Nobody Sleeps Tonight, not one of us.", "direct", "Lee"),
+            ],
+            id="quote-paragraph-not-title-case",
+        ),
+        pytest.param(
             'Lee dismissed what he called "a witch hunt."',
             [("a witch hunt.", "partial", "he")],
             id="what-he-called-is-speech",
