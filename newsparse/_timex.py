@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from itertools import accumulate, compress, count
+from operator import add
 from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
@@ -1653,21 +1653,18 @@ def scan(text: str, start: int, stop: int) -> Iterator[Hit]:
     tried, in priority order; the first that matches wins. A function word ("the", "about")
     is tried only once the next word shows it could start an expression.
 
-    Ordinary words cost no Python work: one C-level split cuts the text into words and the
-    gaps between them, a set look-up (``map`` and ``compress``) keeps the words that may
-    start a rule, and one search finds the numbers (see :func:`_candidates`). Words are
-    ``['’]?\\w+`` tokens: an apostrophe just before a word opens it ("'80s").
+    Ordinary words cost no Python work: :func:`_candidates` finds the start words and the
+    numbers in a few C-level passes. Words are ``['’]?\\w+`` tokens: an apostrophe just
+    before a word opens it ("'80s").
     """
     resume = start
     dispatch = _DISPATCH_CASED
     weak_words = _WEAK
-    found, offsets, parts = _candidates(text, start, stop)
-    last = len(parts) - 2
-    for index in found:
-        at, end = offsets[index], offsets[index + 1]
-        if parts[index - 1].endswith(_APOSTROPHES):  # "'80s", "'twas"
+    for run_at, end in _candidates(text, start, stop):
+        at = run_at
+        if at > start and text[at - 1] in "'’":  # "'80s", "'twas"
             at -= 1
-            if at < resume or not text[at + 1].isdigit():
+            if at < resume or not text[run_at].isdigit():
                 continue
             names = dispatch["#apos"]
         elif at < resume:
@@ -1695,17 +1692,13 @@ def scan(text: str, start: int, stop: int) -> Iterator[Hit]:
                     continue
             if word in weak_words or (not word.islower() and word.casefold() in weak_words):
                 # a function word: tried only when the next word may be temporal
-                if index >= last:
+                after_m = _NEXT_WORD.match(text, end, stop)
+                if after_m is None:
                     continue
-                gap = text[end : offsets[index + 2]]
-                bare = text[offsets[index + 2] : offsets[index + 3]]
-                glued = False  # "year's": the next word's apostrophe follows at once
-                if gap.endswith(_APOSTROPHES):  # the apostrophe opens the next word
-                    gap = gap[:-1]
-                    glued = not gap
+                gap, apostrophe, bare = after_m.groups()
                 if not (
                     len(gap) <= 3  # noqa: PLR2004
-                    and (glued or gap.replace("-", " ").isspace())
+                    and (gap.replace("-", " ").isspace() or (not gap and apostrophe))
                     and (bare[:1].isdigit() or bare.casefold() in _NEXT_OK)
                 ):
                     continue
@@ -1718,38 +1711,61 @@ def scan(text: str, start: int, stop: int) -> Iterator[Hit]:
             yield hit
 
 
-_APOSTROPHES = ("'", "’")
-_TOKEN_SPLIT = regex.compile(r"(\w++)")
+# The next token after a function word: the gap (at most 4 characters are read), an
+# apostrophe that opens it, and its \w+ run.
+_NEXT_WORD = regex.compile(r"([^\w'’]{0,4}+)(['’]?)(\w++)")
+_WORD_RUN = regex.compile(r"\w++")
 _NUMBER_START = regex.compile(r"\d\w*+")
+_WORD_CHAR = regex.compile(r"\w")
+# ASCII letters, digits and "_" stay, every other byte becomes a space.
+_ASCII_WORDS = bytes(
+    b if chr(b).isascii() and (chr(b).isalnum() or chr(b) == "_") else ord(" ") for b in range(256)
+)
 
 
-def _candidates(text: str, start: int, stop: int) -> tuple[list[int], list[int], list[str]]:
-    """The words of ``text[start:stop]`` that may start a rule, and the split they index.
+def _candidates(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """The ``\\w+`` runs of ``text[start:stop]`` that may start a rule, in text order.
 
-    Returns ``(found, offsets, parts)``: *parts* alternate gaps and ``\\w+`` runs (odd
-    indices), part *i* starts at ``offsets[i]``, and *found* lists, in text order, the odd
-    indices of the runs that are start words (casefolded, looked up in one C-level pass) or
-    begin with a digit (found by one search).
+    A run is kept when it is a start word (casefolded) or begins with a digit. The text is
+    casefolded, encoded to ASCII (any other character becomes a space) and split in C;
+    one set look-up per run keeps the start words, and their offsets come from the run
+    lengths. A run next to a non-ASCII character is checked against the text, since that
+    character may belong to the word ("é"). Numbers come from one search.
     """
     segment = text[start:stop]
     folded = segment.casefold()
+    found: list[tuple[int, int]] = []
     if len(folded) == len(segment):  # each character folds to one: offsets are kept
-        parts = _TOKEN_SPLIT.split(folded)
-        keys: Iterator[str] | list[str] = parts[1::2]
+        runs = folded.encode("ascii", "replace").translate(_ASCII_WORDS).split(b" ")
+        # run k starts after the k spaces and the runs before it
+        offsets = list(map(add, accumulate(map(len, runs), initial=start), count()))
+        for k in compress(count(), map(_KEY_BYTES.__contains__, runs)):
+            at = offsets[k]
+            end = offsets[k + 1] - 1
+            if at > start and not text[at - 1].isascii() and _WORD_CHAR.match(text, at - 1):
+                continue  # a letter outside ASCII opens the word
+            if end < stop and not text[end].isascii() and _WORD_CHAR.match(text, end):
+                continue
+            if runs[k] in _WEAK_BYTES and k + 1 < len(runs):
+                after = runs[k + 1]  # the next word when one character separates them
+                if after and not after[:1].isdigit() and after not in _NEXT_BYTES:
+                    continue  # a function word before an ordinary word: nothing to try
+            found.append((at, end))
     else:  # "ß", ligatures: fold word by word
-        parts = _TOKEN_SPLIT.split(segment)
-        keys = map(str.casefold, parts[1::2])
-    offsets = list(accumulate(map(len, parts), initial=start))
-    found = list(compress(count(1, 2), map(_KEYS.__contains__, keys)))
-    numbers = []
-    for m in _NUMBER_START.finditer(text, start, stop):
-        index = bisect_right(offsets, m.start()) - 1  # the gap before may be empty
-        if index & 1 and offsets[index] == m.start():  # a run starts with the digit
-            numbers.append(index)
+        found.extend(
+            m.span()
+            for m in _WORD_RUN.finditer(text, start, stop)
+            if m.group().casefold() in _KEYS and not m.group()[0].isdigit()
+        )
+    numbers = [
+        m.span()
+        for m in _NUMBER_START.finditer(text, start, stop)
+        if m.start() == start or _WORD_CHAR.match(text, m.start() - 1) is None
+    ]
     if numbers:
         found += numbers
         found.sort()
-    return found, offsets, parts
+    return found
 
 
 _NEED_GROUPS = tuple(dict.fromkeys(_REQUIRES.values()))
@@ -1785,6 +1801,9 @@ _SECOND_WORDS: dict[str, frozenset[str]] = {
     }.items()
 }
 _KEYS = frozenset(key for key in _DISPATCH if key[:1] != "#")  # casefolded start words
+_KEY_BYTES = frozenset(key.encode() for key in _KEYS if not key[0].isdigit())
+_WEAK_BYTES = frozenset(key.encode() for key in _KEYS if key in _WEAK)
+_NEXT_BYTES = frozenset(word.encode() for word in _NEXT_OK if word.isascii())
 _NOT_BEFORE_NUMBER = frozenset("$€£¥#")
 _NUMBER_NOUNS = (" percent", " per cent", " million", " billion", " cents", " points", " shares")
 _MAX_SPAN = 160  # no expression is longer; the window ends at least 30 characters past one
