@@ -287,29 +287,20 @@ def tokenize(
         word = words[i]
         if len(word) > 1 and flags[i] & (CAP | POSS) == CAP and sum(c.isalpha() for c in word) >= 2:  # noqa: PLR2004
             flags[i] |= UPPER
-    if spliced:
-        old = toks
-        toks = Tokens()
-        k = 0
-        for i in spliced:
-            toks.starts.extend(old.starts[k:i])
-            toks.ends.extend(old.ends[k:i])
-            toks.keys.extend(old.keys[k:i])
-            toks.flags.extend(old.flags[k:i])
-            toks.links.extend(old.links[k:i])
-            first = len(toks.starts)
-            _add_slow(
-                toks, text, old.starts[i], offsets[2 * i + 2], abbrevs=abbrevs, phrases=phrases
-            )
-            for p in range(first, len(toks.starts) - 1):
-                toks.links.append(text[toks.ends[p] : toks.starts[p + 1]] in _LINK_GAPS)
-            toks.links.append(old.links[i] and toks.ends[-1] == offsets[2 * i + 2])
-            k = i + 1
-        toks.starts.extend(old.starts[k:])
-        toks.ends.extend(old.ends[k:])
-        toks.keys.extend(old.keys[k:])
-        toks.flags.extend(old.flags[k:])
-        toks.links.extend(old.links[k:])
+    # the rest, from the last so that the indices stay valid: the full token pattern
+    for i in reversed(spliced):
+        stretch_end = offsets[2 * i + 2]
+        piece = Tokens()
+        _add_slow(piece, text, starts[i], stretch_end, abbrevs=abbrevs, phrases=phrases)
+        piece.links.extend(
+            text[piece.ends[p] : piece.starts[p + 1]] in _LINK_GAPS for p in range(len(piece) - 1)
+        )
+        piece.links.append(links[i] and piece.ends[-1] == stretch_end)
+        starts[i : i + 1] = piece.starts
+        ends[i : i + 1] = piece.ends
+        keys[i : i + 1] = piece.keys
+        flags[i : i + 1] = piece.flags
+        links[i : i + 1] = piece.links
     if toks.links:
         toks.links[-1] = False
     return toks
