@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+import attrs
 import pytest
 
-from newsparse.entities import EntityLexicon, extract_entities, iter_mentions
-from newsparse.model import Article, Entity
+from newsparse._names import CAP, INITIAL, POSS, UPPER, tokenize
+from newsparse.entities import EntityLexicon, _gazetteer, extract_entities, iter_mentions
+from newsparse.model import Article, Entity, Mention
 
 
 def _entities(text: str, lexicon: EntityLexicon | None = None) -> tuple[Entity, ...]:
@@ -855,3 +858,133 @@ def test_seed_aliases(seed_text: str) -> None:
     assert names["Türkiye"] == "Türkiye"
     assert names["al-Qaida"] == "al-Qaida"
     assert names["Daesh"] == "Islamic State"
+
+
+# --- tokens: the fast path (plain words) and the full pattern give one definition --------
+
+_FLAG_NAMES = ((CAP, "CAP"), (UPPER, "UPPER"), (POSS, "POSS"), (INITIAL, "INITIAL"))
+
+
+def _tokens(text: str) -> list[tuple[str, str, str]]:
+    g = _gazetteer(None)
+    t = tokenize(text, 0, len(text), g.abbrevs, g.phrases)
+    return [
+        (
+            text[t.starts[i] : t.ends[i]],
+            t.keys[i],
+            "|".join(name for bit, name in _FLAG_NAMES if t.flags[i] & bit),
+        )
+        for i in range(len(t))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Pakistan's envoy met the Joneses' lawyer and NATO's chief.",
+            [
+                ("Pakistan", "pakistan", "CAP|POSS"),
+                ("envoy", "envoy", ""),
+                ("met", "met", ""),
+                ("the", "the", ""),
+                ("Joneses", "joneses", "CAP|POSS"),
+                ("lawyer", "lawyer", ""),
+                ("and", "and", ""),
+                ("NATO", "nato", "CAP|UPPER|POSS"),
+                ("chief", "chief", ""),
+            ],
+            id="possessives",
+        ),
+        pytest.param(
+            "Mr. J. Doe of Acme Corp. flew to the U.S. at 9 a.m. today.",
+            [
+                ("Mr.", "mr.", "CAP"),
+                ("J.", "j.", "CAP|INITIAL"),
+                ("Doe", "doe", "CAP"),
+                ("of", "of", ""),
+                ("Acme", "acme", "CAP"),
+                ("Corp.", "corp.", "CAP"),
+                ("flew", "flew", ""),
+                ("to", "to", ""),
+                ("the", "the", ""),
+                ("U.S.", "u.s.", "CAP|UPPER"),
+                ("at", "at", ""),
+                ("9", "9", ""),
+                ("a", "a", ""),
+                ("m", "m", ""),
+                ("today", "today", ""),
+            ],
+            id="abbreviations-and-initials",
+        ),
+        pytest.param(
+            "The Taliban-led government and al-Amr's long-term plan.",
+            [
+                ("The", "the", "CAP"),
+                ("Taliban", "taliban", "CAP"),
+                ("government", "government", ""),
+                ("and", "and", ""),
+                ("al-Amr", "al-amr", "CAP|POSS"),
+                ("long-term", "long-term", ""),
+                ("plan", "plan", ""),
+            ],
+            id="hyphens",
+        ),
+        pytest.param(
+            "They don't know O’Brien’s d'Ivoire friends.",
+            [
+                ("They", "they", "CAP"),
+                ("don't", "don't", ""),
+                ("know", "know", ""),
+                ("O’Brien", "o'brien", "CAP|POSS"),
+                ("d'Ivoire", "d'ivoire", ""),
+                ("friends", "friends", ""),
+            ],
+            id="apostrophes",
+        ),
+        pytest.param(
+            "Shares rose 1.5 percent to $35.20 in 2019.",
+            [
+                ("Shares", "shares", "CAP"),
+                ("rose", "rose", ""),
+                ("1", "1", ""),
+                ("5", "5", ""),
+                ("percent", "percent", ""),
+                ("to", "to", ""),
+                ("35", "35", ""),
+                ("20", "20", ""),
+                ("in", "in", ""),
+                ("2019", "2019", ""),
+            ],
+            id="numbers",
+        ),
+    ],
+)
+def test_tokens(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _tokens(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "links"),
+    [
+        pytest.param("New\u00a0York  City\nmayor", [True, True, False, False], id="spaces"),
+        pytest.param("Pakistan's envoy", [False, False], id="possessive"),
+        pytest.param("Mr. Doe. He left", [True, False, True, False], id="periods"),
+        pytest.param("U.S. Army, Taliban-led forces", [True, False, False, False], id="pattern"),
+    ],
+)
+def test_token_links(text: str, links: list[bool]) -> None:
+    g = _gazetteer(None)
+    assert tokenize(text, 0, len(text), g.abbrevs, g.phrases).links == links
+
+
+def test_mentions_pass_the_model_checks() -> None:
+    text = Path(__file__).parents[1].joinpath("seeds", "000_aadee0b4fd7fab13.txt").read_text()
+    entities = _entities(text)
+    mentions = [m for e in entities for m in e.mentions]
+    assert len(mentions) > 20
+    for m in mentions:
+        attrs.validate(m)
+        assert m == Mention(m.start, m.end, m.text, m.kind, m.rule)
+        assert hash(m) == hash(Mention(m.start, m.end, m.text, m.kind, m.rule))
+        assert text[m.start : m.end] == m.text
