@@ -400,8 +400,13 @@ def _tokens(text: str, lo: int, hi: int) -> list[_Tok]:
 
 def _head_tokens(text: str, lo: int, hi: int, n: int) -> list[_Tok]:
     """Return the first *n* tokens of ``text[lo:hi]`` (all of them if there are fewer)."""
-    ends = [m.end() for m in itertools.islice(_TOKEN.finditer(text, lo, hi), n)]
-    return _tokens(text, lo, ends[-1]) if ends else []
+    # tokens never hold white space: cut the range at a space far enough for *n* tokens
+    cut = text.find(" ", min(hi, lo + 12 * n), hi)
+    if cut >= 0:
+        toks = _tokens(text, lo, cut)
+        if len(toks) >= n:
+            return toks[:n]
+    return _tokens(text, lo, hi)[:n]
 
 
 # ---------------------------------------------------------------------------------------------
