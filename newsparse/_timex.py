@@ -1632,11 +1632,16 @@ def _try_rules(text: str, at: int, stop: int, names: tuple[str, ...]) -> Hit | N
     window = min(stop, at + _MAX_SPAN)
     ahead = text[at : at + _CHECK_SPAN].casefold()
     seen: dict[int, bool] = {}
-    for name, group in _PLANS[names]:
-        if group >= 0:
+    for name, group, words in _PLANS[names]:
+        if words:
             ok = seen.get(group)
             if ok is None:
-                ok = seen[group] = _contains_any(ahead, _NEED_GROUPS[group])
+                ok = False
+                for word in words:  # a plain loop: cheaper than any() or a function call
+                    if word in ahead:
+                        ok = True
+                        break
+                seen[group] = ok
             if not ok:
                 continue
         m = _rule_pattern(name).match(text, at, window)
@@ -1772,10 +1777,13 @@ _NEED_GROUPS = tuple(dict.fromkeys(_REQUIRES.values()))
 _DISPATCH_CASED = {
     form: names for key, names in _DISPATCH.items() for form in {key, key.capitalize(), key.upper()}
 }
-# For each list of rules a word may start: (rule, index of its required words or -1).
+# For each list of rules a word may start: (rule, index of its required words, the words).
 _PLANS = {
     names: tuple(
-        (name, _NEED_GROUPS.index(_REQUIRES[name]) if name in _REQUIRES else -1) for name in names
+        (name, _NEED_GROUPS.index(_REQUIRES[name]), _REQUIRES[name])
+        if name in _REQUIRES
+        else (name, -1, ())
+        for name in names
     )
     for names in set(_DISPATCH.values())
 }
@@ -1808,13 +1816,6 @@ _NOT_BEFORE_NUMBER = frozenset("$€£¥#")
 _NUMBER_NOUNS = (" percent", " per cent", " million", " billion", " cents", " points", " shares")
 _MAX_SPAN = 160  # no expression is longer; the window ends at least 30 characters past one
 _CHECK_SPAN = 64  # the required words of a rule lie within this many characters of its start
-
-
-def _contains_any(text: str, words: tuple[str, ...]) -> bool:
-    for word in words:  # noqa: SIM110 - a plain loop is cheaper than any() over a generator
-        if word in text:
-            return True
-    return False
 
 
 _PREFIXES = {"date": "date", "time": "time", "dur": "duration", "set": "set", "ref": "ref"}
