@@ -494,11 +494,12 @@ _UNIT_STEMS = (
 _REQUIRES: dict[str, tuple[str, ...]] = {
     "time_clock": ("a.m", "p.m", "am", "pm", "o'clock"),
     "time_named": ("noon", "midnight", "midday"),
-    "time_clock24": (":",),
+    "time_clock24": (":0", ":1", ":2", ":3", ":4", ":5"),
     "date_month_day": _MONTH_STEMS,
     "date_day_month": _MONTH_STEMS,
-    "date_dotted": (".",),
-    "date_iso": ("-",),
+    "date_dotted": (".1", ".2"),  # the year follows a dot
+    "date_iso": ("-0", "-1"),  # the month follows a hyphen
+    "date_year": ("15", "16", "17", "18", "19", "20"),
     "date_numeric": ("/",),
     "date_quarter": ("quarter", "half"),
     "date_quarter_rel": ("quarter", "period"),
