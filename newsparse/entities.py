@@ -279,6 +279,7 @@ _DATELINE = regex.compile(
 )
 _PARTIES = {"D": "Democratic Party", "R": "Republican Party", "I": "independent"}
 _SENTENCE_GAP = regex.compile(r"[.!?:;\n\r\"“”‘(\[\u2029\u2028]")
+_WORD_SPLIT = regex.compile(r"[\s\-]+")  # the words of a name, for its initials
 _TERMINAL = regex.compile(r"[.!?](?:\s|$)")
 _ACRONYM_DEF = regex.compile(r"[ ]?\((?P<acr>\p{Lu}[\p{Lu}\p{Ll}&.\-]{0,9}+\p{Lu}\.?)\)")
 
@@ -671,7 +672,7 @@ def _affiliations(doc: _Doc, i: int, t_end: int) -> str | None:
 
 def _analyse_run(doc: _Doc, i: int, j: int) -> None:
     """Turn the run of tokens [i, j) into candidates."""
-    toks, g, text = doc.toks, doc.g, doc.text
+    toks, g = doc.toks, doc.g
     # strip leading determiners and, at a sentence start, a common word
     while i < j and (
         toks.keys[i] in _DETERMINERS
@@ -693,6 +694,12 @@ def _analyse_run(doc: _Doc, i: int, j: int) -> None:
     whole = doc.gaz(i, j)
     if whole is not None and whole[0] == j:
         _add_gaz(doc, i, j, whole[1], "entity.lexicon")
+        return
+    if j == i + 1:  # one word: no region, head word or title to split off
+        if g.titles.get(toks.keys[i]) not in {"head", "honorific"} and not _person_after_titles(
+            doc, i, j
+        ):  # (a title word alone is no name)
+            _add_single(doc, i)
         return
     if toks.keys[i] in _DIRECTIONS and i + 1 < j:
         inner = doc.gaz(i + 1, j)
@@ -795,14 +802,7 @@ def _analyse_run(doc: _Doc, i: int, j: int) -> None:
         _add_gaz(doc, i, first[0], entry, "entity.lexicon")
         _analyse_run(doc, first[0], j)
         return
-    # lower-case title words just before ("defense minister Khawaja Asif", "actor Tom Hanks")
-    pre = _pre_title(doc, i)
-    if pre < i and any(toks.keys[k] in g.titles for k in range(pre, i)):
-        while pre < i and toks.keys[pre] not in g.titles and toks.keys[pre] not in _PRE_MODIFIERS:
-            pre += 1
-        titles = [text[toks.starts[pre] : toks.ends[i - 1]]]
-        affiliation = _owner(doc, pre)
-        _add_person(doc, i, j, titles=titles, affiliation=affiliation, rule="entity.title")
+    if _person_after_titles(doc, i, j):
         return
     if j - i == 1:
         _add_single(doc, i)
@@ -815,6 +815,20 @@ def _analyse_run(doc: _Doc, i: int, j: int) -> None:
         cand.evidence = "first-name"
     _context(doc, i, j, cand)
     doc.cands.append(cand)
+
+
+def _person_after_titles(doc: _Doc, i: int, j: int) -> bool:
+    """Lower-case title words just before ("defense minister Khawaja Asif", "actor Tom Hanks")."""
+    toks, g = doc.toks, doc.g
+    pre = _pre_title(doc, i)
+    if pre < i and any(toks.keys[k] in g.titles for k in range(pre, i)):
+        while pre < i and toks.keys[pre] not in g.titles and toks.keys[pre] not in _PRE_MODIFIERS:
+            pre += 1
+        titles = [doc.text[toks.starts[pre] : toks.ends[i - 1]]]
+        affiliation = _owner(doc, pre)
+        _add_person(doc, i, j, titles=titles, affiliation=affiliation, rule="entity.title")
+        return True
+    return False
 
 
 def _coordinated_titles(doc: _Doc, pre: int) -> tuple[list[str], str | None]:
@@ -1082,7 +1096,7 @@ def _acronyms(doc: _Doc) -> None:
         o = doc.cands[owner]
         if o.kind == "demonym":
             continue
-        initials = "".join(w[0] for w in regex.split(r"[\s\-]+", text[o.start : o.end]) if w)
+        initials = "".join(w[0] for w in _WORD_SPLIT.split(text[o.start : o.end]) if w)
         if not _spells(c.words[0], fold(initials)):
             continue
         c.acronym_of = owner
@@ -1327,7 +1341,7 @@ def _build(doc: _Doc) -> list[_Ent]:
             bisect.insort(firstname.setdefault(c.words[0], []), (c.start, idx))
         elif etype == "ORG":
             org_first.setdefault(c.words[0], idx)
-            ini = "".join(w[0] for w in regex.split(r"[\s\-]+", " ".join(c.words)) if w)
+            ini = "".join(w[0] for w in _WORD_SPLIT.split(" ".join(c.words)) if w)
             initials.setdefault(ini, idx)
             caps = "".join(ch for ch in text[c.start : c.end] if ch.isupper()).casefold()
             initials.setdefault(caps, idx)
