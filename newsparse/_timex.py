@@ -638,7 +638,8 @@ _DEADLINE = regex.compile(
     regex.IGNORECASE,
 )
 _PAST_PERFECT = regex.compile(r"\b(?:had|previously)\b", regex.IGNORECASE)
-_CLAUSE_START = regex.compile(r"[.!?;:]\s|\n|,\s")
+# Searched backwards: the first match is the last clause break before a date.
+_CLAUSE_START = regex.compile(r"[.!?;:]\s|\n|,\s", regex.REVERSE)
 # Where the clause after a date stops mattering for its tense: reported speech and new clauses.
 _CLAUSE_END = regex.compile(r"\b(?:that|said|says|and|but|when|while|after|before|as)\b|[,;:(]")
 _SENTENCE_END = regex.compile(r"[.!?]\s|\n")
@@ -744,9 +745,8 @@ class Context:
         lo = max(0, start - 60)
         if self.deadline(start):
             return "future"  # "by February", "until January": news deadlines lie ahead
-        left = lo
-        for m in _CLAUSE_START.finditer(self.text, lo, start):
-            left = m.end()
+        last = _CLAUSE_START.search(self.text, lo, start)  # the last clause break
+        left = lo if last is None else last.end()
         return "past" if _PAST.search(self.text, left, start) is not None else ""
 
     def deadline(self, start: int) -> bool:
@@ -757,10 +757,8 @@ class Context:
 
     def _clause_start(self, start: int) -> int:
         lo = max(0, start - 160)
-        left = lo
-        for m in _CLAUSE_START.finditer(self.text, lo, start):
-            left = m.end()
-        return left
+        last = _CLAUSE_START.search(self.text, lo, start)  # the last clause break
+        return lo if last is None else last.end()
 
     def future(self, start: int, end: int) -> bool:
         """Whether the sentence around ``[start, end)`` speaks of the future."""
