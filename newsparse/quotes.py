@@ -825,6 +825,17 @@ def _analyse_paragraph(
         direct = at_start or (colon_or_comma and (lead_cue is not None or after_prev_quote))
         if not direct and colon_or_comma and toks[last_lead].text == ":" and lead_words:  # type: ignore[index]
             direct = True
+        if (
+            not direct
+            and after_prev_quote
+            and last_found is not None
+            and last_found.kind == "direct"
+            and last_found.sentence == si
+            and tail is None
+            and _conjoined_piece(toks, lead_words, last_found.attr)
+            and not any(t.word for t in toks[k_close:t_hi])
+        ):
+            direct = True  # `"I love Larry," he said, but "on energy he is wrong."`
         attr: _Attr | None = None
         if direct:
             rule = "quote.direct"
@@ -1087,6 +1098,15 @@ def _colon_intro(toks: list[_Tok], lo: int, hi: int) -> _Attr | None:
         return _attr_from_cue(toks, k, lo, hi, None)
     np = _np_forward(toks, lo, hi)
     return None if np is None else _Attr(np, None, "quote.colon")
+
+
+def _conjoined_piece(toks: list[_Tok], lead_words: list[int], attr: _Attr | None) -> bool:
+    """Return True if only "and"/"but" (and one more word) follow the attribution before."""
+    if attr is None or attr.speaker is None:
+        return False
+    stop = max(attr.speaker.end, attr.cue[1] if attr.cue else 0)
+    after = [c for c in lead_words if toks[c].start >= stop]
+    return 0 < len(after) <= 2 and toks[after[0]].low in {"and", "but"}  # noqa: PLR2004
 
 
 def _sentence_attribution(toks: list[_Tok], lo: int, hi: int) -> _Attr | None:

@@ -99,6 +99,19 @@ def test_unclosed_quote_gives_a_diagnostic() -> None:
         pytest.param('She starred in a film called "Fury" last year.', [], id="title-called"),
         pytest.param('The "reform" hurts farmers in the south.', [], id="scare-without-cue"),
         pytest.param(
+            '"You know, I admire Lee," he said, but "on energy he has been wrong for years."',
+            [
+                ("You know, I admire Lee,", "direct", "he"),
+                ("on energy he has been wrong for years.", "direct", "he"),
+            ],
+            id="second-piece-after-but",
+        ),
+        pytest.param(
+            '"You know, I admire Lee," he said, but "wrong" is the word he used.',
+            [("You know, I admire Lee,", "direct", "he"), ("wrong", "partial", "he")],
+            id="fragment-after-but-stays-partial",
+        ),
+        pytest.param(
             '"We are ready," Lee said.\n\n"(LAUGHTER.)"',
             [("We are ready,", "direct", "Lee")],
             id="bracketed-stage-direction",
