@@ -1,9 +1,9 @@
 """The grammar and resolver behind :mod:`newsparse.dates` (private).
 
-One compiled alternation finds every candidate temporal expression in a single linear scan;
-each alternative is wrapped in a named group ``R_<rule>`` so that the handler to call is
-``match.lastgroup``. Alternatives are ordered from the most specific to the least: at a given
-position the first one that matches wins. Handlers turn a match into TIMEX3 ``(type, value)``
+:func:`scan` keeps the words that may start an expression (one C-level split and set
+look-up) and, at each, tries only the rules that may start with that word, each a compiled
+pattern, from the most specific to the least: at a given position the first one that matches
+wins. Handlers turn a match into TIMEX3 ``(type, value)``
 pairs; :func:`value_to_calendar` derives the Python date and granularity from the value, so a
 handler only ever builds strings.
 """

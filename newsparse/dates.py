@@ -5,8 +5,9 @@ resolves against ``Article.reference_date`` (``published``, else the dateline's 
 here reads the clock. Spans follow TimeML/TempEval-3: a leading "on", "in", "from" or "at" is
 left out, "the", "last", "about", "early" are kept in.
 
-The finder is one compiled pattern (see :mod:`newsparse._timex`) scanned once over the text;
-values come from a small calendar resolver. ``dateparser`` is imported lazily and only for
+The finder (see :mod:`newsparse._timex`) keeps, in a few C-level passes, the words that may
+start an expression and tries only the rules that may start with each; values come from a
+small calendar resolver. ``dateparser`` is imported lazily and only for
 forms the resolver does not read itself (day-first dotted dates such as ``20.02.2018``), with
 fixed settings and a cache.
 """

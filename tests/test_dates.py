@@ -782,7 +782,9 @@ def test_second_word_gates_match_the_phrases() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        pytest.param("Sales grew at least 3 percent over two weeks.", ["over two weeks"], id="at-least"),
+        pytest.param(
+            "Sales grew at least 3 percent over two weeks.", ["over two weeks"], id="at-least"
+        ),
         pytest.param(
             "It has at least two weeks to act.", ["at least two weeks"], id="at-least-dur"
         ),
