@@ -940,6 +940,8 @@ def _analyse_paragraph(
         if attr is None:
             continue  # no speech in the sentence: a scare quote or a title
         f = _Found(raw.start, raw.end, "partial", "quote.partial", attr, sentence=si)
+        if lead_cue is not None and lead_cue == k_open - 1 and toks[lead_cue].low in _PERFORMED:
+            f.kind, f.rule = "direct", "quote.clause"  # `chanted "What curfew?"`: all of it
         if _whole_clause(text, toks, (k_open, k_close, t_hi), raw):
             f.kind, f.rule = "direct", "quote.clause"
             j = k_open - 2 if toks[k_open - 1].text == "," else k_open - 1
@@ -1060,6 +1062,11 @@ def _plain_paragraph(
     return para
 
 
+# chanted, sung or shouted words are quoted whole: the quote right after the verb is direct
+_PERFORMED = frozenset(
+    {"chant", "chanted", "chanting", "chants", "sang", "sing", "singing", "sings", "sung",
+     "shout", "shouted", "shouting", "shouts", "yell", "yelled", "yelling", "yells"}
+)  # fmt: skip
 _MAX_CLAUSE_LEAD = 2  # unquoted words a quoted clause may start with: `he would “…”`
 
 

@@ -183,6 +183,11 @@ def test_whole_clause_in_marks_is_direct(text: str, kind: str, rule: str) -> Non
             id="two-words-before-the-mark",
         ),
         pytest.param(
+            'Protesters marched through the streets and chanted "What curfew?" until dawn.',
+            ("What curfew?", "direct", "quote.clause"),
+            id="chanted-words-are-whole",
+        ),
+        pytest.param(
             'The senator said the plan, in his view, was "a waste of time and money."',
             ("a waste of time and money.", "partial", "quote.partial"),
             id="more-words-before-stay-partial",
