@@ -422,21 +422,20 @@ class _Doc:
             hi = bisect.bisect_left(starts, le, lo)
             if lo == hi:
                 continue
-            words: list[int] | None = None
             shout = False
-            # an ALL-CAPS line has at least two words in capitals (cheap test first)
-            if bisect.bisect_left(uppers, hi) - bisect.bisect_left(uppers, lo) >= 2:  # noqa: PLR2004
-                words = [i for i in range(lo, hi) if text[starts[i]].isalpha()]
-                upper = sum(1 for i in words if flags[i] & UPPER)
-                shout = len(words) >= 2 and upper >= 0.8 * len(words)  # noqa: PLR2004
+            # an ALL-CAPS line has at least two words in capitals (cheap test first); every
+            # word in capitals starts with a letter, so it is one of the line's words
+            upper = bisect.bisect_left(uppers, hi) - bisect.bisect_left(uppers, lo)
+            if upper >= 2:  # noqa: PLR2004
+                n_words = sum(map(str.isalpha, map(text.__getitem__, starts[lo:hi])))
+                shout = n_words >= 2 and upper >= 0.8 * n_words  # noqa: PLR2004
             title_case = False
             if not shout and le - ls < 160:  # noqa: PLR2004
                 in_head = headline[1] > headline[0] and (
                     headline[0] <= ls < headline[1] or ls <= headline[0] < le
                 )
                 if in_head or _TERMINAL.search(text, ls, le) is None:
-                    if words is None:
-                        words = [i for i in range(lo, hi) if text[starts[i]].isalpha()]
+                    words = [i for i in range(lo, hi) if text[starts[i]].isalpha()]
                     long_words = [i for i in words if ends[i] - starts[i] >= 4]  # noqa: PLR2004
                     caps = sum(1 for i in long_words if flags[i] & CAP)
                     title_case = len(long_words) >= 3 and caps >= 0.8 * len(long_words)  # noqa: PLR2004
@@ -1516,8 +1515,10 @@ def _appositives(doc: _Doc) -> None:
     """Titles in an appositive after a person's name: "Ana Ruiz, the city's mayor, said"."""
     g, text = doc.g, doc.text
     for c in doc.cands:
-        if c.type not in {None, "PER"} or c.nested or c.canonical is not None:
-            continue
+        if text[c.end : c.end + 1] != "," or (
+            c.type not in {None, "PER"} or c.nested or c.canonical is not None
+        ):
+            continue  # an appositive starts with a comma
         if len(c.words) == 1 and (
             c.words[0] in g.stop or c.words[0] in doc.lower_keys or c.words[0] in g.not_names
         ):
