@@ -1743,13 +1743,15 @@ def _candidates(text: str, start: int, stop: int) -> list[tuple[int, int]]:
         runs = folded.encode("ascii", "replace").translate(_ASCII_WORDS).split(b" ")
         # run k starts after the k spaces and the runs before it
         offsets = list(map(add, accumulate(map(len, runs), initial=start), count()))
+        checked = not segment.isascii()
         for k in compress(count(), map(_KEY_BYTES.__contains__, runs)):
             at = offsets[k]
             end = offsets[k + 1] - 1
-            if at > start and not text[at - 1].isascii() and _WORD_CHAR.match(text, at - 1):
-                continue  # a letter outside ASCII opens the word
-            if end < stop and not text[end].isascii() and _WORD_CHAR.match(text, end):
-                continue
+            if checked and (
+                (at > start and not text[at - 1].isascii() and _WORD_CHAR.match(text, at - 1))
+                or (end < stop and not text[end].isascii() and _WORD_CHAR.match(text, end))
+            ):
+                continue  # a letter outside ASCII belongs to the word
             if runs[k] in _WEAK_BYTES and k + 1 < len(runs):
                 after = runs[k + 1]  # the next word when one character separates them
                 if after and not after[:1].isdigit() and after not in _NEXT_BYTES:
