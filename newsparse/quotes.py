@@ -1850,6 +1850,7 @@ def _extract(
         found.extend(reported)
         previous = para
     found.sort(key=lambda f: (f.start, f.end))
+    _close_crossings(text, found)
     resolver = _Resolver(text, entities)
     quotes: list[Quote] = []
     pronouns: dict[str, list[Mention]] = {}
@@ -1883,6 +1884,27 @@ def _extract(
             )
         )  # fmt: skip
     return quotes, diags, pronouns
+
+
+def _close_crossings(text: str, found: list[_Found]) -> None:
+    """Extend reported speech that ends inside a quotation to the quotation's end.
+
+    A reported clause whose last words are quoted ("should "dismantle Hamas,” Asif said")
+    must cover the quoted part and its closing mark, so that quotes nest and never cross.
+    *found* is sorted by start; only quotations starting inside a clause are looked at.
+    """
+    for i, outer in enumerate(found):
+        if outer.kind != "indirect":
+            continue
+        for j in range(i + 1, len(found)):
+            inner = found[j]
+            if inner.start >= outer.end:
+                break
+            if inner.end > outer.end:
+                end = inner.end
+                while end < len(text) and end < inner.end + 2 and text[end] in _QUOTE_CHARS:
+                    end += 1
+                outer.end = end
 
 
 def _groups(found: list[_Found]) -> dict[int, int]:

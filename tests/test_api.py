@@ -44,6 +44,16 @@ def test_seed_headline_and_body(seed_text: str) -> None:
     assert article.paragraphs[-1].text.startswith("Asif concluded by calling for regional peace")
 
 
+def test_seed_quotes_nest_and_never_cross(seed_text: str) -> None:
+    quotes = sorted(parse_article(seed_text).quotes, key=lambda q: (q.start, -q.end))
+    for i, outer in enumerate(quotes):
+        for inner in quotes[i + 1 :]:
+            if inner.start >= outer.end:
+                break
+            assert inner.end <= outer.end, f"{outer.text!r} crosses {inner.text!r}"
+            assert outer.kind == "indirect", f"{inner.text!r} inside {outer.kind} {outer.text!r}"
+
+
 def test_seed_caption_and_its_credit(seed_text: str) -> None:
     (caption,) = parse_article(seed_text).captions
     assert caption.text.startswith("Pakistan's Defense Minister and former Foreign Minister")

@@ -292,9 +292,12 @@ def test_check_article_quote_overlaps(
     assert check_article(_REPORT, article, round_trip=False, tolerate=frozenset()) == expected
 
 
-def test_open_findings_are_tolerated_by_default() -> None:
+def test_crossing_quotes_are_reported_by_default() -> None:
+    # F5 (a partial quote crossing the end of its reported clause) is fixed: no tolerance.
     article = Article(text=_REPORT, quotes=(_quote(10, 50, "indirect"), _quote(40, 61, "partial")))
-    assert check_article(_REPORT, article, round_trip=False) == []
+    assert check_article(_REPORT, article, round_trip=False) == [
+        "quotes [10,50) indirect and [40,61) partial cross"
+    ]
 
 
 @pytest.mark.parametrize(
