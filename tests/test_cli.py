@@ -278,3 +278,20 @@ def test_cli_quiet_closed_pipe(seed_text: str, tmp_path: pathlib.Path) -> None:
         assert proc.wait(timeout=60) == 0
     assert json.loads(first)["id"] == 0
     assert err == b""
+
+
+@pytest.mark.parametrize(
+    ("args", "lines"),
+    [
+        pytest.param(("-",), 1, id="empty-article"),
+        pytest.param(("--jsonl", "-"), 0, id="empty-jsonl"),
+    ],
+)
+def test_cli_empty_input(args: tuple[str, ...], lines: int) -> None:
+    done = run(*args, stdin="")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    out = done.stdout.splitlines()
+    assert len(out) == lines
+    if lines:
+        assert json.loads(out[0])["text"] == ""
