@@ -14,7 +14,6 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Iterator
 from itertools import accumulate, compress, count
-from operator import add
 from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
@@ -1741,12 +1740,12 @@ def _candidates(text: str, start: int, stop: int) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     if len(folded) == len(segment):  # each character folds to one: offsets are kept
         runs = folded.encode("ascii", "replace").translate(_ASCII_WORDS).split(b" ")
-        # run k starts after the k spaces and the runs before it
-        offsets = list(map(add, accumulate(map(len, runs), initial=start), count()))
+        # run k starts after the runs before it and the k spaces between them
+        lengths = list(accumulate(map(len, runs), initial=start))
         checked = not segment.isascii()
         for k in compress(count(), map(_KEY_BYTES.__contains__, runs)):
-            at = offsets[k]
-            end = offsets[k + 1] - 1
+            at = lengths[k] + k
+            end = lengths[k + 1] + k
             if checked and (
                 (at > start and not text[at - 1].isascii() and _WORD_CHAR.match(text, at - 1))
                 or (end < stop and not text[end].isascii() and _WORD_CHAR.match(text, end))

@@ -797,6 +797,9 @@ def test_second_word_gates_match_the_phrases() -> None:
         ),
         pytest.param("It was 'today' they said.", [], id="quoted-word"),
         pytest.param("The A380 flew 3 days.", ["3 days"], id="digit-inside-word"),
+        pytest.param(
+            "Output rose 5 km²2018 and in 1999.", ["2018", "1999"], id="number-after-superscript"
+        ),
         pytest.param("By the year's end, talks ended.", ["the year's end"], id="glued-apostrophe"),
         pytest.param("Die Straße war am Montag 3 Tage zu.", [], id="folding-changes-length"),
         pytest.param(
