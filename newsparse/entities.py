@@ -268,6 +268,7 @@ _NOMINAL = regex.compile(
     r"(?P<words>(?P<w1>\p{L}[\p{L}\-]{1,20}+)(?:[ ]\p{L}[\p{L}\-]{1,20}+){0,2})"
 )
 _WORD = regex.compile(r"\p{L}[\p{L}\-]{1,20}+")
+_NON_ASCII_LETTER = regex.compile(r"(?V1)[\p{L}--\p{ASCII}]")
 # A congressional party-state tag: Rep. Jane Doe (D-N.C.).
 _PARTY_STATE = regex.compile(
     r"(?:\(|,[ ])(?P<party>[DRI])[\-‐–](?P<state>\p{Lu}[\p{L}.]{1,6}+)(?=[),])"
@@ -376,8 +377,18 @@ class _Doc:
         self._mark_lines(start, end, headline)
         self.sent = [False] * n
         sent = self.sent
+        t_starts, t_ends = toks.starts, toks.ends
         for i in self.cap_idx:
-            sent[i] = _is_sentence_start(text, toks, i, g, start)
+            prev_end = t_ends[i - 1] if i else -1
+            if (
+                i
+                and t_starts[i] - prev_end == 1
+                and text[prev_end] == " "
+                and text[prev_end - 1] != "."
+            ):
+                sent[i] = prev_end <= start  # one space after a word: the common case
+            else:
+                sent[i] = _is_sentence_start(text, toks, i, g, start)
         lower = list(map(operator.not_, cap))
         for lo, hi in self.shout_lines:
             lower[lo:hi] = [False] * (hi - lo)
@@ -525,9 +536,10 @@ def _run_end(doc: _Doc, i: int) -> int:
     keys, flags, links, skip, shout = doc.toks.keys, doc.toks.flags, doc.links, doc.skip, doc.shout
     heads, titles, stop = g.heads, g.titles, g.stop
     n = doc.n
+    first_words = g.first_words
     j = i
     must = i + 1
-    found = doc.gaz(i, n)
+    found = doc.gaz(i, n) if keys[i] in first_words else None
     if found is not None:
         must = found[0]
     has_head = keys[i] in heads or keys[i] in titles or keys[i] in _OF_WORDS
@@ -565,7 +577,7 @@ def _run_end(doc: _Doc, i: int) -> int:
             break
         if keys[j] in heads or keys[j] in _OF_WORDS or keys[j] in titles:
             has_head = True
-        found = doc.gaz(j, n)
+        found = doc.gaz(j, n) if keys[j] in first_words else None
         if found is not None:
             must = max(must, found[0])
     return j + 1
@@ -1451,6 +1463,11 @@ def _nominals(doc: _Doc, ents: list[_Ent], start: int, end: int) -> None:
             holders.setdefault(head, []).append((first, k))
     if not holders:
         return
+    if _NON_ASCII_LETTER.search(doc.text, start, end) is None:
+        # a word of ASCII letters has itself in lower case as key: no head word, no nominal
+        lowered = doc.text[start:end].lower()
+        if not any(head in lowered for head in holders):
+            return
     for v in holders.values():
         v.sort()
     firsts = {head: [s for s, _ in v] for head, v in holders.items()}

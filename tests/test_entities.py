@@ -292,6 +292,18 @@ def test_short_mentions_join_the_full_name(text: str, name: str, mentions: list[
             "The prime minister",
             id="with-modifier",
         ),
+        pytest.param(
+            "Défense Minister Khawaja Asif spoke. The ministér said talks failed.",
+            "Khawaja Asif",
+            "The ministér",
+            id="accented-title-word",
+        ),
+        pytest.param(
+            "Mayor Ana Ruiz spoke. “The mayor is right,” said a resident of Juárez.",
+            "Ana Ruiz",
+            "The mayor",
+            id="curly-quotes-and-accents",
+        ),
     ],
 )
 def test_nominal_mentions(text: str, name: str, nominal: str) -> None:
