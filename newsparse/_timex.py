@@ -556,7 +556,6 @@ _REQUIRES: dict[str, tuple[str, ...]] = {
         "later",
     ),
 }
-_TOKEN = regex.compile(r"['’]?\w+")
 
 
 def _dispatch_table() -> dict[str, tuple[str, ...]]:
