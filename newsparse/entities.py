@@ -286,6 +286,8 @@ _ACRONYM_DEF = regex.compile(r"[ ]?\((?P<acr>\p{Lu}[\p{Lu}\p{Ll}&.\-]{0,9}+\p{Lu
 
 
 _MENTION_FIELDS = ("start", "end", "text", "kind", "rule")
+_START = operator.attrgetter("start")
+_SPAN = operator.attrgetter("start", "end")
 
 
 @functools.cache
@@ -1591,12 +1593,15 @@ def _find(
 
 def _entities(found: list[_Ent]) -> tuple[Entity, ...]:
     out = []
-    ordered = sorted(found, key=lambda e: min(m.start for m in e.mentions))
+    ordered = sorted(found, key=lambda e: min(map(_START, e.mentions)))
     for n, e in enumerate(ordered, start=1):
-        unique: dict[tuple[int, int], Mention] = {}
-        for m in e.mentions:
-            unique.setdefault((m.start, m.end), m)
-        mentions = tuple(sorted(unique.values(), key=lambda m: (m.start, m.end)))
+        if len(e.mentions) == 1:
+            mentions: tuple[Mention, ...] = (e.mentions[0],)
+        else:
+            unique: dict[tuple[int, int], Mention] = {}
+            for m in e.mentions:
+                unique.setdefault((m.start, m.end), m)
+            mentions = tuple(sorted(unique.values(), key=_SPAN))
         aliases = tuple(f for f in e.forms if f != e.name)
         out.append(
             Entity(
