@@ -1242,12 +1242,19 @@ def _coordinated_type(
     return etype, rule
 
 
+_MAX_SAME_HEAD = 64  # organisations sharing a head word compared with a new one
+
+
 def _shorter_or_longer(
     words: tuple[str, ...], candidates: list[int], ents: list[_Ent]
 ) -> int | None:
-    """An organisation whose name contains *words*, or is contained in them, in order."""
+    """An organisation whose name contains *words*, or is contained in them, in order.
+
+    Only the latest organisations with the same head word are compared: an article never
+    has more than a few, and the bound keeps a page of capitalised junk linear.
+    """
     joined = " " + " ".join(words) + " "
-    for idx in reversed(candidates):
+    for idx in itertools.islice(reversed(candidates), _MAX_SAME_HEAD):
         other = ents[idx].words
         if len(other) < 2:  # noqa: PLR2004
             continue
