@@ -52,33 +52,42 @@ JSON: TypeAlias = dict[str, Any]
 _T = TypeVar("_T")
 
 
-def _check_end(instance: Any, _attribute: attrs.Attribute[int], value: int) -> None:
-    """Validate that ``end`` is not before ``start``."""
-    if value < instance.start:
-        msg = f"end {value} < start {instance.start}"
-        raise ValueError(msg)
+def _check_span(instance: Any, _attribute: attrs.Attribute[str], text: str) -> None:
+    """Validate ``start``, ``end`` and ``text`` together: one call per item, on the hot path.
 
-
-def _check_text(instance: Any, _attribute: attrs.Attribute[str], value: str) -> None:
-    """Validate that ``text`` has the span's length (``text == input[start:end]``)."""
-    if len(value) != instance.end - instance.start:
+    ``0 <= start <= end`` (both ints) and ``len(text) == end - start``, so that
+    ``text == input[start:end]`` can hold.
+    """
+    start, end = instance.start, instance.end
+    if not (isinstance(start, int) and isinstance(end, int) and isinstance(text, str)):
         msg = (
-            f"text of length {len(value)} does not fit span "
-            f"[{instance.start}, {instance.end}) of length {instance.end - instance.start}"
+            "start and end must be int and text str, got "
+            f"{type(start).__name__}, {type(end).__name__}, {type(text).__name__}"
+        )
+        raise TypeError(msg)
+    if start < 0:
+        msg = f"start must be >= 0, got {start}"
+        raise ValueError(msg)
+    if end < start:
+        msg = f"end {end} < start {start}"
+        raise ValueError(msg)
+    if len(text) != end - start:
+        msg = (
+            f"text of length {len(text)} does not fit span [{start}, {end}) of length {end - start}"
         )
         raise ValueError(msg)
 
 
 def _start() -> Any:
-    return attrs.field(validator=[attrs.validators.instance_of(int), attrs.validators.ge(0)])
+    return attrs.field()
 
 
 def _end() -> Any:
-    return attrs.field(validator=[attrs.validators.instance_of(int), _check_end])
+    return attrs.field()
 
 
 def _text() -> Any:
-    return attrs.field(validator=[attrs.validators.instance_of(str), _check_text])
+    return attrs.field(validator=_check_span)
 
 
 def _opt(value: Mapping[str, Any] | None, make: Callable[[Mapping[str, Any]], _T]) -> _T | None:

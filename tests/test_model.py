@@ -48,3 +48,16 @@ def test_full_article_round_trip() -> None:
 def test_reference_date_prefers_published() -> None:
     assert Article("x", published=dt.date(2020, 1, 2)).reference_date == dt.date(2020, 1, 2)
     assert Article("x").reference_date is None
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "text"),
+    [
+        pytest.param(0.0, 1, "a", id="float-start"),
+        pytest.param(0, "1", "a", id="str-end"),
+        pytest.param(0, 1, b"a", id="bytes-text"),
+    ],
+)
+def test_span_types(start: object, end: object, text: object) -> None:
+    with pytest.raises(TypeError, match="start and end must be int and text str"):
+        Span(start, end, text)  # type: ignore[arg-type]
