@@ -287,20 +287,33 @@ def tokenize(
         word = words[i]
         if len(word) > 1 and flags[i] & (CAP | POSS) == CAP and sum(c.isalpha() for c in word) >= 2:  # noqa: PLR2004
             flags[i] |= UPPER
-    # the rest, from the last so that the indices stay valid: the full token pattern
-    for i in reversed(spliced):
-        stretch_end = offsets[2 * i + 2]
-        piece = Tokens()
-        _add_slow(piece, text, starts[i], stretch_end, abbrevs=abbrevs, phrases=phrases)
-        piece.links.extend(
-            text[piece.ends[p] : piece.starts[p + 1]] in _LINK_GAPS for p in range(len(piece) - 1)
-        )
-        piece.links.append(links[i] and piece.ends[-1] == stretch_end)
-        starts[i : i + 1] = piece.starts
-        ends[i : i + 1] = piece.ends
-        keys[i : i + 1] = piece.keys
-        flags[i : i + 1] = piece.flags
-        links[i : i + 1] = piece.links
+    # the rest through the full token pattern, spliced in by one rebuild of the lists (a
+    # slice assignment per token would be quadratic on a page of "U.S." and "a.m.")
+    if spliced:
+        out = Tokens()
+        done = 0
+        for i in spliced:
+            out.starts.extend(starts[done:i])
+            out.ends.extend(ends[done:i])
+            out.keys.extend(keys[done:i])
+            out.flags.extend(flags[done:i])
+            out.links.extend(links[done:i])
+            stretch_end = offsets[2 * i + 2]
+            first = len(out)
+            _add_slow(out, text, starts[i], stretch_end, abbrevs=abbrevs, phrases=phrases)
+            out.links.extend(
+                text[out.ends[p] : out.starts[p + 1]] in _LINK_GAPS
+                for p in range(first, len(out) - 1)
+            )
+            if len(out) > first:
+                out.links.append(links[i] and out.ends[-1] == stretch_end)
+            done = i + 1
+        out.starts.extend(starts[done:])
+        out.ends.extend(ends[done:])
+        out.keys.extend(keys[done:])
+        out.flags.extend(flags[done:])
+        out.links.extend(links[done:])
+        toks = out
     if toks.links:
         toks.links[-1] = False
     return toks
