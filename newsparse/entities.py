@@ -285,42 +285,8 @@ _TERMINAL = regex.compile(r"[.!?](?:\s|$)")
 _ACRONYM_DEF = regex.compile(r"[ ]?\((?P<acr>\p{Lu}[\p{Lu}\p{Ll}&.\-]{0,9}+\p{Lu}\.?)\)")
 
 
-_MENTION_FIELDS = ("start", "end", "text", "kind", "rule")
 _START = operator.attrgetter("start")
 _SPAN = operator.attrgetter("start", "end")
-
-
-@functools.cache
-def _trusted_mentions() -> bool:
-    """True if a Mention is exactly the five fields set by its generated ``__init__``."""
-    return (
-        tuple(a.name for a in attrs.fields(Mention)) == _MENTION_FIELDS
-        and not hasattr(Mention, "__attrs_post_init__")
-        and set(getattr(Mention, "__slots__", ("__dict__",))) <= {*_MENTION_FIELDS, "__weakref__"}
-    )
-
-
-def _mention(start: int, end: int, text: str, kind: MentionKind, rule: str) -> Mention:
-    """A Mention built from the stage's own offsets, without re-running the validators.
-
-    The stage slices *text* from the input at ``[start, end)`` itself, so the model's
-    checks (int offsets, ``end >= start``, ``len(text) == end - start``) hold by
-    construction; they cost more than half of the grouping pass. Falls back to the
-    validating constructor if the model's Mention ever gains other fields.
-
-    >>> _mention(0, 3, "Ana", "name", "entity.name") == Mention(0, 3, "Ana", "name", "entity.name")
-    True
-    """
-    if not _trusted_mentions():
-        return Mention(start, end, text, kind, rule)
-    m = object.__new__(Mention)
-    setter = object.__setattr__  # attrs' own __init__ sets frozen slots this way
-    setter(m, "start", start)
-    setter(m, "end", end)
-    setter(m, "text", text)
-    setter(m, "kind", kind)
-    setter(m, "rule", rule)
-    return m
 
 
 @attrs.define
@@ -1296,7 +1262,7 @@ def _build(doc: _Doc) -> list[_Ent]:
     def add(idx: int, c: _Cand) -> None:
         e = ents[idx]
         surface = text[c.start : c.end]
-        e.mentions.append(_mention(c.start, c.end, surface, c.kind, c.rule))
+        e.mentions.append(Mention(c.start, c.end, surface, c.kind, c.rule))
         at[c.start, c.end] = idx
         if surface not in e.forms:
             e.forms.append(surface)
@@ -1509,7 +1475,7 @@ def _nominals(doc: _Doc, ents: list[_Ent], start: int, end: int) -> None:
             continue
         e = ents[holders[head][n_before - 1][1]]
         e.mentions.append(
-            _mention(m.start(), head_end, text[m.start() : head_end], "nominal", "entity.nominal")
+            Mention(m.start(), head_end, text[m.start() : head_end], "nominal", "entity.nominal")
         )
 
 
@@ -1532,7 +1498,7 @@ def _party_tags(doc: _Doc, ents: list[_Ent]) -> None:
         if target is None:
             target = places[entry.canonical] = _Ent("LOC", entry.canonical, canonical=True)
             ents.append(target)
-        target.mentions.append(_mention(ss, se, state, "acronym", "entity.party-state"))
+        target.mentions.append(Mention(ss, se, state, "acronym", "entity.party-state"))
         if state not in target.forms:
             target.forms.append(state)
 
