@@ -700,6 +700,7 @@ class _Paragraph:
     quotes: list[_Found]
     last_speaker: _Attr | None = None
     colon_intro: _Attr | None = None  # the paragraph ends "X said:"
+    carried: list[_Found] = attrs.Factory(list)  # chain heads passed over an aside
 
 
 def _masked(starts: list[int], spans: list[tuple[int, int]]) -> list[bool]:
@@ -798,7 +799,19 @@ def _analyse_paragraph(
         tail = _tail_attribution(toks, k_close, t_hi) if not raw.continues else None
         if raw.continued and previous is not None:
             # a later piece of a multi-paragraph quote: the speaker of the first piece
-            first = next((q for q in reversed(previous.quotes) if q.chain == raw.chain), None)
+            first = next(
+                (
+                    q
+                    for q in itertools.chain(reversed(previous.quotes), previous.carried)
+                    if q.chain == raw.chain
+                ),
+                None,
+            )
+            if _aside(text, raw):
+                # `"(CROSSTALK.)` inside a quoted transcript is no one's words
+                if first is not None:
+                    para.carried.append(first)
+                continue
             f = _Found(
                 raw.start, raw.end, "direct", "quote.multi-paragraph",
                 first.attr if first else None, chain=raw.chain, sentence=si,
@@ -823,6 +836,14 @@ def _analyse_paragraph(
         lead_cue = _lead_cue(toks, t_lo if not after_prev_quote else k_open - len(lead), k_open)
         lead_cue = lead_cue if lead_cue is None or not inside[lead_cue] else None
         direct = at_start or (colon_or_comma and (lead_cue is not None or after_prev_quote))
+        if (
+            direct
+            and not at_start
+            and lead_cue is not None
+            and not text[raw.start : raw.start + 1].isupper()
+            and _inside_that_clause(toks, lead_cue, last_lead)  # type: ignore[arg-type]
+        ):
+            direct = False  # `said that for young voters, “the rate … is 51 percent.”`
         if not direct and colon_or_comma and toks[last_lead].text == ":" and lead_words:  # type: ignore[index]
             direct = True
         if (
@@ -1195,15 +1216,46 @@ _SMALL_WORDS = frozenset(
 _MAX_HEADING_WORDS = 8
 
 
+def _aside(text: str, raw: _Raw) -> bool:
+    """Return True for a quoted stage direction (`"(CROSSTALK.)"`) or a follow-us line.
+
+    Transcripts quoted paragraph by paragraph carry bracketed directions, and the
+    paragraph that closes a quoted passage is sometimes the outlet's own
+    "Follow … on Twitter @handle" line: neither is anyone's speech.
+    """
+    content = text[raw.start : raw.end].rstrip(".!?")
+    if content.startswith("(") and content.endswith(")"):
+        return True
+    return _FOLLOW_LINE.fullmatch(content) is not None
+
+
+_FOLLOW_LINE = regex.compile(
+    r"(?i:follow)\s[^\n]{1,80}?\s(?i:on)\s(?:Twitter|X|Facebook|Instagram|Threads|Bluesky)"
+    r"(?:\s*(?::\s*)?@\w{1,30})?"
+)
+
+
+def _inside_that_clause(toks: list[_Tok], cue: int, last_lead: int) -> bool:
+    """Return True if the cue opens a `that` clause which the quote continues.
+
+    In `said that for young voters, “the rate …”` the quote is a fragment of the reported
+    clause (partial), unlike `tweeted that, “…”` where the quote is the whole clause. The
+    caller keeps a quote that opens with a capital (`agreed that, at this stage, “It is …”`)
+    direct: that is a whole sentence.
+    """
+    that = cue + 1
+    return that < last_lead - 1 and toks[that].low == "that" and toks[last_lead].text == ","
+
+
 def _aside_or_heading(text: str, raw: _Raw, lo: int, hi: int) -> bool:
     """Return True for a quoted stage direction or a quoted subhead, not speech.
 
     `"(CROSSTALK.)"` is all in brackets; `'Legend in the Coal Fields.'` is a paragraph of its
     own in title case.
     """
-    content = text[raw.start : raw.end].rstrip(".!?")
-    if content.startswith("(") and content.endswith(")"):
+    if _aside(text, raw):
         return True
+    content = text[raw.start : raw.end].rstrip(".!?")
     while hi > lo and text[hi - 1].isspace():
         hi -= 1
     if raw.open_at != lo or raw.close_end != hi:

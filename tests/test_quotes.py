@@ -139,6 +139,31 @@ def test_unclosed_quote_gives_a_diagnostic() -> None:
             [("We are ready for the storm.", "direct", "Ruiz")],
             id="said-colon",
         ),
+        pytest.param(
+            'Ruiz said: "We are ready.\n\n"(CROSSTALK.)\n\n"The storm is coming."',
+            [("We are ready.", "direct", "Ruiz"), ("The storm is coming.", "direct", "Ruiz")],
+            id="stage-direction-inside-a-multi-paragraph-quote",
+        ),
+        pytest.param(
+            'Ruiz said: "We are ready.\n\n"Follow Ana Ruiz on Twitter @anaruiz.',
+            [("We are ready.", "direct", "Ruiz")],
+            id="follow-us-line-closing-a-quoted-passage",
+        ),
+        pytest.param(
+            'Lee said that for voters under 20, "the real jobless rate is 51 percent."',
+            [("the real jobless rate is 51 percent.", "partial", "Lee")],
+            id="said-that-then-comma-is-partial",
+        ),
+        pytest.param(
+            'The judges agreed that, at this stage, "It is too early to rule."',
+            [("It is too early to rule.", "direct", "The judges")],
+            id="said-that-then-comma-whole-sentence-is-direct",
+        ),
+        pytest.param(
+            'Lee tweeted that, "the jobless rate is 51 percent."',
+            [('that, "the jobless rate is 51 percent."', "direct", "Lee")],
+            id="said-that-comma-is-the-whole-clause",
+        ),
     ],
 )
 def test_kinds(text: str, expected: list[tuple[str, str, str | None]]) -> None:
