@@ -969,6 +969,15 @@ def _analyse_paragraph(
             if j >= t_lo and toks[j].low == "that":
                 # the reported clause keeps its "that", marks and all: `that “…”`
                 f.start, f.end = toks[j].start, raw.close_end
+        elif (
+            attr is tail
+            and not after_prev_quote
+            and _subject_then_quote(text, toks, lead_words, t_lo, raw)
+        ):
+            # `Clinton “is the only candidate who …,” Newton said.`: the quote and the
+            # subject before it make the whole utterance
+            f.kind, f.rule = "direct", "quote.clause"
+            f.start, f.end = toks[lead_words[0]].start, raw.close_end
         para.quotes.append(f)
         found_by_raw[ri] = f
         sentence_subject.setdefault(si, attr)
@@ -1178,6 +1187,26 @@ def _whole_clause(text: str, toks: list[_Tok], at: tuple[int, int, int], raw: _R
     return any(
         toks[j].word and toks[j].low in cues and not toks[j].cap
         for j in range(max(0, k_open - 8), k_open - 1)
+    )
+
+
+def _subject_then_quote(
+    text: str, toks: list[_Tok], lead_words: list[int], t_lo: int, raw: _Raw
+) -> bool:
+    """Return True for `SUBJECT “predicate …,” X said`: a short subject, then the quote.
+
+    The sentence opens with one or two words outside the marks, and the quote carries on
+    from them in lower case and ends with the comma before its attribution.
+    """
+    if not 0 < len(lead_words) <= _MAX_CLAUSE_LEAD or lead_words[0] != t_lo:
+        return False
+    if any(toks[c].low in _cues() for c in lead_words):
+        return False
+    content = text[raw.start : raw.end]
+    return (
+        content[:1].islower()
+        and content.endswith(",")
+        and len(content.split()) >= _MIN_CLAUSE_WORDS
     )
 
 

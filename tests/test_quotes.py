@@ -160,6 +160,16 @@ def test_unclosed_quote_gives_a_diagnostic() -> None:
             id="said-that-then-comma-whole-sentence-is-direct",
         ),
         pytest.param(
+            'The council "has run out of money for the bridge," Mayor Ana Ruiz said.',
+            [('The council "has run out of money for the bridge,"', "direct", "Mayor Ana Ruiz")],
+            id="subject-then-quoted-predicate-is-direct",
+        ),
+        pytest.param(
+            'The "reform" hurts farmers, Lee said.',
+            [("reform", "partial", "Lee")],
+            id="short-quote-after-subject-stays-partial",
+        ),
+        pytest.param(
             'Lee tweeted that, "the jobless rate is 51 percent."',
             [('that, "the jobless rate is 51 percent."', "direct", "Lee")],
             id="said-that-comma-is-the-whole-clause",
