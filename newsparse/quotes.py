@@ -1601,7 +1601,7 @@ def _clause_after(  # noqa: PLR0917 - private helper fed by two callers
             if _is_participle(nxt) and nxt.low in _cues():
                 end = tj.start
                 break
-            if _attribution_follows(toks, j + 1, t_hi) or nxt.low in {"which", "who"}:
+            if _attribution_follows(toks, j + 1, t_hi):
                 end = tj.start
                 break
         if tj.low in {"and", "but"} and j + 1 < t_hi and _coordinated_cue(toks, j + 1, t_hi):
