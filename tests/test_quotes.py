@@ -480,7 +480,13 @@ def test_attribution_across_sentences(text: str, expected: list[tuple[str, str]]
         pytest.param("The said bridge reopened in May.", [], id="said-as-adjective"),
         pytest.param(
             "Ruiz said the mayor was at the bridge, which she was inspecting when it cracked.",
-            [("the mayor was at the bridge, which she was inspecting when it cracked", "Ruiz", "said")],
+            [
+                (
+                    "the mayor was at the bridge, which she was inspecting when it cracked",
+                    "Ruiz",
+                    "said",
+                )
+            ],
             id="relative-clause-stays-in-the-content",
         ),
     ],
