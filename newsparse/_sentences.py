@@ -1,7 +1,8 @@
 """Sentence boundaries inside a paragraph, never inside a quotation (private helper).
 
 A boundary is a run of ``.``, ``!``, ``?`` or ``…`` (with any closing quotation marks and
-brackets after it), then white space, then something that can start a sentence. A period
+brackets after it), then white space, then something that can start a sentence: a capital
+or a digit, after up to two opening marks (``"‘We``, or the ``''We`` of typewriter style). A period
 after a known abbreviation ("Mr.", "Sen.") or a single capital initial ("G.") is not a
 boundary. Callers pass the quotation spans they found, and no boundary falls inside one.
 """
@@ -17,7 +18,7 @@ from newsparse._lexicons import load_set
 __all__ = ["iter_sentences"]
 
 _BOUNDARY = regex.compile(
-    r"(?:[.!?]++|…)[\"”’'»)\]]{0,3}+(?=\s{1,20}+[\"“‘'«„(\[]?+[\p{Lu}\d])"
+    r"(?:[.!?]++|…)[\"”’'»)\]]{0,3}+(?=\s{1,20}+[\"“‘'«„(\[]{0,2}+[\p{Lu}\d])"
     # a line that opens a quote; the look-behind keeps the pattern anchored on the line break,
     # so the scan only stops at `.!?…` and line breaks (not at every space)
     r"|(?<=\S[ \t\u00a0]{0,20}+)\r?\n(?=[ \t]{0,20}+[\"“«„])"

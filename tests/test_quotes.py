@@ -150,6 +150,14 @@ def test_unclosed_quote_gives_a_diagnostic() -> None:
             id="follow-us-line-closing-a-quoted-passage",
         ),
         pytest.param(
+            "''It is a fine plan,'' Mr. Lee said. ''The real issue is the cost. It is high.''",
+            [
+                ("It is a fine plan,", "direct", "Mr. Lee"),
+                ("The real issue is the cost. It is high.", "direct", "Mr. Lee"),
+            ],
+            id="typewriter-double-apostrophes-open-a-sentence",
+        ),
+        pytest.param(
             'Lee said that for voters under 20, "the real jobless rate is 51 percent."',
             [("the real jobless rate is 51 percent.", "partial", "Lee")],
             id="said-that-then-comma-is-partial",
