@@ -969,6 +969,8 @@ def _analyse_paragraph(
             if j >= t_lo and toks[j].low == "that":
                 # the reported clause keeps its "that", marks and all: `that “…”`
                 f.start, f.end = toks[j].start, raw.close_end
+        elif len(iter_sentences(text, raw.start, raw.end)) > 1:
+            f.kind, f.rule = "direct", "quote.sentences"  # `that "… see that. They're …"`
         elif (
             attr is tail
             and not after_prev_quote

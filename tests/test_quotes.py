@@ -178,6 +178,11 @@ def test_unclosed_quote_gives_a_diagnostic() -> None:
             id="short-quote-after-subject-stays-partial",
         ),
         pytest.param(
+            'Lee said the town has "waited for years. We are done waiting" for the bridge.',
+            [("waited for years. We are done waiting", "direct", "Lee")],
+            id="fragment-holding-two-sentences-is-direct",
+        ),
+        pytest.param(
             'Lee tweeted that, "the jobless rate is 51 percent."',
             [('that, "the jobless rate is 51 percent."', "direct", "Lee")],
             id="said-that-comma-is-the-whole-clause",
