@@ -746,6 +746,7 @@ def _analyse_paragraph(
     previous: _Paragraph | None,
     indirect: bool,
     reported: list[_Found],
+    single_style: bool = False,
 ) -> _Paragraph:
     """Classify and attribute the quotes of one paragraph; add reported speech to *reported*."""
     transcript = _TRANSCRIPT.match(text, lo, hi)
@@ -828,7 +829,13 @@ def _analyse_paragraph(
             last_attr = f.attr or last_attr
             last_found = f
             continue
-        if not raw.double and not at_start and not colon_or_comma and lead_words:
+        if (
+            not raw.double
+            and not single_style
+            and not at_start
+            and not colon_or_comma
+            and lead_words
+        ):
             # single quotes mid-sentence are names or scare quotes more often than speech
             continue
         if _scare(text, toks, k_open, t_lo, raw):
@@ -1920,6 +1927,9 @@ def _extract(
     headline: tuple[int, int] | None = None,
 ) -> tuple[list[Quote], list[Diagnostic], dict[str, list[Mention]]]:
     raws, diags = _pair_marks(text, paragraphs)
+    # British style: an article that quotes in single marks only gives them the weight of
+    # double marks (elsewhere a single-quoted phrase mid-sentence is a name or a scare quote)
+    single_style = not any(r.double for para_raws in raws for r in para_raws)
     found: list[_Found] = []
     if headline is not None and indirect:
         found.extend(_headline_quotes(text, *headline))
@@ -1927,7 +1937,14 @@ def _extract(
     for (lo, hi), para_raws in zip(paragraphs, raws, strict=True):
         reported: list[_Found] = []
         para = _analyse_paragraph(
-            text, lo, hi, para_raws, previous=previous, indirect=indirect, reported=reported
+            text,
+            lo,
+            hi,
+            para_raws,
+            previous=previous,
+            indirect=indirect,
+            reported=reported,
+            single_style=single_style,
         )
         found.extend(para.quotes)
         found.extend(reported)

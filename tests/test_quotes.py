@@ -183,6 +183,16 @@ def test_unclosed_quote_gives_a_diagnostic() -> None:
             id="fragment-holding-two-sentences-is-direct",
         ),
         pytest.param(
+            "The chancellor said the plan was 'dead in the water' after the vote.",
+            [("dead in the water", "partial", "The chancellor")],
+            id="british-style-single-marks-carry-speech",
+        ),
+        pytest.param(
+            "\"Soon,\" Lee said. The chancellor said the plan was 'dead in the water' now.",
+            [("Soon,", "direct", "Lee")],
+            id="single-marks-mid-sentence-in-a-double-mark-article",
+        ),
+        pytest.param(
             'Lee tweeted that, "the jobless rate is 51 percent."',
             [('that, "the jobless rate is 51 percent."', "direct", "Lee")],
             id="said-that-comma-is-the-whole-clause",
