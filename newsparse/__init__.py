@@ -31,6 +31,7 @@ from newsparse.model import (
     Span,
     Speaker,
     Stage,
+    Timestamp,
 )
 from newsparse.options import Options, build_stages
 
@@ -77,6 +78,7 @@ __all__ = [
     "Span",
     "Speaker",
     "Stage",
+    "Timestamp",
     "__version__",
     "build_stages",
     "extract_entities",

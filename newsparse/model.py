@@ -37,6 +37,8 @@ __all__ = [
     "Span",
     "Speaker",
     "Stage",
+    "Timestamp",
+    "TimestampRole",
 ]
 
 QuoteKind: TypeAlias = Literal["direct", "partial", "indirect"]
@@ -44,6 +46,7 @@ DateType: TypeAlias = Literal["DATE", "TIME", "DURATION", "SET"]
 EntityType: TypeAlias = Literal["PER", "ORG", "LOC", "MISC"]
 MentionKind: TypeAlias = Literal["name", "acronym", "demonym", "nominal", "pronoun"]
 Severity: TypeAlias = Literal["info", "warning", "error"]
+TimestampRole: TypeAlias = Literal["published", "updated"]
 Granularity: TypeAlias = Literal[
     "century", "decade", "year", "half", "quarter", "season", "month", "week", "day", "time"
 ]
@@ -296,6 +299,46 @@ class Dateline:
 
 
 @attrs.frozen
+class Timestamp:
+    """A date printed in the head matter: ``Published November 20, 2019 - 07:50 GMT``.
+
+    ``text`` is the date itself; ``role`` says whether the page labels it an update
+    ("Updated", "Last modified") or the publication ("Published", "Posted", or no label).
+    ``date`` is the date as the dates stage reads it.
+    """
+
+    start: int = _start()
+    end: int = _end()
+    text: str = _text()
+    role: TimestampRole = "published"
+    date: DateMention | None = None
+    rule: str = ""
+
+    def to_dict(self) -> JSON:
+        """Return a plain-JSON dict."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "role": self.role,
+            "date": None if self.date is None else self.date.to_dict(),
+            "rule": self.rule,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Timestamp:
+        """Inverse of :meth:`to_dict`."""
+        return cls(
+            data["start"],
+            data["end"],
+            data["text"],
+            data.get("role", "published"),
+            _opt(data.get("date"), DateMention.from_dict),
+            data.get("rule", ""),
+        )
+
+
+@attrs.frozen
 class Caption:
     """A photo caption line, with its ``credit`` ("AP Photo") when it has one.
 
@@ -540,6 +583,7 @@ class Article:
     deck: Span | None = None
     bylines: tuple[Byline, ...] = ()
     dateline: Dateline | None = None
+    timestamps: tuple[Timestamp, ...] = ()
     captions: tuple[Caption, ...] = ()
     paragraphs: tuple[Span, ...] = ()
     credits: tuple[Credit, ...] = ()
@@ -550,9 +594,19 @@ class Article:
 
     @property
     def reference_date(self) -> dt.date | None:
-        """The date relative expressions resolve against: ``published``, else the dateline's."""
+        """The date relative expressions resolve against.
+
+        ``published`` when given; else the first publication timestamp printed in the head
+        matter, else the first update timestamp (both to the day); else the dateline's date.
+        """
         if self.published is not None:
             return self.published
+        for role in ("published", "updated"):
+            for stamp in self.timestamps:
+                if stamp.role == role and stamp.date is not None:
+                    resolved = stamp.date.resolved
+                    if resolved is not None and stamp.date.granularity in {"day", "time"}:
+                        return resolved
         if self.dateline is not None and self.dateline.date is not None:
             resolved = self.dateline.date.resolved
             if resolved is not None and self.dateline.date.granularity == "day":
@@ -581,6 +635,7 @@ class Article:
             "deck": None if self.deck is None else self.deck.to_dict(),
             "bylines": [b.to_dict() for b in self.bylines],
             "dateline": None if self.dateline is None else self.dateline.to_dict(),
+            "timestamps": [t.to_dict() for t in self.timestamps],
             "captions": [c.to_dict() for c in self.captions],
             "paragraphs": [p.to_dict() for p in self.paragraphs],
             "credits": [c.to_dict() for c in self.credits],
@@ -600,6 +655,7 @@ class Article:
             deck=_opt(data.get("deck"), Span.from_dict),
             bylines=_many(data.get("bylines"), Byline.from_dict),
             dateline=_opt(data.get("dateline"), Dateline.from_dict),
+            timestamps=_many(data.get("timestamps"), Timestamp.from_dict),
             captions=_many(data.get("captions"), Caption.from_dict),
             paragraphs=_many(data.get("paragraphs"), Span.from_dict),
             credits=_many(data.get("credits"), Credit.from_dict),

@@ -1199,6 +1199,12 @@ def _whole_clause(text: str, toks: list[_Tok], at: tuple[int, int, int], raw: _R
     )
 
 
+_NOT_SUBJECTS = frozenset(
+    {"and", "but", "or", "so", "yet", "still", "also", "then", "now", "however", "because",
+     "if", "when", "while", "as", "that", "though", "although", "since"}
+)  # fmt: skip
+
+
 def _subject_then_quote(
     text: str, toks: list[_Tok], lead_words: list[int], t_lo: int, raw: _Raw
 ) -> bool:
@@ -1209,7 +1215,7 @@ def _subject_then_quote(
     """
     if not 0 < len(lead_words) <= _MAX_CLAUSE_LEAD or lead_words[0] != t_lo:
         return False
-    if any(toks[c].low in _cues() for c in lead_words):
+    if any(toks[c].low in _cues() or toks[c].low in _NOT_SUBJECTS for c in lead_words):
         return False
     content = text[raw.start : raw.end]
     return (

@@ -32,6 +32,7 @@ SCHEMAS: dict[Table, tuple[tuple[str, ColumnType], ...]] = {
     "articles": (
         ("article", "string"),
         ("published", "string"),
+        ("reference_date", "string"),
         ("headline", "string"),
         ("deck", "string"),
         ("bylines", "list<string>"),
@@ -133,6 +134,7 @@ def _articles(key: object, a: Article) -> Iterator[Record]:
     yield {
         "article": key,
         "published": _iso(a.published),
+        "reference_date": _iso(a.reference_date),
         "headline": None if a.headline is None else a.headline.text,
         "deck": None if a.deck is None else a.deck.text,
         "bylines": [b.name or b.text for b in a.bylines],

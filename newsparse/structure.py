@@ -24,7 +24,17 @@ import regex
 from newsparse._lexicons import load_set
 from newsparse._text import iter_blocks, iter_lines, strip_span
 from newsparse.dates import iter_dates
-from newsparse.model import Article, Byline, Caption, Credit, Dateline, Diagnostic, Span
+from newsparse.model import (
+    Article,
+    Byline,
+    Caption,
+    Credit,
+    Dateline,
+    Diagnostic,
+    Span,
+    Timestamp,
+    TimestampRole,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -1365,6 +1375,48 @@ def _caption(
         )
 
 
+_STAMP_LABEL = regex.compile(
+    r"(?i)\b(?:(last\s+)?updated|modified|(?:first\s+|originally\s+)?published|posted|original)\b"
+)
+_STAMP_JOIN = regex.compile(r"[\s,|/•·@-]{0,4}+(?:at\s++)?")
+_MAX_STAMPS = 4
+
+
+def _timestamps(text: str, units: list[_Unit], body_from: int) -> tuple[Timestamp, ...]:
+    """Find the dates printed in the head matter: date lines and dates after a byline.
+
+    Only full calendar dates count (``Nov. 19, 2019``, ``2019-11-19``); a time right after
+    one joins it (``Nov. 19, 2019 8:21 am ET``). The nearest label before a date in its line
+    gives the role: "Updated"/"Modified" make an update, anything else ("Published",
+    "Posted", no label) the publication.
+    """
+    stamps: list[Timestamp] = []
+    for u in units[:body_from]:
+        if u.kind not in {DATE, BYLINE}:
+            continue
+        mentions = list(iter_dates(text, start=u.start, end=u.end, fallback=False))
+        for i, d in enumerate(mentions):
+            if d.granularity not in {"day", "time"} or d.resolved is None:
+                continue
+            end = d.end
+            nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+            if nxt is not None and nxt.type == "TIME":
+                gap = _STAMP_JOIN.match(text, d.end, nxt.start)
+                if gap is not None and gap.end() == nxt.start:
+                    end = nxt.end
+            label_from = stamps[-1].end if stamps and stamps[-1].end > u.start else u.start
+            labels = list(_STAMP_LABEL.finditer(text, label_from, d.start))
+            if labels and labels[-1].group().casefold().startswith(("updated", "last", "mod")):
+                role: TimestampRole = "updated"
+            else:
+                role = "published"
+            rule = "timestamp.byline" if u.kind == BYLINE else "timestamp.line"
+            stamps.append(Timestamp(d.start, end, text[d.start : end], role, d, rule))
+            if len(stamps) >= _MAX_STAMPS:
+                return tuple(stamps)
+    return tuple(stamps)
+
+
 def split_structure(article: Article) -> Article:
     """Stage: fill headline, deck, bylines, dateline, captions, paragraphs and credits.
 
@@ -1425,6 +1477,7 @@ def split_structure(article: Article) -> Article:
         deck=deck,
         bylines=tuple(st.bylines),
         dateline=st.dateline,
+        timestamps=_timestamps(text, units, body_from),
         captions=tuple(sorted(st.captions, key=lambda c: (c.start, c.end))),
         paragraphs=tuple(paragraphs),
         credits=tuple(st.credits),

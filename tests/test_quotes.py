@@ -178,6 +178,11 @@ def test_unclosed_quote_gives_a_diagnostic() -> None:
             id="short-quote-after-subject-stays-partial",
         ),
         pytest.param(
+            'But "given the surplus, there is no cause for concern," the report said.',
+            [("given the surplus, there is no cause for concern,", "partial", "the report")],
+            id="conjunction-then-quote-is-no-subject",
+        ),
+        pytest.param(
             'Lee said the town has "waited for years. We are done waiting" for the bridge.',
             [("waited for years. We are done waiting", "direct", "Lee")],
             id="fragment-holding-two-sentences-is-direct",

@@ -183,6 +183,7 @@ ARTICLE = Article(
             {
                 "article": "p1",
                 "published": "2020-02-04",
+                "reference_date": "2020-02-04",
                 "headline": "Port reopens",
                 "deck": None,
                 "bylines": ["Lee Park"],

@@ -634,3 +634,66 @@ def test_parse_article_runs_the_stage(seed_text: str) -> None:
     assert article.headline is not None
     assert article.headline.text == "Pakistan defense minister warns Kabul over cross-border terror"
     assert len(article.paragraphs) == 19
+
+
+# -- timestamps printed in the head matter --------------------------------------------------
+
+# "The port reopened on Tuesday": the most recent Tuesday on or before the reference
+_TUESDAYS = {
+    dt.date(2019, 11, 20): "2019-11-19",
+    dt.date(2019, 11, 19): "2019-11-19",
+    dt.date(2019, 11, 18): "2019-11-12",
+    None: "XXXX-WXX-2",
+}
+
+
+@pytest.mark.parametrize(
+    ("head", "expected", "reference"),
+    [
+        pytest.param(
+            "Published November 20, 2019 - 7:50 a.m. ET",
+            [("November 20, 2019 - 7:50 a.m. ET", "published", "timestamp.line")],
+            dt.date(2019, 11, 20),
+            id="labelled-line-with-time",
+        ),
+        pytest.param(
+            "Updated Nov. 19, 2019 8:21 am ET / Original Nov. 18, 2019 8:02 am ET",
+            [
+                ("Nov. 19, 2019 8:21 am ET", "updated", "timestamp.line"),
+                ("Nov. 18, 2019 8:02 am ET", "published", "timestamp.line"),
+            ],
+            dt.date(2019, 11, 18),
+            id="update-then-original",
+        ),
+        pytest.param(
+            "19 November 2019",
+            [("19 November 2019", "published", "timestamp.line")],
+            dt.date(2019, 11, 19),
+            id="bare-date-line",
+        ),
+        pytest.param(
+            "By Ana Ruiz on Monday, November 18th, 2019 at 11:04 a.m.",
+            [("Monday, November 18th, 2019 at 11:04 a.m.", "published", "timestamp.byline")],
+            dt.date(2019, 11, 18),
+            id="date-after-the-byline",
+        ),
+        pytest.param("Updated 14 hours ago", [], None, id="relative-stamp-is-no-reference"),
+    ],
+)
+def test_timestamps(
+    head: str, expected: list[tuple[str, str, str]], reference: dt.date | None
+) -> None:
+    text = f"Port reopens after storm\n\n{head}\n\nThe port reopened on Tuesday after the storm."
+    article = parse_article(text)
+    assert [(t.text, t.role, t.rule) for t in article.timestamps] == expected
+    assert article.reference_date == reference
+    [tuesday] = [d.value for d in article.dates if d.text == "Tuesday"]
+    assert tuesday == _TUESDAYS[reference]
+
+
+def test_given_published_date_wins_over_a_timestamp() -> None:
+    text = "Port reopens\n\nPublished March 2, 2020\n\nThe port reopened on Tuesday."
+    article = parse_article(text, published="2021-06-10")
+    assert [t.text for t in article.timestamps] == ["March 2, 2020"]
+    assert article.reference_date == dt.date(2021, 6, 10)
+    assert [d.value for d in article.dates if d.text == "Tuesday"] == ["2021-06-08"]
