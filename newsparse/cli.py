@@ -49,6 +49,7 @@ ARTICLE_FIELDS = (
     "deck",
     "bylines",
     "dateline",
+    "timestamps",
     "captions",
     "paragraphs",
     "credits",

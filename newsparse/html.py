@@ -44,7 +44,8 @@ CSS = """
 .newsparse .np-LOC { background: #c5f6fa; }
 .newsparse .np-MISC { background: #e9ecef; }
 .newsparse .np-headline { font-size: 1.35em; font-weight: 700; background: none; }
-.newsparse .np-byline, .newsparse .np-dateline, .newsparse .np-caption,
+.newsparse .np-byline, .newsparse .np-dateline, .newsparse .np-timestamp,
+.newsparse .np-caption,
 .newsparse .np-credit { background: none; font-style: italic; color: #495057; }
 .newsparse mark:hover { outline: 2px solid #343a40; }
 """.strip()
@@ -86,6 +87,10 @@ def _marks(article: Article) -> list[_Mark]:
         dl = article.dateline
         what = _join("dateline", dl.location, dl.agency)
         marks.append(_Mark(dl.start, dl.end, 0, "np-dateline", what, None))
+    marks.extend(
+        _Mark(t.start, t.end, 0, "np-timestamp", _join("timestamp", t.role), None)
+        for t in article.timestamps
+    )
     marks.extend(
         _Mark(c.start, c.end, 0, "np-caption", _join("caption", c.credit), None)
         for c in article.captions

@@ -76,6 +76,7 @@ def parsed_schema() -> StructType:
     strings = T.ArrayType(s)
     structure = struct(
         ("published", s),
+        ("reference_date", s),
         ("headline", s),
         ("deck", s),
         ("bylines", T.ArrayType(struct(("text", s), ("name", s), ("affiliation", s)))),
@@ -114,6 +115,7 @@ def _row(article: Article) -> dict[str, Any]:
     dl = a.dateline
     structure = {
         "published": _iso(a.published),
+        "reference_date": _iso(a.reference_date),
         "headline": None if a.headline is None else a.headline.text,
         "deck": None if a.deck is None else a.deck.text,
         "bylines": [
