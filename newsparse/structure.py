@@ -56,6 +56,94 @@ def _block_is_wrapped(text: str, lines: list[tuple[int, int]], width: int) -> bo
     return False
 
 
+def _add_block(
+    text: str, lines: list[tuple[int, int]], indents: list[int], out: list[tuple[int, int]]
+) -> None:
+    """Append the units of one block, given its non-blank lines and their indents."""
+    if len(lines) == 1:
+        out.append(lines[0])
+        return
+    width = max(e - s for s, e in lines)
+    if not _block_is_wrapped(text, lines, width):
+        out.extend(lines)
+        return
+    base = min(indents)
+    cur_s, cur_e = lines[0]
+    for i in range(1, len(lines)):
+        ps, pe = lines[i - 1]
+        ns, ne = lines[i]
+        joins = (
+            pe - ps >= _WRAP_FULL * width
+            and indents[i] <= base
+            and not _BULLET.match(text, ns)
+            and not _BY_START.match(text, ns)
+        )
+        if joins:
+            cur_e = ne
+        else:
+            out.append((cur_s, cur_e))
+            cur_s, cur_e = ns, ne
+    out.append((cur_s, cur_e))
+
+
+def _has_other_break(part: str) -> bool:
+    """Tell whether ``part`` has a line break other than "\\n" (or U+001F).
+
+    Text without them is split into lines by ``str.split``, giving the blocks of
+    :func:`~newsparse._text.iter_blocks` (U+001F is white space but not a blank line's).
+    """
+    return (
+        "\r" in part
+        or "\x0b" in part
+        or "\x0c" in part
+        or "\x1c" in part
+        or "\x1d" in part
+        or "\x1e" in part
+        or "\x1f" in part
+        or "\x85" in part
+        or "\u2028" in part
+        or "\u2029" in part
+    )
+
+
+def _unit_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Return the spans :func:`iter_units` yields."""
+    stop = len(text) if end is None else min(end, len(text))
+    part = text if start == 0 and stop == len(text) else text[start:stop]
+    out: list[tuple[int, int]] = []
+    lines: list[tuple[int, int]] = []
+    indents: list[int] = []
+    if start < 0 or stop < 0 or _has_other_break(part):
+        for bs, be in iter_blocks(text, start, end):
+            for ls, le in iter_lines(text, bs, be):
+                s, e = strip_span(text, ls, le)
+                if s < e:
+                    lines.append((s, e))
+                    indents.append(s - ls)
+            _add_block(text, lines, indents, out)
+            lines = []
+            indents = []
+        return out
+    # Only "\n" breaks: a line that is blank after stripping is all white space (no U+001F),
+    # so it ends a block. A block's first line has indent 0 (iter_blocks strips the block).
+    pos = start
+    for line in part.split("\n"):
+        body = line.strip()
+        if body:
+            lead = len(line) - len(line.lstrip())
+            s = pos + lead
+            lines.append((s, s + len(body)))
+            indents.append(lead if indents else 0)
+        elif lines:
+            _add_block(text, lines, indents, out)
+            lines = []
+            indents = []
+        pos += len(line) + 1
+    if lines:
+        _add_block(text, lines, indents, out)
+    return out
+
+
 def iter_units(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
     """Yield ``(start, end)`` of each unit: a line, or the hard-wrapped lines of one paragraph.
 
@@ -67,38 +155,7 @@ def iter_units(text: str, start: int = 0, end: int | None = None) -> Iterator[tu
     >>> [t[s:e] for s, e in iter_units(t)][1]
     'LONDON, March 2 - The plan was agreed late on Monday\\nby all member states.'
     """
-    for bs, be in iter_blocks(text, start, end):
-        lines: list[tuple[int, int]] = []
-        indents: list[int] = []
-        for ls, le in iter_lines(text, bs, be):
-            s, e = strip_span(text, ls, le)
-            if s < e:
-                lines.append((s, e))
-                indents.append(s - ls)
-        if len(lines) == 1:
-            yield lines[0]
-            continue
-        width = max(e - s for s, e in lines)
-        if not _block_is_wrapped(text, lines, width):
-            yield from lines
-            continue
-        base = min(indents)
-        cur_s, cur_e = lines[0]
-        for i in range(1, len(lines)):
-            ps, pe = lines[i - 1]
-            ns, ne = lines[i]
-            joins = (
-                pe - ps >= _WRAP_FULL * width
-                and indents[i] <= base
-                and not _BULLET.match(text, ns)
-                and not _BY_START.match(text, ns)
-            )
-            if joins:
-                cur_e = ne
-            else:
-                yield cur_s, cur_e
-                cur_s, cur_e = ns, ne
-        yield cur_s, cur_e
+    yield from _unit_spans(text, start, end)
 
 
 def iter_paragraphs(text: str, *, start: int = 0, end: int | None = None) -> Iterator[Span]:
@@ -1529,7 +1586,7 @@ def split_structure(article: Article) -> Article:
     [('reporting, editing', ('Ana Ruiz', 'Tom Berg'))]
     """
     text = article.text
-    units = [_Unit(s, e) for s, e in iter_units(text)]
+    units = [_Unit(s, e) for s, e in _unit_spans(text)]
     for u in units:
         _classify(text, u)
     _mark_promos(text, units)
