@@ -590,8 +590,12 @@ _NEXT_OK = frozenset(
 
 @functools.cache
 def _rule_pattern(name: str) -> regex.Pattern[str]:
-    """The compiled pattern of rule *name*, compiled on first use."""
-    return regex.compile(_RULE_SOURCE[name], regex.IGNORECASE | regex.VERSION1)
+    """The compiled pattern of rule *name*, compiled on first use.
+
+    ``(?-f)`` turns off the full case folding that ``VERSION1`` adds to ``IGNORECASE``: no
+    rule needs "ß" to match "ss", and simple folding is much faster.
+    """
+    return regex.compile("(?-f)" + _RULE_SOURCE[name], regex.IGNORECASE | regex.VERSION1)
 
 
 _RULE_SOURCE = dict(_RULES)

@@ -24,7 +24,8 @@ import contextvars
 import functools
 import itertools
 import operator
-from typing import TYPE_CHECKING, NamedTuple
+import re
+from typing import TYPE_CHECKING
 
 import attrs
 import regex
@@ -359,54 +360,102 @@ def _extract_with_cues(
         _EXTRA_CUES.reset(token)
 
 
-class _Tok(NamedTuple):
-    """One token: a word (``word``) or one punctuation character, with its folded form.
+class _Toks:
+    """Tokens as parallel lists: token *i* is ``text[start[i]:end[i]]``.
 
-    A tuple built at C speed (see :func:`_tokens`): the stage makes one per token of every
-    paragraph it reads, so no per-token Python code runs while building them.
+    A word (``word[i]``) or one punctuation character, with its casefolded form ``low[i]``
+    and ``cap[i]`` (starts with a capital or a digit). Every list is built at C speed (see
+    :func:`_tokens`): the stage reads most paragraphs, so no per-token Python code or object.
     """
 
-    start: int
-    end: int
-    text: str
-    low: str  # casefolded
-    word: bool  # starts with a letter or digit
-    cap: bool  # starts with a capital or a digit
+    __slots__ = ("cap", "end", "low", "start", "text", "word")
+
+    def __init__(  # noqa: PLR0917 - the six parallel lists
+        self,
+        start: list[int],
+        end: list[int],
+        text: list[str],
+        low: list[str],
+        word: list[bool],
+        cap: list[bool],
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.low = low
+        self.word = word
+        self.cap = cap
+
+    def __len__(self) -> int:
+        return len(self.start)
+
+    def head(self, n: int) -> _Toks:
+        """Return the first *n* tokens."""
+        return _Toks(
+            self.start[:n], self.end[:n], self.text[:n], self.low[:n], self.word[:n], self.cap[:n]
+        )
 
 
 # the token pattern as a separator: `split` returns [gap, token, gap, token, ..., gap] (the gaps
 # are white space), so the offsets are running sums of the lengths (no per-token Python code)
 _TOKEN_SPLIT = regex.compile("(" + _TOKEN.pattern + ")")
 _FIRST = operator.itemgetter(0)
-_NEW_TOK = functools.partial(tuple.__new__, _Tok)
+
+# Latin-1 and General Punctuation (curly quotes, dashes, "…"): most news text has no other
+# character, and for such text the `_TOKEN_SPLIT` classes can be spelled out character by
+# character, so the standard library's `re` (about 2.5x faster per token) can split it.
+_COMMON = r"\x00-\xff\u2000-\u206f"
+_UNCOMMON = re.compile(f"[^{_COMMON}]")
 
 
-def _tokens(text: str, lo: int, hi: int) -> list[_Tok]:
+def _char_class(test: regex.Pattern[str]) -> str:
+    """Return a `re` class of the common characters that *test* matches, as ranges."""
+    codes = [c for c in (*range(0x100), *range(0x2000, 0x2070)) if test.fullmatch(chr(c))]
+    out: list[str] = []
+    for _, run in itertools.groupby(enumerate(codes), key=lambda ic: ic[1] - ic[0]):
+        first, *rest = (c for _, c in run)
+        last = rest[-1] if rest else first
+        out.append(f"\\u{first:04x}" + (f"-\\u{last:04x}" if last != first else ""))
+    return "[" + "".join(out) + "]"
+
+
+@functools.cache
+def _common_split() -> re.Pattern[str]:
+    """`_TOKEN_SPLIT` for text of common characters only (classes from the `regex` module)."""
+    start = _char_class(regex.compile(r"[\p{L}\p{N}]"))
+    inner = _char_class(regex.compile(r"[\p{L}\p{M}\p{N}'’\-]"))
+    after_dot = _char_class(regex.compile(r"[\p{L}\p{M}\p{N}]"))
+    punct = _char_class(regex.compile(r"[^\s\p{L}\p{N}]"))
+    return re.compile(f"({start}{inner}*+(?:\\.{start}{after_dot}*+)*+|{punct})")
+
+
+def _tokens(text: str, lo: int, hi: int) -> _Toks:
     """Return the tokens of ``text[lo:hi]`` (what ``_TOKEN.finditer`` finds there)."""
     # `split` takes no pos/endpos: one C-level copy of the range (no look-arounds in _TOKEN)
-    parts: list[str] = _TOKEN_SPLIT.split(text[lo:hi])
-    if len(parts) < 3:  # noqa: PLR2004 - [gap] alone: no token
-        return []
+    chunk = text[lo:hi]
+    if chunk.isascii() or _UNCOMMON.search(chunk) is None:
+        parts: list[str] = _common_split().split(chunk)
+    else:
+        parts = _TOKEN_SPLIT.split(chunk)
     pos = list(itertools.accumulate(map(len, parts), initial=lo))
     texts = parts[1::2]
     firsts = list(map(_FIRST, texts))
-    caps = map(operator.or_, map(str.isupper, firsts), map(str.isdigit, firsts))
-    rows = zip(
-        pos[1:-1:2], pos[2::2], texts, map(str.casefold, texts), map(str.isalnum, firsts), caps,
-        strict=True,
+    caps = list(map(operator.or_, map(str.isupper, firsts), map(str.isdigit, firsts)))
+    return _Toks(
+        pos[1:-1:2], pos[2::2], texts, list(map(str.casefold, texts)),
+        list(map(str.isalnum, firsts)), caps,
     )  # fmt: skip
-    return list(map(_NEW_TOK, rows))
 
 
-def _head_tokens(text: str, lo: int, hi: int, n: int) -> list[_Tok]:
+def _head_tokens(text: str, lo: int, hi: int, n: int) -> _Toks:
     """Return the first *n* tokens of ``text[lo:hi]`` (all of them if there are fewer)."""
     # tokens never hold white space: cut the range at a space far enough for *n* tokens
     cut = text.find(" ", min(hi, lo + 12 * n), hi)
     if cut >= 0:
         toks = _tokens(text, lo, cut)
         if len(toks) >= n:
-            return toks[:n]
-    return _tokens(text, lo, hi)[:n]
+            return toks.head(n)
+    return _tokens(text, lo, hi).head(n)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -427,145 +476,148 @@ class _Attr:
     rule: str
 
 
-def _np_is_plausible(toks: list[_Tok]) -> bool:
-    words = [t for t in toks if t.word]
+def _np_is_plausible(toks: _Toks, i: int, e: int) -> bool:
+    """Return True if tokens ``[i, e]`` can be a speaker ("the minister", "officials")."""
+    words = [c for c in range(i, e + 1) if toks.word[c]]
     if not words or len(words) > _MAX_NP:
         return False
-    if len(words) == 1 and words[0].low in _PRONOUNS:
+    low = toks.low
+    if len(words) == 1 and low[words[0]] in _PRONOUNS:
         return True
-    if any(w.cap for w in words[1:]):
+    cap = toks.cap
+    if any(cap[c] for c in words[1:]):
         return True  # "panel Chairman Rep. Jason Chaffetz"
     first = words[0]
-    if first.low in _DETERMINERS or first.cap:
+    if low[first] in _DETERMINERS or cap[first]:
         return True
     # bare plurals: "officials", "experts", "analysts"
-    return len(words) <= 3 and words[-1].low.endswith("s")  # noqa: PLR2004
+    return len(words) <= 3 and low[words[-1]].endswith("s")  # noqa: PLR2004
 
 
-def _np_backward(toks: list[_Tok], j: int, lo_index: int) -> tuple[int, int] | None:
+def _np_backward(toks: _Toks, j: int, lo_index: int) -> tuple[int, int] | None:
     """Return token indexes [i, j] of the noun phrase ending at token *j*, or None."""
     i = j
     words = 0
     while i >= lo_index:
-        t = toks[i]
-        if t.text == ")":
+        if toks.text[i] == ")":
             k = i - 1
-            while k >= lo_index and k > i - 8 and toks[k].text != "(":
+            while k >= lo_index and k > i - 8 and toks.text[k] != "(":
                 k -= 1
-            if k < lo_index or toks[k].text != "(":
+            if k < lo_index or toks.text[k] != "(":
                 break
             i = k - 1
             continue
-        if t.text == "." and i > lo_index and toks[i - 1].word and i - 1 >= lo_index:
+        if toks.text[i] == "." and i > lo_index and toks.word[i - 1] and i - 1 >= lo_index:
             i -= 1  # "Rep." "Jr."
             continue
-        if not t.word:
-            if t.text in "’'" and i > lo_index and toks[i - 1].word:
+        if not toks.word[i]:
+            if toks.text[i] in "’'" and i > lo_index and toks.word[i - 1]:
                 i -= 1  # a possessive "Pakistan’s"
                 continue
             break
-        if t.low in _STOP or (t.low in _cues() and i != j and not t.cap):
+        if toks.low[i] in _STOP or (toks.low[i] in _cues() and i != j and not toks.cap[i]):
             break
         words += 1
         if words > _MAX_NP:
             return None
         i -= 1
     i += 1
-    while i <= j and not toks[i].word and toks[i].text != "(":
+    while i <= j and not toks.word[i] and toks.text[i] != "(":
         i += 1
     if i > j:
         return None
     return i, j
 
 
-def _subject_before(toks: list[_Tok], k: int, lo_index: int) -> _Spk | None:
+def _subject_before(toks: _Toks, k: int, lo_index: int) -> _Spk | None:
     """Return the subject of the cue verb at token *k* ("Asif", "the minister", "he")."""
     j = k - 1
-    while j >= lo_index and toks[j].word and toks[j].low in _AUX | {"reportedly"}:
+    while j >= lo_index and toks.word[j] and toks.low[j] in _AUX | {"reportedly"}:
         j -= 1
-    while j >= lo_index and toks[j].word and toks[j].low.endswith("ly") and not toks[j].cap:
+    while j >= lo_index and toks.word[j] and toks.low[j].endswith("ly") and not toks.cap[j]:
         j -= 1
     if j < lo_index:
         return None
-    if toks[j].text == ",":
+    if toks.text[j] == ",":
         # apposition: "Kenneth Baer, a former official, said"; up to two of them: "Ann Lee,
         # the attorney general of Ohio, one of the states suing, said"
         for _ in range(_MAX_APPOSITIONS):
             c = j - 1
-            while c >= lo_index and c > j - 20 and toks[c].text != ",":
-                if toks[c].text in _QUOTE_CHARS or toks[c].text in ";:":
+            while c >= lo_index and c > j - 20 and toks.text[c] != ",":
+                if toks.text[c] in _QUOTE_CHARS or toks.text[c] in ";:":
                     return None
                 c -= 1
-            if c < lo_index or toks[c].text != ",":
+            if c < lo_index or toks.text[c] != ",":
                 return None
             span = _np_backward(toks, c - 1, lo_index)
             if span is None:
                 return None
             i, e = span
-            if toks[i].cap and toks[i].low not in _PRONOUNS:
-                return _Spk(toks[i].start, toks[e].end)
+            if toks.cap[i] and toks.low[i] not in _PRONOUNS:
+                return _Spk(toks.start[i], toks.end[e])
             j = c
         return None
     span = _np_backward(toks, j, lo_index)
     if span is None:
         return None
     i, e = span
-    chunk = toks[i : e + 1]
-    if not _np_is_plausible(chunk) or toks[e].low in _DETERMINERS:
+    if not _np_is_plausible(toks, i, e) or toks.low[e] in _DETERMINERS:
         return None
-    return _Spk(toks[i].start, toks[e].end)
+    return _Spk(toks.start[i], toks.end[e])
 
 
-def _np_forward(toks: list[_Tok], i: int, hi_index: int) -> _Spk | None:
+def _np_forward(toks: _Toks, i: int, hi_index: int) -> _Spk | None:
     """Return the noun phrase starting at token *i* ("said Asif", "said the minister")."""
-    if i >= hi_index or not toks[i].word:
+    if i >= hi_index or not toks.word[i]:
         return None
-    first = toks[i]
-    if (first.low in _FORWARD_STOP and first.low not in _DETERMINERS) or first.low == "that":
+    if (toks.low[i] in _FORWARD_STOP and toks.low[i] not in _DETERMINERS) or toks.low[i] == "that":
         return None
-    if first.low in _STOP or first.low in _OPENERS:  # "Though she said …" has no subject "Though"
+    if (
+        toks.low[i] in _STOP or toks.low[i] in _OPENERS
+    ):  # "Though she said …" has no subject "Though"
         return None
-    if not (first.cap or first.low in _DETERMINERS or first.low in _PRONOUNS):
+    if not (toks.cap[i] or toks.low[i] in _DETERMINERS or toks.low[i] in _PRONOUNS):
         return None
     j = i
     words = 0
     last = i
-    name_led = first.cap and first.low not in _DETERMINERS and not first.text[0].isdigit()
+    name_led = toks.cap[i] and toks.low[i] not in _DETERMINERS and not toks.text[i][0].isdigit()
     while j < hi_index:
-        t = toks[j]
-        if t.text == "/" and j > i and j + 1 < hi_index and toks[j + 1].word:
+        if toks.text[j] == "/" and j > i and j + 1 < hi_index and toks.word[j + 1]:
             last = j  # "9/11 widow Terry Strada"
             j += 1
             continue
-        if t.text == "(":
+        if toks.text[j] == "(":
             k = j + 1
-            while k < hi_index and k < j + 8 and toks[k].text != ")":
+            while k < hi_index and k < j + 8 and toks.text[k] != ")":
                 k += 1
-            if k >= hi_index or toks[k].text != ")":
+            if k >= hi_index or toks.text[k] != ")":
                 break
             last = k
             j = k + 1
             continue
-        if t.text == "." and j > i and toks[j - 1].word and len(toks[j - 1].text) <= 3:  # noqa: PLR2004
-            if j + 1 < hi_index and toks[j + 1].word and toks[j + 1].cap:
+        if toks.text[j] == "." and j > i and toks.word[j - 1] and len(toks.text[j - 1]) <= 3:  # noqa: PLR2004
+            if j + 1 < hi_index and toks.word[j + 1] and toks.cap[j + 1]:
                 last = j
                 j += 1
                 continue
             break
-        if t.text in "’'" and j + 1 < hi_index and toks[j + 1].low == "s":
+        if toks.text[j] in "’'" and j + 1 < hi_index and toks.low[j + 1] == "s":
             last = j + 1
             j += 2
             continue
-        if not t.word:
+        if not toks.word[j]:
             break
-        if j > i and (t.low in _FORWARD_STOP and not (t.low == "of" and _next_cap(toks, j))):
+        if j > i and (
+            toks.low[j] in _FORWARD_STOP and not (toks.low[j] == "of" and _next_cap(toks, j))
+        ):
             break
         if (
             j > i
             and name_led
-            and not t.cap
-            and t.low not in _NAME_JOINERS
-            and (t.low not in load_set("quotes_titles.txt") or not _next_cap(toks, j))
+            and not toks.cap[j]
+            and toks.low[j] not in _NAME_JOINERS
+            and (toks.low[j] not in load_set("quotes_titles.txt") or not _next_cap(toks, j))
         ):
             break  # "Ruiz spoke": a name ends at the first lower-case word
         words += 1
@@ -575,106 +627,103 @@ def _np_forward(toks: list[_Tok], i: int, hi_index: int) -> _Spk | None:
         j += 1
     if last < i:
         return None
-    return _Spk(toks[i].start, toks[last].end)
+    return _Spk(toks.start[i], toks.end[last])
 
 
-def _next_cap(toks: list[_Tok], j: int) -> bool:
-    return j + 1 < len(toks) and toks[j + 1].word and toks[j + 1].cap
+def _next_cap(toks: _Toks, j: int) -> bool:
+    return j + 1 < len(toks) and toks.word[j + 1] and toks.cap[j + 1]
 
 
-def _is_participle(tok: _Tok) -> bool:
-    return tok.low.endswith("ing")
+def _is_participle(low: str) -> bool:
+    return low.endswith("ing")
 
 
-def _possessor(toks: list[_Tok], k: int, lo_index: int) -> _Spk | None:
+def _possessor(toks: _Toks, k: int, lo_index: int) -> _Spk | None:
     """Return X in "X’s comments (suggesting)" when token *k* follows a possessed speech noun."""
-    j = k - 1 if _is_participle(toks[k]) or toks[k].low == "that" else k
-    if j < lo_index or not toks[j].word or toks[j].low not in load_set("quotes_speech_nouns.txt"):
+    j = k - 1 if _is_participle(toks.low[k]) or toks.low[k] == "that" else k
+    if j < lo_index or not toks.word[j] or toks.low[j] not in load_set("quotes_speech_nouns.txt"):
         return None
     owner = j - 1
-    if owner < lo_index or not toks[owner].low.endswith(("’s", "'s", "s’", "s'")):
+    if owner < lo_index or not toks.low[owner].endswith(("’s", "'s", "s’", "s'")):
         return None
     span = _np_backward(toks, owner, lo_index)
     if span is None:
         return None
     i, e = span
-    while i < e and not toks[i].cap:
+    while i < e and not toks.cap[i]:
         i += 1  # "former U.S. President Donald Trump’s"
-    if not toks[i].cap:
+    if not toks.cap[i]:
         return None
-    end = toks[e].end - (2 if toks[e].low.endswith(("’s", "'s")) else 1)
-    return _Spk(toks[i].start, end, possessive=True)
+    end = toks.end[e] - (2 if toks.low[e].endswith(("’s", "'s")) else 1)
+    return _Spk(toks.start[i], end, possessive=True)
 
 
 # ---------------------------------------------------------------------------------------------
 # Attribution around one quote
 
 
-def _tail_attribution(toks: list[_Tok], k: int, hi_index: int) -> _Attr | None:
+def _tail_attribution(toks: _Toks, k: int, hi_index: int) -> _Attr | None:
     """Attribution right after a closing mark: `, he said`, `, said Asif`, `— Carla Sanchez`."""
     dash = False
-    while k < hi_index and not toks[k].word:
-        if toks[k].text in _DASHES:
+    while k < hi_index and not toks.word[k]:
+        if toks.text[k] in _DASHES:
             dash = True
-        stop = toks[k].text in '(["“”„«»' or toks[k].text in ".!?;:"
-        if stop and not (toks[k].text in ".!?" and dash):
+        stop = toks.text[k] in '(["“”„«»' or toks.text[k] in ".!?;:"
+        if stop and not (toks.text[k] in ".!?" and dash):
             return None
         k += 1
     if k >= hi_index:
         return None
-    t = toks[k]
-    if t.low == "according" and k + 1 < hi_index and toks[k + 1].low == "to":
+    if toks.low[k] == "according" and k + 1 < hi_index and toks.low[k + 1] == "to":
         spk = _np_forward(toks, k + 2, hi_index)
-        return _Attr(spk, (t.start, toks[k + 1].end), "quote.according-to")
+        return _Attr(spk, (toks.start[k], toks.end[k + 1]), "quote.according-to")
     cues = _cues()
-    if t.low in cues and not _is_participle(t):
+    if toks.low[k] in cues and not _is_participle(toks.low[k]):
         spk = _np_forward(toks, k + 1, hi_index)
         if spk is not None:
-            return _Attr(spk, (t.start, t.end), "quote.inverted")
-        if not t.cap:
+            return _Attr(spk, (toks.start[k], toks.end[k]), "quote.inverted")
+        if not toks.cap[k]:
             return None
     # speaker first: find the cue within a few tokens
     for c in range(k, min(hi_index, k + _MAX_TAIL)):
-        tc = toks[c]
-        if tc.text in _QUOTE_CHARS or (tc.text in ".!?;:" and not _abbrev_dot(toks, c)):
+        if toks.text[c] in _QUOTE_CHARS or (toks.text[c] in ".!?;:" and not _abbrev_dot(toks, c)):
             break
-        if tc.word and tc.low in cues and c > k and not tc.cap:
-            if toks[c - 1].low in _DETERMINERS:
+        if toks.word[c] and toks.low[c] in cues and c > k and not toks.cap[c]:
+            if toks.low[c - 1] in _DETERMINERS:
                 continue  # a noun: "one of the states suing", "the claims"
             spk = _subject_before(toks, c, k)
-            if spk is not None and spk.start == toks[k].start:
-                cue_start = tc.start
-                if tc.low == "saying" and c >= 2 and toks[c - 2].low == "quoted":  # noqa: PLR2004
-                    cue_start = toks[c - 3].start if toks[c - 3].low in {"was", "is"} else cue_start
-                return _Attr(spk, (cue_start, tc.end), "quote.attributed-after")
+            if spk is not None and spk.start == toks.start[k]:
+                cue_start = toks.start[c]
+                if toks.low[c] == "saying" and c >= 2 and toks.low[c - 2] == "quoted":  # noqa: PLR2004
+                    cue_start = toks.start[c - 3] if toks.low[c - 3] in {"was", "is"} else cue_start
+                return _Attr(spk, (cue_start, toks.end[c]), "quote.attributed-after")
             if spk is not None:
                 break  # the cue has a subject of its own: not an attribution of this quote
     if dash:
         spk = _np_forward(toks, k, hi_index)
-        if spk is not None and toks[k].cap:
+        if spk is not None and toks.cap[k]:
             return _Attr(spk, None, "quote.dash")
     return None
 
 
-def _abbrev_dot(toks: list[_Tok], c: int) -> bool:
+def _abbrev_dot(toks: _Toks, c: int) -> bool:
     """Return True if the period at token *c* ends "Rep.", "E." or "(D-Md.)", not a sentence."""
-    if c == 0 or not toks[c - 1].word or not toks[c - 1].cap:
+    if c == 0 or not toks.word[c - 1] or not toks.cap[c - 1]:
         return False
-    if len(toks[c - 1].text) <= 3:  # noqa: PLR2004
+    if len(toks.text[c - 1]) <= 3:  # noqa: PLR2004
         return True
-    return c + 1 < len(toks) and toks[c + 1].text in "),"
+    return c + 1 < len(toks) and toks.text[c + 1] in "),"
 
 
-def _lead_cue(toks: list[_Tok], lo_index: int, k: int) -> int | None:
+def _lead_cue(toks: _Toks, lo_index: int, k: int) -> int | None:
     """Return the index of the nearest cue verb before token *k* (not inside quotes)."""
     cues = _cues()
     for c in range(k - 1, max(lo_index, k - 40) - 1, -1):
-        t = toks[c]
-        if t.word and t.low in cues and not (t.cap and c != lo_index):
-            if c > lo_index and toks[c - 1].low in _MODALS:
+        if toks.word[c] and toks.low[c] in cues and not (toks.cap[c] and c != lo_index):
+            if c > lo_index and toks.low[c - 1] in _MODALS:
                 continue
             return c
-        if t.low == "according" and c + 1 < k and toks[c + 1].low == "to":
+        if toks.low[c] == "according" and c + 1 < k and toks.low[c + 1] == "to":
             return c
     return None
 
@@ -716,22 +765,21 @@ def _masked(starts: list[int], spans: list[tuple[int, int]]) -> list[bool]:
     return out
 
 
-def _scare(text: str, toks: list[_Tok], k: int, lo_index: int, raw: _Raw) -> bool:
+def _scare(text: str, toks: _Toks, k: int, lo_index: int, raw: _Raw) -> bool:
     """Return True if the quote is a name, title or scare quote ("the so-called ‘caliphate’")."""
     if k - 1 < lo_index:
         return False
-    prev = toks[k - 1]
     markers = load_set("quotes_scare_markers.txt")
-    word = prev.low
-    if prev.text in ",:" or not prev.word:
+    word = toks.low[k - 1]
+    if toks.text[k - 1] in ",:" or not toks.word[k - 1]:
         return False
-    if word == "known" or (word == "as" and k - 2 >= lo_index and toks[k - 2].low == "known"):
+    if word == "known" or (word == "as" and k - 2 >= lo_index and toks.low[k - 2] == "known"):
         return True
     if word not in markers:
         return False
     if word in {"called", "named", "dubbed", "termed", "labeled", "labelled", "branded"}:
-        before = toks[k - 2] if k - 2 >= lo_index else None
-        if before is not None and (before.low in _PRONOUNS or before.cap or before.low == "it"):
+        b = k - 2
+        if b >= lo_index and (toks.low[b] in _PRONOUNS or toks.cap[b] or toks.low[b] == "it"):
             return False  # "what he called ‘a disaster’" is speech
     del text, raw
     return True
@@ -763,7 +811,7 @@ def _analyse_paragraph(
         return _plain_paragraph(text, lo, hi, indirect=indirect, reported=reported)
     protected = [(r.open_at, r.close_end) for r in raws]
     toks = _tokens(text, lo, hi)
-    starts = list(map(_FIRST, toks))
+    starts = toks.start
     sentences = _merge_attributions(
         toks, starts, iter_sentences(text, lo, hi, protected), {r.close_end for r in raws}
     )
@@ -787,16 +835,16 @@ def _analyse_paragraph(
         lead = [
             c
             for c in range(max(t_lo, k_open - _WINDOW), k_open)
-            if not inside[c] and toks[c].text not in '"“”„«»'
+            if not inside[c] and toks.text[c] not in '"“”„«»'
         ]
-        lead_words = [c for c in lead if toks[c].word]
+        lead_words = [c for c in lead if toks.word[c]]
         at_start = not lead_words or raw.open_at == lo
         prev_raw_close = raws[ri - 1].close_end if ri > 0 else -1
         after_prev_quote = prev_raw_close >= 0 and prev_raw_close >= sentences[si][0]
         if after_prev_quote:
-            lead_words = [c for c in lead_words if toks[c].start >= prev_raw_close]
+            lead_words = [c for c in lead_words if toks.start[c] >= prev_raw_close]
         last_lead = lead[-1] if lead else None
-        colon_or_comma = last_lead is not None and toks[last_lead].text in ",:"
+        colon_or_comma = last_lead is not None and toks.text[last_lead] in ",:"
         tail = _tail_attribution(toks, k_close, t_hi) if not raw.continues else None
         if raw.continued and previous is not None:
             # a later piece of a multi-paragraph quote: the speaker of the first piece
@@ -851,7 +899,7 @@ def _analyse_paragraph(
             and _inside_that_clause(toks, lead_cue, last_lead)  # type: ignore[arg-type]
         ):
             direct = False  # `said that for young voters, “the rate … is 51 percent.”`
-        if not direct and colon_or_comma and toks[last_lead].text == ":" and lead_words:  # type: ignore[index]
+        if not direct and colon_or_comma and toks.text[last_lead] == ":" and lead_words:  # type: ignore[index]
             direct = True
         if (
             not direct
@@ -861,7 +909,7 @@ def _analyse_paragraph(
             and last_found.sentence == si
             and tail is None
             and _conjoined_piece(toks, lead_words, last_found.attr)
-            and not any(t.word for t in toks[k_close:t_hi])
+            and not any(toks.word[k_close:t_hi])
         ):
             direct = True  # `"I love Larry," he said, but "on energy he is wrong."`
         attr: _Attr | None = None
@@ -873,7 +921,7 @@ def _analyse_paragraph(
                 attr = _attr_from_cue(toks, lead_cue, t_lo, k_open, sentence_subject.get(si))
             elif after_prev_quote and last_found is not None:
                 attr = last_found.attr
-            elif last_lead is not None and toks[last_lead].text == ":" and lead_words:
+            elif last_lead is not None and toks.text[last_lead] == ":" and lead_words:
                 np = _sentence_subject(toks, t_lo, k_open)
                 attr = None if np is None else _Attr(np, None, "quote.colon")
             f = _Found(raw.start, raw.end, "direct", rule, attr, chain=raw.chain, sentence=si)
@@ -882,11 +930,11 @@ def _analyse_paragraph(
                 and raw.chain is None
                 and last_lead is not None
                 and last_lead - 1 >= t_lo
-                and toks[last_lead].text == ","
-                and toks[last_lead - 1].low == "that"
+                and toks.text[last_lead] == ","
+                and toks.low[last_lead - 1] == "that"
             ):
                 # `tweeted that, “…”`: the reported clause keeps its "that", marks and all
-                f.start, f.end, f.rule = toks[last_lead - 1].start, raw.close_end, "quote.clause"
+                f.start, f.end, f.rule = toks.start[last_lead - 1], raw.close_end, "quote.clause"
             if attr is None:
                 # no attribution in the sentence: continue the paragraph's last speaker, or
                 # the previous paragraph's for a quote-only paragraph
@@ -956,7 +1004,7 @@ def _analyse_paragraph(
         elif lead_cue is not None:
             poss = _possessor(toks, lead_cue, t_lo)
             if poss is not None:
-                attr = _Attr(poss, (toks[lead_cue].start, toks[lead_cue].end), "quote.partial")
+                attr = _Attr(poss, (toks.start[lead_cue], toks.end[lead_cue]), "quote.partial")
             else:
                 attr = _attr_from_cue(toks, lead_cue, t_lo, k_open, sentence_subject.get(si))
         if attr is None and tail is not None:
@@ -968,14 +1016,14 @@ def _analyse_paragraph(
         if attr is None:
             continue  # no speech in the sentence: a scare quote or a title
         f = _Found(raw.start, raw.end, "partial", "quote.partial", attr, sentence=si)
-        if lead_cue is not None and lead_cue == k_open - 1 and toks[lead_cue].low in _PERFORMED:
+        if lead_cue is not None and lead_cue == k_open - 1 and toks.low[lead_cue] in _PERFORMED:
             f.kind, f.rule = "direct", "quote.clause"  # `chanted "What curfew?"`: all of it
         if _whole_clause(text, toks, (k_open, k_close, t_hi), raw):
             f.kind, f.rule = "direct", "quote.clause"
-            j = k_open - 2 if toks[k_open - 1].text == "," else k_open - 1
-            if j >= t_lo and toks[j].low == "that":
+            j = k_open - 2 if toks.text[k_open - 1] == "," else k_open - 1
+            if j >= t_lo and toks.low[j] == "that":
                 # the reported clause keeps its "that", marks and all: `that “…”`
-                f.start, f.end = toks[j].start, raw.close_end
+                f.start, f.end = toks.start[j], raw.close_end
         elif len(iter_sentences(text, raw.start, raw.end)) > 1:
             f.kind, f.rule = "direct", "quote.sentences"  # `that "… see that. They're …"`
         elif (
@@ -986,7 +1034,7 @@ def _analyse_paragraph(
             # `Clinton “is the only candidate who …,” Newton said.`: the quote and the
             # subject before it make the whole utterance
             f.kind, f.rule = "direct", "quote.clause"
-            f.start, f.end = toks[lead_words[0]].start, raw.close_end
+            f.start, f.end = toks.start[lead_words[0]], raw.close_end
         para.quotes.append(f)
         found_by_raw[ri] = f
         sentence_subject.setdefault(si, attr)
@@ -1016,7 +1064,6 @@ _BOUNDARY_END = frozenset(".!?…\"”’'»)]")
 _WORD_TOKEN = regex.compile(
     r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*+(?:\.[\p{L}\p{N}][\p{L}\p{M}\p{N}]*+)*+"
 )
-_LOW = operator.attrgetter("low")
 
 
 # ASCII letters and digits lower-cased, every other byte a space: in ASCII text a token that
@@ -1088,7 +1135,7 @@ def _plain_paragraph(
             # the previous token: one boundary character, else the whole previous sentence
             start = k - 1 if text[k - 1] in _BOUNDARY_END else sentences[si - 1][0]
         toks = _tokens(text, start, s_hi)
-        t_lo = bisect.bisect_left(toks, s_lo, key=_FIRST)
+        t_lo = bisect.bisect_left(toks.start, s_lo)
         if indirect:
             _reported(
                 text, toks, [False] * len(toks), [(s_lo, s_hi)], [t_lo], [len(toks)], [], para,
@@ -1137,7 +1184,7 @@ def _quoted_clauses(text: str, para: _Paragraph, reported: list[_Found]) -> None
         reported.remove(host)
 
 
-def _colon_intro(toks: list[_Tok], lo: int, hi: int) -> _Attr | None:
+def _colon_intro(toks: _Toks, lo: int, hi: int) -> _Attr | None:
     """Return who speaks in a sentence ending in ``:`` ("Asif said:", "The minister:")."""
     k = _lead_cue(toks, lo, hi)
     if k is not None:
@@ -1146,55 +1193,58 @@ def _colon_intro(toks: list[_Tok], lo: int, hi: int) -> _Attr | None:
     return None if np is None else _Attr(np, None, "quote.colon")
 
 
-def _conjoined_piece(toks: list[_Tok], lead_words: list[int], attr: _Attr | None) -> bool:
+def _conjoined_piece(toks: _Toks, lead_words: list[int], attr: _Attr | None) -> bool:
     """Return True if only "and"/"but" (and one more word) follow the attribution before."""
     if attr is None or attr.speaker is None:
         return False
     stop = max(attr.speaker.end, attr.cue[1] if attr.cue else 0)
-    after = [c for c in lead_words if toks[c].start >= stop]
-    return 0 < len(after) <= 2 and toks[after[0]].low in {"and", "but"}  # noqa: PLR2004
+    after = [c for c in lead_words if toks.start[c] >= stop]
+    return 0 < len(after) <= 2 and toks.low[after[0]] in {"and", "but"}  # noqa: PLR2004
 
 
-def _sentence_attribution(toks: list[_Tok], lo: int, hi: int) -> _Attr | None:
+def _sentence_attribution(toks: _Toks, lo: int, hi: int) -> _Attr | None:
     """Return the attribution of a sentence of reported speech ("Lee said the bridge is safe")."""
     k = _lead_cue(toks, lo, hi)
-    if k is None or _is_participle(toks[k]) or toks[k].low in _NOT_CLAUSE_CUES:
+    if k is None or _is_participle(toks.low[k]) or toks.low[k] in _NOT_CLAUSE_CUES:
         return None
     attr = _attr_from_cue(toks, k, lo, hi, None)
     return attr if attr is not None and attr.speaker is not None else None
 
 
-def _ends_sentence(toks: list[_Tok], attr: _Attr, t_hi: int) -> bool:
+def _ends_sentence(toks: _Toks, attr: _Attr, t_hi: int) -> bool:
     """Return True if at most a few words follow the attribution in its sentence."""
     stop = max(attr.speaker.end if attr.speaker else 0, attr.cue[1] if attr.cue else 0)
     words = 0
     k = t_hi - 1
-    while k >= 0 and toks[k].start >= stop:
-        words += toks[k].word
+    while k >= 0 and toks.start[k] >= stop:
+        words += toks.word[k]
         if words > _MAX_TAIL_REST:
             return False
         k -= 1
     return True
 
 
-def _whole_clause(text: str, toks: list[_Tok], at: tuple[int, int, int], raw: _Raw) -> bool:
+def _whole_clause(text: str, toks: _Toks, at: tuple[int, int, int], raw: _Raw) -> bool:
     """Return True for `said that "FULL CLAUSE."` or `declared "FULL CLAUSE."` ending a sentence.
 
     Such a quote is the whole reported utterance, so it is direct rather than partial.
     """
     k_open, k_close, t_hi = at
-    if any(t.word for t in toks[k_close : min(t_hi, k_close + _WINDOW)]):
+    if any(toks.word[k_close : min(t_hi, k_close + _WINDOW)]):
         return False
     if len(text[raw.start : raw.end].split()) < _MIN_CLAUSE_WORDS or k_open == 0:
         return False
-    prev = toks[k_open - 1]
     cues = _cues()
-    if prev.word and prev.low in cues and not _is_participle(prev):
+    if (
+        toks.word[k_open - 1]
+        and toks.low[k_open - 1] in cues
+        and not _is_participle(toks.low[k_open - 1])
+    ):
         return True
-    if prev.low != "that":
+    if toks.low[k_open - 1] != "that":
         return False
     return any(
-        toks[j].word and toks[j].low in cues and not toks[j].cap
+        toks.word[j] and toks.low[j] in cues and not toks.cap[j]
         for j in range(max(0, k_open - 8), k_open - 1)
     )
 
@@ -1206,7 +1256,7 @@ _NOT_SUBJECTS = frozenset(
 
 
 def _subject_then_quote(
-    text: str, toks: list[_Tok], lead_words: list[int], t_lo: int, raw: _Raw
+    text: str, toks: _Toks, lead_words: list[int], t_lo: int, raw: _Raw
 ) -> bool:
     """Return True for `SUBJECT “predicate …,” X said`: a short subject, then the quote.
 
@@ -1215,7 +1265,7 @@ def _subject_then_quote(
     """
     if not 0 < len(lead_words) <= _MAX_CLAUSE_LEAD or lead_words[0] != t_lo:
         return False
-    if any(toks[c].low in _cues() or toks[c].low in _NOT_SUBJECTS for c in lead_words):
+    if any(toks.low[c] in _cues() or toks.low[c] in _NOT_SUBJECTS for c in lead_words):
         return False
     content = text[raw.start : raw.end]
     return (
@@ -1226,17 +1276,17 @@ def _subject_then_quote(
 
 
 def _merge_attributions(
-    toks: list[_Tok], starts: list[int], sentences: list[tuple[int, int]], closes: set[int]
+    toks: _Toks, starts: list[int], sentences: list[tuple[int, int]], closes: set[int]
 ) -> list[tuple[int, int]]:
     """Join a sentence that is only an attribution to the quote before it ("?” Lee asked.")."""
     out: list[tuple[int, int]] = []
     for s, e in sentences:
         if out and out[-1][1] in closes:
             k, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
-            attr = _tail_attribution(toks, k, hi) if k < hi and toks[k].word else None
+            attr = _tail_attribution(toks, k, hi) if k < hi and toks.word[k] else None
             if attr is not None and attr.speaker is not None:
                 stop = max(attr.speaker.end, attr.cue[1] if attr.cue else 0)
-                rest = sum(1 for t in toks[k:hi] if t.word and t.start >= stop)
+                rest = sum(1 for x in range(k, hi) if toks.word[x] and toks.start[x] >= stop)
                 if rest <= _MAX_REST:
                     out[-1] = (out[-1][0], e)
                     continue
@@ -1244,12 +1294,12 @@ def _merge_attributions(
     return out
 
 
-def _utterance_like(text: str, raw: _Raw, toks: list[_Tok], k_close: int, t_hi: int) -> bool:
+def _utterance_like(text: str, raw: _Raw, toks: _Toks, k_close: int, t_hi: int) -> bool:
     """Return True if a sentence-initial quote reads as speech rather than a name."""
     last = text[raw.end - 1]
     if last in ".,!?…;:—–-":
         return True
-    rest = any(t.word for t in toks[k_close : min(t_hi, k_close + _WINDOW)])
+    rest = any(toks.word[k_close : min(t_hi, k_close + _WINDOW)])
     return not rest or len(text[raw.start : raw.end].split()) >= 4  # noqa: PLR2004
 
 
@@ -1279,7 +1329,7 @@ _FOLLOW_LINE = regex.compile(
 )
 
 
-def _inside_that_clause(toks: list[_Tok], cue: int, last_lead: int) -> bool:
+def _inside_that_clause(toks: _Toks, cue: int, last_lead: int) -> bool:
     """Return True if the cue opens a `that` clause which the quote continues.
 
     In `said that for young voters, “the rate …”` the quote is a fragment of the reported
@@ -1288,7 +1338,7 @@ def _inside_that_clause(toks: list[_Tok], cue: int, last_lead: int) -> bool:
     direct: that is a whole sentence.
     """
     that = cue + 1
-    return that < last_lead - 1 and toks[that].low == "that" and toks[last_lead].text == ","
+    return that < last_lead - 1 and toks.low[that] == "that" and toks.text[last_lead] == ","
 
 
 def _aside_or_heading(text: str, raw: _Raw, lo: int, hi: int) -> bool:
@@ -1310,41 +1360,40 @@ def _aside_or_heading(text: str, raw: _Raw, lo: int, hi: int) -> bool:
     return all(w[:1].isupper() or w.casefold() in _SMALL_WORDS for w in words)
 
 
-def _late_cue(
-    toks: list[_Tok], k: int, hi: int, inside: list[bool], cues: frozenset[str]
-) -> int | None:
+def _late_cue(toks: _Toks, k: int, hi: int, inside: list[bool], cues: frozenset[str]) -> int | None:
     for c in range(k, min(hi, k + 30)):
-        if not inside[c] and toks[c].word and toks[c].low in cues and not toks[c].cap:
+        if not inside[c] and toks.word[c] and toks.low[c] in cues and not toks.cap[c]:
             return c
     return None
 
 
 def _attr_from_cue(
-    toks: list[_Tok], c: int, lo_index: int, hi_index: int, main: _Attr | None
+    toks: _Toks, c: int, lo_index: int, hi_index: int, main: _Attr | None
 ) -> _Attr | None:
     """Return the speaker and cue of the cue verb at token *c*."""
-    t = toks[c]
-    if t.low == "according":
+    if toks.low[c] == "according":
         spk = _np_forward(toks, c + 2, hi_index)
-        return _Attr(spk, (t.start, toks[c + 1].end), "quote.according-to")
-    cue = (t.start, t.end)
-    if _is_participle(t) and not (c > 0 and toks[c - 1].low in {"was", "is", "were", "are"}):
+        return _Attr(spk, (toks.start[c], toks.end[c + 1]), "quote.according-to")
+    cue = (toks.start[c], toks.end[c])
+    if _is_participle(toks.low[c]) and not (
+        c > 0 and toks.low[c - 1] in {"was", "is", "were", "are"}
+    ):
         poss = _possessor(toks, c, lo_index)
         if poss is not None:
             return _Attr(poss, cue, "quote.possessor")
-        if t.low == "saying" and c >= 2 and toks[c - 1].low == "as" and toks[c - 2].low == "quoted":  # noqa: PLR2004
+        if toks.low[c] == "saying" and c >= 2 and toks.low[c - 2 : c] == ["quoted", "as"]:  # noqa: PLR2004
             spk = _subject_before(toks, c, lo_index)
             return _Attr(spk, cue, "quote.cue")
-        if c - 1 >= lo_index and toks[c - 1].word and toks[c - 1].cap:
+        if c - 1 >= lo_index and toks.word[c - 1] and toks.cap[c - 1]:
             # the name right before the participle, not a longer phrase ending in it
             # ("The spot ends with footage of Trump saying, …" is Trump's)
             i = c - 1
-            while i > lo_index and i > c - _MAX_NP and (toks[i - 1].cap or toks[i - 1].text == "."):
+            while i > lo_index and i > c - _MAX_NP and (toks.cap[i - 1] or toks.text[i - 1] == "."):
                 i -= 1
-            while not toks[i].word:
+            while not toks.word[i]:
                 i += 1
-            if toks[i].low not in _DAYS and toks[i].low not in _DETERMINERS:
-                return _Attr(_Spk(toks[i].start, toks[c - 1].end), cue, "quote.participle")
+            if toks.low[i] not in _DAYS and toks.low[i] not in _DETERMINERS:
+                return _Attr(_Spk(toks.start[i], toks.end[c - 1]), cue, "quote.participle")
         if main is not None:
             return _Attr(main.speaker, cue, "quote.participle")
         k = _first_finite_cue(toks, lo_index, c)
@@ -1354,17 +1403,17 @@ def _attr_from_cue(
                 return _Attr(spk, cue, "quote.participle")
         spk = _sentence_subject(toks, lo_index, c)
         return _Attr(spk, cue, "quote.participle") if spk is not None else None
-    if t.cap and c == lo_index:
+    if toks.cap[c] and c == lo_index:
         spk = _np_forward(toks, c + 1, hi_index)  # "Said Ellis: …"
         return _Attr(spk, cue, "quote.inverted") if spk is not None else None
     spk = _subject_before(toks, c, lo_index)
     if spk is None:
         j = c - 1
-        while j > lo_index and toks[j].word and toks[j].low in _AUX:
+        while j > lo_index and toks.word[j] and toks.low[j] in _AUX:
             j -= 1
-        if j >= lo_index and toks[j].low in {"and", "but"}:
+        if j >= lo_index and toks.low[j] in {"and", "but"}:
             spk = None
-            if j - 1 > lo_index and toks[j - 1].word and not toks[j - 1].cap:
+            if j - 1 > lo_index and toks.word[j - 1] and not toks.cap[j - 1]:
                 spk = _subject_before(toks, j - 1, lo_index)  # "I laughed and said, …"
             if spk is None:
                 spk = _sentence_subject(toks, lo_index, j)
@@ -1376,27 +1425,31 @@ def _attr_from_cue(
     return _Attr(spk, cue, "quote.cue")
 
 
-def _index_at(toks: list[_Tok], pos: int, lo: int, hi: int) -> int:
+def _index_at(toks: _Toks, pos: int, lo: int, hi: int) -> int:
     """Return the first token index in ``[lo, hi)`` starting at or after *pos* (short scans)."""
     k = lo
-    while k < hi and toks[k].start < pos:
+    while k < hi and toks.start[k] < pos:
         k += 1
     return k
 
 
-def _index_back(toks: list[_Tok], pos: int, lo: int, hi: int) -> int:
+def _index_back(toks: _Toks, pos: int, lo: int, hi: int) -> int:
     """Return the index of the token starting at *pos*, scanning back from *hi*."""
     k = hi
-    while k > lo and toks[k - 1].start >= pos:
+    while k > lo and toks.start[k - 1] >= pos:
         k -= 1
     return k
 
 
-def _first_finite_cue(toks: list[_Tok], lo: int, hi: int) -> int | None:
+def _first_finite_cue(toks: _Toks, lo: int, hi: int) -> int | None:
     cues = _cues()
     for c in range(max(lo, hi - _WINDOW), hi):
-        t = toks[c]
-        if t.word and t.low in cues and not _is_participle(t) and not t.cap:
+        if (
+            toks.word[c]
+            and toks.low[c] in cues
+            and not _is_participle(toks.low[c])
+            and not toks.cap[c]
+        ):
             return c
     return None
 
@@ -1409,7 +1462,7 @@ _OPENERS = frozenset(
 )  # fmt: skip
 
 
-def _sentence_subject(toks: list[_Tok], lo: int, hi: int) -> _Spk | None:
+def _sentence_subject(toks: _Toks, lo: int, hi: int) -> _Spk | None:
     """Return the noun phrase that opens the main clause, after a leading phrase and comma.
 
     "Worried about turnout, President Lee is rolling out …" gives "President Lee".
@@ -1417,11 +1470,13 @@ def _sentence_subject(toks: list[_Tok], lo: int, hi: int) -> _Spk | None:
     start = lo
     if (
         lo < hi
-        and toks[lo].word
-        and (toks[lo].low in _OPENERS or _is_participle(toks[lo]) or toks[lo].low.endswith("ed"))
+        and toks.word[lo]
+        and (
+            toks.low[lo] in _OPENERS or _is_participle(toks.low[lo]) or toks.low[lo].endswith("ed")
+        )
     ):
         for c in range(lo, min(hi, lo + 25)):
-            if toks[c].text == ",":
+            if toks.text[c] == ",":
                 start = c + 1
                 break
     spk = _np_forward(toks, start, hi)
@@ -1436,7 +1491,7 @@ def _sentence_subject(toks: list[_Tok], lo: int, hi: int) -> _Spk | None:
 
 def _reported(  # noqa: PLR0917 - private helper fed by one caller
     text: str,
-    toks: list[_Tok],
+    toks: _Toks,
     inside: list[bool],
     sentences: list[tuple[int, int]],
     first_tok: list[int],
@@ -1470,40 +1525,39 @@ def _reported(  # noqa: PLR0917 - private helper fed by one caller
                 )
             continue
         # only the cue verbs and "according" can start reported speech: pick them at C speed
-        hits = map(starters.__contains__, map(_LOW, toks[t_lo:t_hi]))
+        hits = map(starters.__contains__, toks.low[t_lo:t_hi])
         resume = 0
         last: _Attr | None = None
         for c in itertools.compress(range(t_lo, t_hi), hits):
-            t = toks[c]
-            if inside[c] or not t.word or t.start < resume:
+            if inside[c] or not toks.word[c] or toks.start[c] < resume:
                 continue
-            if t.low == "according" and c + 1 < t_hi and toks[c + 1].low == "to":
+            if toks.low[c] == "according" and c + 1 < t_hi and toks.low[c + 1] == "to":
                 f = _according(text, toks, c, t_lo, t_hi)
                 if f is not None:
                     out.append(f)
-                    resume = max(f.end, toks[c + 1].end)
+                    resume = max(f.end, toks.end[c + 1])
                 continue
-            if t.low not in cues or t.cap:
+            if toks.low[c] not in cues or toks.cap[c]:
                 continue
-            if t.low in _NOT_CLAUSE_CUES and (
-                t.low not in _OBJECT_CUES or not _named_subject(toks, c, t_lo)
+            if toks.low[c] in _NOT_CLAUSE_CUES and (
+                toks.low[c] not in _OBJECT_CUES or not _named_subject(toks, c, t_lo)
             ):
                 continue
-            if c + 1 < t_hi and toks[c + 1].low in {"to", "by", "of"}:
+            if c + 1 < t_hi and toks.low[c + 1] in {"to", "by", "of"}:
                 continue  # "said to be", "told by", "warned of"
-            if c > t_lo and toks[c - 1].low in _MODALS:
+            if c > t_lo and toks.low[c - 1] in _MODALS:
                 continue
             attr = _attr_from_cue(toks, c, t_lo, t_hi, None)
             if (attr is None or attr.speaker is None) and last is not None:
                 j = c - 1
-                while j > t_lo and toks[j].word and toks[j].low in _AUX:
+                while j > t_lo and toks.word[j] and toks.low[j] in _AUX:
                     j -= 1
-                if j >= t_lo and toks[j].low in {"and", "but"}:
-                    attr = _Attr(last.speaker, (t.start, t.end), "quote.cue")
-            if (attr is None or attr.speaker is None) and c > t_lo and toks[c - 1].text == ",":
+                if j >= t_lo and toks.low[j] in {"and", "but"}:
+                    attr = _Attr(last.speaker, (toks.start[c], toks.end[c]), "quote.cue")
+            if (attr is None or attr.speaker is None) and c > t_lo and toks.text[c - 1] == ",":
                 # a long apposition: "Dr. Ann Lee, who ... as a rear admiral, said that …"
                 np = _sentence_subject(toks, t_lo, c)
-                attr = None if np is None else _Attr(np, (t.start, t.end), "quote.cue")
+                attr = None if np is None else _Attr(np, (toks.start[c], toks.end[c]), "quote.cue")
             if attr is None or attr.speaker is None:
                 continue
             before = None
@@ -1513,7 +1567,7 @@ def _reported(  # noqa: PLR0917 - private helper fed by one caller
                 f = _clause_after(text, toks, c, t_hi, attr, opens)
                 if f is None:
                     f = _clause_before(text, toks, c, t_lo, attr)
-                elif c + 1 < t_hi and toks[c + 1].text == ",":
+                elif c + 1 < t_hi and toks.text[c + 1] == ",":
                     # "Even if it fails, Mr. Lee said, the work is done": two pieces
                     before = _clause_before(text, toks, c, t_lo, attr)
             if before is not None and f is not None and before.end < f.start:
@@ -1521,13 +1575,13 @@ def _reported(  # noqa: PLR0917 - private helper fed by one caller
                 f.link = before
             if f is not None:
                 out.append(f)
-                resume = max(f.end, t.end)
+                resume = max(f.end, toks.end[c])
                 last = attr
 
 
 def _participle_after_direct(  # noqa: PLR0917 - private helper fed by one caller
     text: str,
-    toks: list[_Tok],
+    toks: _Toks,
     inside: list[bool],
     bounds: tuple[int, int, int],
     main: _Attr,
@@ -1537,12 +1591,16 @@ def _participle_after_direct(  # noqa: PLR0917 - private helper fed by one calle
     """Reported speech after a direct quote: `"…," he said, adding that CLAUSE`."""
     t_lo, t_hi, last_mark = bounds
     for c in range(t_lo, t_hi):
-        t = toks[c]
-        if inside[c] or t.start < last_mark or not t.word or not _is_participle(t):
+        if (
+            inside[c]
+            or toks.start[c] < last_mark
+            or not toks.word[c]
+            or not _is_participle(toks.low[c])
+        ):
             continue
-        if t.low not in _cues() or t.low in _NOT_CLAUSE_CUES or toks[c - 1].text != ",":
+        if toks.low[c] not in _cues() or toks.low[c] in _NOT_CLAUSE_CUES or toks.text[c - 1] != ",":
             continue
-        attr = _Attr(main.speaker, (t.start, t.end), "quote.participle")
+        attr = _Attr(main.speaker, (toks.start[c], toks.end[c]), "quote.participle")
         f = _clause_after(text, toks, c, t_hi, attr, opens)
         if f is not None:
             out.append(f)
@@ -1561,7 +1619,7 @@ def _content(text: str, s: int, e: int, *, trim: bool = True) -> tuple[int, int]
 
 def _clause_after(  # noqa: PLR0917 - private helper fed by two callers
     text: str,
-    toks: list[_Tok],
+    toks: _Toks,
     c: int,
     t_hi: int,
     attr: _Attr,
@@ -1569,62 +1627,59 @@ def _clause_after(  # noqa: PLR0917 - private helper fed by two callers
 ) -> _Found | None:
     """Reported content after the cue: "X said (that) CLAUSE"."""
     k = c + 1
-    t = toks[c]
-    if t.low in _TELL and k < t_hi:
+    if toks.low[c] in _TELL and k < t_hi:
         obj = _np_forward(toks, k, t_hi)
-        if k < t_hi and toks[k].low in _OBJECT_PRONOUNS:
+        if k < t_hi and toks.low[k] in _OBJECT_PRONOUNS:
             k += 1
         elif obj is not None:
             k = _index_at(toks, obj.end, k, t_hi)
-        elif toks[k].word and toks[k].low in {"reporters", "journalists", "lawmakers", "voters"}:
+        elif toks.word[k] and toks.low[k] in {"reporters", "journalists", "lawmakers", "voters"}:
             k += 1
     # skip time and place adverbials before "that": "said Tuesday that", "said in a statement that"
     for j in range(k, min(t_hi, k + 8)):
-        if toks[j].low == "that":
+        if toks.low[j] == "that":
             if all(
-                toks[x].low in _TIME_WORDS or toks[x].cap or toks[x].text == ","
+                toks.low[x] in _TIME_WORDS or toks.cap[x] or toks.text[x] == ","
                 for x in range(k, j)
             ):
                 k = j
             break
-        if not toks[j].word:
+        if not toks.word[j]:
             break
-    while k < t_hi and k + 1 < t_hi and toks[k + 1].word and _is_time(toks, k):
-        k += 2 if toks[k].low in {"on", "last", "this", "next", "late", "early"} else 1
+    while k < t_hi and k + 1 < t_hi and toks.word[k + 1] and _is_time(toks, k):
+        k += 2 if toks.low[k] in {"on", "last", "this", "next", "late", "early"} else 1
     if k >= t_hi:
         return None
-    if toks[k].text == "," and k + 1 < t_hi and toks[k + 1].word:
+    if toks.text[k] == "," and k + 1 < t_hi and toks.word[k + 1]:
         k += 1  # "Lee said, the bridge is safe"
-    if toks[c].low in _OBJECT_CUES and k < t_hi and toks[k].low in {"for", "on"}:
+    if toks.low[c] in _OBJECT_CUES and k < t_hi and toks.low[k] in {"for", "on"}:
         k += 1  # "called for talks", "called on Lee to resign"
-    first = k + 1 if toks[k].low == "that" and k + 1 < t_hi else k
-    if toks[first].text in '"“„«' and toks[first].start in opens:
+    first = k + 1 if toks.low[k] == "that" and k + 1 < t_hi else k
+    if toks.text[first] in '"“„«' and toks.start[first] in opens:
         return None  # a direct quote after "said:" is handled as direct
-    if not toks[k].word:
+    if not toks.word[k]:
         return None
-    end = toks[t_hi - 1].end
+    end = toks.end[t_hi - 1]
     for j in range(k + 1, t_hi):
-        tj = toks[j]
-        if tj.text == ";":
-            end = tj.start
+        if toks.text[j] == ";":
+            end = toks.start[j]
             break
-        if tj.text in '”"»' and _attribution_follows(toks, j + 1, t_hi):
-            end = tj.start
+        if toks.text[j] in '”"»' and _attribution_follows(toks, j + 1, t_hi):
+            end = toks.start[j]
             break
-        if tj.text == "," and j + 1 < t_hi and toks[j + 1].word:
-            nxt = toks[j + 1]
-            if _is_participle(nxt) and nxt.low in _cues():
-                end = tj.start
+        if toks.text[j] == "," and j + 1 < t_hi and toks.word[j + 1]:
+            if _is_participle(toks.low[j + 1]) and toks.low[j + 1] in _cues():
+                end = toks.start[j]
                 break
             if _attribution_follows(toks, j + 1, t_hi):
-                end = tj.start
+                end = toks.start[j]
                 break
-        if tj.low in {"and", "but"} and j + 1 < t_hi and _coordinated_cue(toks, j + 1, t_hi):
-            end = tj.start  # "said X and warned Y": the second cue has its own clause
+        if toks.low[j] in {"and", "but"} and j + 1 < t_hi and _coordinated_cue(toks, j + 1, t_hi):
+            end = toks.start[j]  # "said X and warned Y": the second cue has its own clause
             break
-    if toks[k].low in _NOT_CLAUSE_STARTS:
+    if toks.low[k] in _NOT_CLAUSE_STARTS:
         return None  # "said in his interview.", "said as much", ", he said, and …"
-    span = _content(text, toks[k].start, end)
+    span = _content(text, toks.start[k], end)
     if span is None:
         return None
     return _Found(span[0], span[1], "indirect", "quote.reported", attr)
@@ -1638,36 +1693,44 @@ _OBJECT_CUES = frozenset(
 )  # fmt: skip
 
 
-def _named_subject(toks: list[_Tok], c: int, lo: int) -> bool:
+def _named_subject(toks: _Toks, c: int, lo: int) -> bool:
     """Return True if the cue at *c* has a name or a personal pronoun right before it."""
     j = c - 1
-    while j >= lo and toks[j].word and (toks[j].low in _AUX or toks[j].low.endswith("ly")):
+    while j >= lo and toks.word[j] and (toks.low[j] in _AUX or toks.low[j].endswith("ly")):
         j -= 1
-    if j < lo or not toks[j].word:
+    if j < lo or not toks.word[j]:
         return False
-    return toks[j].low in {"he", "she", "they", "we", "i"} or (
-        toks[j].cap and toks[j].low not in _DETERMINERS
+    return toks.low[j] in {"he", "she", "they", "we", "i"} or (
+        toks.cap[j] and toks.low[j] not in _DETERMINERS
     )
 
 
-def _coordinated_cue(toks: list[_Tok], k: int, t_hi: int) -> bool:
+def _coordinated_cue(toks: _Toks, k: int, t_hi: int) -> bool:
     """Return True at "(also) warned" after "and"/"but": a second cue of the same speaker."""
-    while k < t_hi and toks[k].word and toks[k].low in _AUX:
+    while k < t_hi and toks.word[k] and toks.low[k] in _AUX:
         k += 1
     if k >= t_hi:
         return False
-    t = toks[k]
-    return t.word and not t.cap and t.low in _cues() and not _is_participle(t)
+    return (
+        toks.word[k]
+        and not toks.cap[k]
+        and toks.low[k] in _cues()
+        and not _is_participle(toks.low[k])
+    )
 
 
-def _attribution_follows(toks: list[_Tok], k: int, t_hi: int) -> bool:
+def _attribution_follows(toks: _Toks, k: int, t_hi: int) -> bool:
     """Return True if tokens from *k* read "NP CUE" (a new attribution: ", Asif said")."""
     cues = _cues()
     for c in range(k + 1, min(t_hi, k + 10)):
-        t = toks[c]
-        if not t.word and t.text not in ",.()’'":
+        if not toks.word[c] and toks.text[c] not in ",.()’'":
             return False
-        if t.word and t.low in cues and not t.cap and not _is_participle(t):
+        if (
+            toks.word[c]
+            and toks.low[c] in cues
+            and not toks.cap[c]
+            and not _is_participle(toks.low[c])
+        ):
             return _subject_before(toks, c, k) is not None
     return False
 
@@ -1678,12 +1741,12 @@ _DAYS = frozenset(
 )  # fmt: skip
 
 
-def _is_time(toks: list[_Tok], k: int) -> bool:
+def _is_time(toks: _Toks, k: int) -> bool:
     """Return True at "Tuesday", "on Tuesday", "last week" right after a cue verb."""
-    low = toks[k].low
+    low = toks.low[k]
     if low in _DAYS:
         return True
-    nxt = toks[k + 1].low
+    nxt = toks.low[k + 1]
     if low == "on" and nxt in _DAYS:
         return True
     return low in {"last", "this", "next", "late", "early"} and nxt in {
@@ -1691,33 +1754,33 @@ def _is_time(toks: list[_Tok], k: int) -> bool:
     }  # fmt: skip
 
 
-def _clause_before(text: str, toks: list[_Tok], c: int, t_lo: int, attr: _Attr) -> _Found | None:
+def _clause_before(text: str, toks: _Toks, c: int, t_lo: int, attr: _Attr) -> _Found | None:
     """Reported content before a final attribution: "CLAUSE, X said" / "CLAUSE, said X"."""
     spk = attr.speaker
     first = c
-    if spk is not None and spk.start < toks[c].start:
+    if spk is not None and spk.start < toks.start[c]:
         first = _index_back(toks, spk.start, t_lo, c)
-    if first - 1 < t_lo or toks[first - 1].text != ",":
+    if first - 1 < t_lo or toks.text[first - 1] != ",":
         return None
-    span = _content(text, toks[t_lo].start, toks[first - 1].start)
+    span = _content(text, toks.start[t_lo], toks.start[first - 1])
     if span is None:
         return None
     return _Found(span[0], span[1], "indirect", "quote.reported-before", attr)
 
 
-def _according(text: str, toks: list[_Tok], c: int, t_lo: int, t_hi: int) -> _Found | None:
+def _according(text: str, toks: _Toks, c: int, t_lo: int, t_hi: int) -> _Found | None:
     spk = _np_forward(toks, c + 2, t_hi)
     if spk is None:
         return None
-    cue = (toks[c].start, toks[c + 1].end)
+    cue = (toks.start[c], toks.end[c + 1])
     attr = _Attr(spk, cue, "quote.according-to")
-    if c > t_lo and toks[c - 1].text == ",":
-        span = _content(text, toks[t_lo].start, toks[c - 1].start)
+    if c > t_lo and toks.text[c - 1] == ",":
+        span = _content(text, toks.start[t_lo], toks.start[c - 1])
     else:
         j = _index_at(toks, spk.end, c, t_hi)
-        if j >= t_hi or toks[j].text != ",":
+        if j >= t_hi or toks.text[j] != ",":
             return None
-        span = _content(text, toks[j].end, toks[t_hi - 1].end)
+        span = _content(text, toks.end[j], toks.end[t_hi - 1])
     if span is None:
         return None
     return _Found(span[0], span[1], "indirect", "quote.according-to", attr)
@@ -1903,21 +1966,27 @@ def _headline_quotes(text: str, lo: int, hi: int) -> list[_Found]:
     toks = _head_tokens(text, lo, hi, _WINDOW + 2)
     cues = _cues()
     for c in range(1, min(len(toks), _WINDOW)):
-        t = toks[c]
-        if not t.word or t.low not in cues or _is_participle(t) or t.low in _NOT_CLAUSE_CUES:
+        if (
+            not toks.word[c]
+            or toks.low[c] not in cues
+            or _is_participle(toks.low[c])
+            or toks.low[c] in _NOT_CLAUSE_CUES
+        ):
             continue
-        if not toks[c - 1].word or not toks[c - 1].cap:
+        if not toks.word[c - 1] or not toks.cap[c - 1]:
             continue
         i = c - 1
-        while i > 0 and toks[i - 1].word and toks[i - 1].cap and c - i < _MAX_NP:
+        while i > 0 and toks.word[i - 1] and toks.cap[i - 1] and c - i < _MAX_NP:
             i -= 1
-        attr = _Attr(_Spk(toks[i].start, toks[c - 1].end), (t.start, t.end), "quote.headline")
+        attr = _Attr(
+            _Spk(toks.start[i], toks.end[c - 1]), (toks.start[c], toks.end[c]), "quote.headline"
+        )
         k = c + 1
-        if k < len(toks) and toks[k].low == "that":
+        if k < len(toks) and toks.low[k] == "that":
             k += 1
         if k >= len(toks):
             return []
-        span = _content(text, toks[k].start, hi)
+        span = _content(text, toks.start[k], hi)
         if span is None:
             return []
         return [_Found(span[0], span[1], "indirect", "quote.headline", attr)]

@@ -15,6 +15,7 @@ Rule ids are listed in ``docs/structure.md``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 from typing import TYPE_CHECKING
 
@@ -65,6 +66,94 @@ def _block_is_wrapped(text: str, lines: list[tuple[int, int]], width: int) -> bo
     return False
 
 
+def _add_block(
+    text: str, lines: list[tuple[int, int]], indents: list[int], out: list[tuple[int, int]]
+) -> None:
+    """Append the units of one block, given its non-blank lines and their indents."""
+    if len(lines) == 1:
+        out.append(lines[0])
+        return
+    width = max(e - s for s, e in lines)
+    if not _block_is_wrapped(text, lines, width):
+        out.extend(lines)
+        return
+    base = min(indents)
+    cur_s, cur_e = lines[0]
+    for i in range(1, len(lines)):
+        ps, pe = lines[i - 1]
+        ns, ne = lines[i]
+        joins = (
+            pe - ps >= _WRAP_FULL * width
+            and indents[i] <= base
+            and not _BULLET.match(text, ns)
+            and not _BY_START.match(text, ns)
+        )
+        if joins:
+            cur_e = ne
+        else:
+            out.append((cur_s, cur_e))
+            cur_s, cur_e = ns, ne
+    out.append((cur_s, cur_e))
+
+
+def _has_other_break(part: str) -> bool:
+    """Tell whether ``part`` has a line break other than "\\n" (or U+001F).
+
+    Text without them is split into lines by ``str.split``, giving the blocks of
+    :func:`~newsparse._text.iter_blocks` (U+001F is white space but not a blank line's).
+    """
+    return (
+        "\r" in part
+        or "\x0b" in part
+        or "\x0c" in part
+        or "\x1c" in part
+        or "\x1d" in part
+        or "\x1e" in part
+        or "\x1f" in part
+        or "\x85" in part
+        or "\u2028" in part
+        or "\u2029" in part
+    )
+
+
+def _unit_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Return the spans :func:`iter_units` yields."""
+    stop = len(text) if end is None else min(end, len(text))
+    part = text if start == 0 and stop == len(text) else text[start:stop]
+    out: list[tuple[int, int]] = []
+    lines: list[tuple[int, int]] = []
+    indents: list[int] = []
+    if start < 0 or stop < 0 or _has_other_break(part):
+        for bs, be in iter_blocks(text, start, end):
+            for ls, le in iter_lines(text, bs, be):
+                s, e = strip_span(text, ls, le)
+                if s < e:
+                    lines.append((s, e))
+                    indents.append(s - ls)
+            _add_block(text, lines, indents, out)
+            lines = []
+            indents = []
+        return out
+    # Only "\n" breaks: a line that is blank after stripping is all white space (no U+001F),
+    # so it ends a block. A block's first line has indent 0 (iter_blocks strips the block).
+    pos = start
+    for line in part.split("\n"):
+        body = line.strip()
+        if body:
+            lead = len(line) - len(line.lstrip())
+            s = pos + lead
+            lines.append((s, s + len(body)))
+            indents.append(lead if indents else 0)
+        elif lines:
+            _add_block(text, lines, indents, out)
+            lines = []
+            indents = []
+        pos += len(line) + 1
+    if lines:
+        _add_block(text, lines, indents, out)
+    return out
+
+
 def iter_units(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
     """Yield ``(start, end)`` of each unit: a line, or the hard-wrapped lines of one paragraph.
 
@@ -76,38 +165,7 @@ def iter_units(text: str, start: int = 0, end: int | None = None) -> Iterator[tu
     >>> [t[s:e] for s, e in iter_units(t)][1]
     'LONDON, March 2 - The plan was agreed late on Monday\\nby all member states.'
     """
-    for bs, be in iter_blocks(text, start, end):
-        lines: list[tuple[int, int]] = []
-        indents: list[int] = []
-        for ls, le in iter_lines(text, bs, be):
-            s, e = strip_span(text, ls, le)
-            if s < e:
-                lines.append((s, e))
-                indents.append(s - ls)
-        if len(lines) == 1:
-            yield lines[0]
-            continue
-        width = max(e - s for s, e in lines)
-        if not _block_is_wrapped(text, lines, width):
-            yield from lines
-            continue
-        base = min(indents)
-        cur_s, cur_e = lines[0]
-        for i in range(1, len(lines)):
-            ps, pe = lines[i - 1]
-            ns, ne = lines[i]
-            joins = (
-                pe - ps >= _WRAP_FULL * width
-                and indents[i] <= base
-                and not _BULLET.match(text, ns)
-                and not _BY_START.match(text, ns)
-            )
-            if joins:
-                cur_e = ne
-            else:
-                yield cur_s, cur_e
-                cur_s, cur_e = ns, ne
-        yield cur_s, cur_e
+    yield from _unit_spans(text, start, end)
 
 
 def iter_paragraphs(text: str, *, start: int = 0, end: int | None = None) -> Iterator[Span]:
@@ -162,6 +220,7 @@ _MONTH = (
 )
 _WEEKDAY = r"(?:Mon|Tues?|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|urday|sday)?\.?"
 _WORD = regex.compile(r"[\p{L}\p{M}\d][\p{L}\p{M}\d'’.\-]*+")
+_WORD_FIRST = regex.compile(r"([\p{L}\p{M}\d])[\p{L}\p{M}\d'’.\-]*+")  # _WORD, first character
 _LETTERS = regex.compile(r"\p{L}")
 _LOWER = regex.compile(r"\p{Ll}")
 _SENTENCE_END = regex.compile(r"[.!?:][\"'”’»)\]]{0,3}$|[\"”’»]$")
@@ -399,15 +458,122 @@ def _is_social(text: str, s: int, e: int) -> bool:
     return 0 < count <= 12 and long_word  # noqa: PLR2004 - share lines are short
 
 
-def _is_junk(text: str, s: int, e: int) -> bool:
-    norm = _norm(text, s, e)
-    if not norm or norm in _junk_lines():
+# The first character a unit can open with for each pattern matched at the unit's start: a
+# unit whose first character is outside a pattern's class cannot match it, so the pattern is
+# not tried. Each class is a superset of the pattern's first characters, written with the
+# pattern's own case flags so that case-folded letters (ſ, İ, K) are covered alike.
+_F_COUNTER = 1 << 0
+_F_SIGNOFF = 1 << 1
+_F_SEPARATOR = 1 << 2
+_F_CREDIT_BY = 1 << 3
+_F_SOURCE = 1 << 4
+_F_URL = 1 << 5
+_F_READ_MORE = 1 << 6
+_F_BY = 1 << 7
+_F_CAPTION_LABEL = 1 << 8
+_F_CREDIT_ONLY = 1 << 9
+_F_BULLET = 1 << 10
+_FIRST_CLASSES = (
+    (_F_COUNTER, r"(?i)[*•\sips\d]"),  # image|photo|slide|picture, a digit
+    (_F_SIGNOFF, r"R"),
+    (_F_SEPARATOR, r"_"),
+    (_F_CREDIT_BY, r"(?i)[(\[\s\-–—afewrctgp]"),  # additional, further, extra, reporting...
+    (_F_SOURCE, r"(?i)[tv]"),  # this ..., via ...
+    (_F_URL, r"(?i)[hw]"),
+    (_F_READ_MORE, r"(?i)[*•\srswlmaftce\d,.]"),
+    (_F_BY, r"[*•\sBb]"),
+    (_F_CAPTION_LABEL, r"(?i)[impvcf]"),
+    (_F_CREDIT_ONLY, r"[©(IPC]"),
+    (_F_BULLET, r"[*•·▪►\-–\d]"),
+)
+_FIRST_PATTERNS = tuple((bit, regex.compile(p)) for bit, p in _FIRST_CLASSES)
+_FIRST_COMMON = "".join(map(chr, range(256))) + "ſİK•·▪►–—©“”‘’«»…"
+
+
+def _first_mask_of(c: str) -> int:
+    mask = 0
+    for bit, pattern in _FIRST_PATTERNS:
+        if pattern.match(c):
+            mask |= bit
+    return mask
+
+
+@functools.cache
+def _first_masks() -> dict[str, int]:
+    return {c: _first_mask_of(c) for c in _FIRST_COMMON}
+
+
+def _first_mask(c: str) -> int:
+    """Bit set of the start patterns a unit opening with character ``c`` can match."""
+    mask = _first_masks().get(c)
+    return _first_mask_of(c) if mask is None else mask
+
+
+@functools.cache
+def _junk_chars() -> int:
+    """Length of the longest page-furniture line of the lexicon."""
+    return max(map(len, _junk_lines()), default=0)
+
+
+# Last characters: a unit ends with no white space, so an end-anchored pattern can only
+# match when the unit's last character is one of these.
+_SENT_LAST = frozenset(".!?:\"'”’»)]")  # _SENTENCE_END
+_ELLIPSIS_LAST = frozenset(".…\"'”’)]")  # _ELLIPSIS_END
+_CONTRIB_LAST = frozenset(".)]tTyYeEgG")  # _CREDIT_CONTRIB: report, story, article, ...
+_PAREN_LAST = frozenset(")]")  # _TRAILING_PAREN
+
+
+def _may_be_short(text: str, s: int, e: int, limit: int) -> bool:
+    """Tell whether ``_norm(text, s, e)`` may have at most ``limit`` characters.
+
+    False only when it surely has more: two characters that ``_norm`` keeps lie ``limit``
+    apart or more (casefolding never shortens a string).
+    """
+    if e - s <= limit or text[s] in _EDGE_PUNCT:
         return True
-    if not _LETTERS.search(text, s, e):
+    q = e - 1
+    while text[q] in _EDGE_PUNCT:  # text[s] is not, so this stops
+        q -= 1
+        if q - s < limit:
+            return True
+    return q - s < limit
+
+
+def _is_junk(text: str, s: int, e: int, *, first: int, has_letters: bool) -> bool:
+    if _may_be_short(text, s, e, _junk_chars()):
+        norm = _norm(text, s, e)
+        if not norm or norm in _junk_lines():
+            return True
+    if not has_letters:
         return True
-    if _URL.match(text, s, e) or _NUMBERS.match(text, s, e) or _READ_MORE.match(text, s, e):
+    # _NUMBERS cannot match a unit that has a letter
+    if (first & _F_URL and _URL.match(text, s, e)) or (
+        first & _F_READ_MORE and _READ_MORE.match(text, s, e)
+    ):
         return True
     return _is_social(text, s, e)
+
+
+def _has_notice(text: str, s: int, e: int) -> bool:
+    """_COPYRIGHT_NOTICE, tried only when "©" or "ght" (rights, copyright) is there."""
+    if text.find("©", s, e) < 0 and "ght" not in text[s:e].lower():
+        return False
+    return _COPYRIGHT_NOTICE.search(text, s, e) is not None
+
+
+def _is_trailer(text: str, s: int, e: int, first: int) -> bool:
+    """Tell whether :func:`_trailer_role` gives a role (the same tests, fewer tried)."""
+    if (first & _F_SIGNOFF and _SIGNOFF.match(text, s, e)) or (
+        first & _F_SEPARATOR and _SEPARATOR.match(text, s, e)
+    ):
+        return True
+    if e - s > 400:  # noqa: PLR2004
+        return False
+    if first & _F_CREDIT_BY and _CREDIT_BY.match(text, s, e):
+        return True
+    if text[e - 1] in _CONTRIB_LAST and _CREDIT_CONTRIB.search(text, max(s, e - _CONTRIB_TAIL), e):
+        return True
+    return bool(first & _F_SOURCE and _CREDIT_SOURCE.match(text, s, e))
 
 
 def _is_date_line(text: str, s: int, e: int) -> bool:
@@ -427,53 +593,53 @@ def _is_date_line(text: str, s: int, e: int) -> bool:
 
 def _classify(text: str, u: _Unit) -> None:
     s, e = u.start, u.end
-    u.words = _word_count(text, s, e)
-    if _COUNTER.match(text, s, e):
+    u.words = words = _word_count(text, s, e)
+    first = _first_mask(text[s])
+    if first & _F_COUNTER and _COUNTER.match(text, s, e):
         u.kind = COUNTER
         return
-    if _trailer_role(text, s, e):
+    if _is_trailer(text, s, e, first):
         u.kind = TRAILER
         return
-    if _is_junk(text, s, e) or (
-        e - s < _NOTICE_CHARS and _COPYRIGHT_NOTICE.search(text, s, e) is not None
+    has_lower = _LOWER.search(text, s, e) is not None
+    has_letters = has_lower or _LETTERS.search(text, s, e) is not None
+    if _is_junk(text, s, e, first=first, has_letters=has_letters) or (
+        e - s < _NOTICE_CHARS and _has_notice(text, s, e)
     ):
         u.kind = JUNK
         return
-    if _BY_ALONE.match(text, s, e):
+    if first & _F_BY and _BY_ALONE.match(text, s, e):
         u.kind = BY_ALONE
         return
     if _is_date_line(text, s, e):
         u.kind = DATE
         return
-    by = _BY_PREFIX.match(text, s, e)
+    by = _BY_PREFIX.match(text, s, e) if first & _F_BY else None
     if by is not None and _parse_people(text, by.end(), e) is not None:
         u.kind = BYLINE
         return
-    cap = _caption_parts(text, s, e)
+    last = text[e - 1]
+    ends = last in _SENT_LAST and _ends_sentence(text, s, e)
+    cap = _caption_parts(text, s, e, first=first, words=words, ends=ends)
     if cap is not None:
         u.cap_end, u.cap_credit, u.cap_rule = cap
         u.kind = CREDIT_ONLY if u.cap_end == s or _NAME_AGENCY.match(text, s, e) else CAPTION
         u.after_picture = u.kind == CREDIT_ONLY and _CREDIT_AFTER.match(text, s, e) is not None
         return
-    bullet = _BULLET.match(text, s, e)
+    bullet = _BULLET.match(text, s, e) if first & _F_BULLET else None
     if bullet is not None:
-        u.kind = LIST if u.words > 4 else JUNK  # noqa: PLR2004 - menu items are short
+        u.kind = LIST if words > 4 else JUNK  # noqa: PLR2004 - menu items are short
         if u.kind == JUNK and _person(text, bullet.end(), e) == strip_span(text, bullet.end(), e):
             u.kind = TEXT  # "* Hazel Ortiz": an author in a list of article details
         return
     if text.find("  ", s, e) >= 0 and len(_COLUMNS.findall(text, s, e)) >= _TABLE_GAPS:
         u.kind = TABLE  # columns of figures: part of the body, but not running text
         return
-    u.prose = _is_prose(text, s, e, u.words)
-
-
-def _is_prose(text: str, s: int, e: int, words: int) -> bool:
-    """Tell whether a unit reads like running text: a sentence, not a title or a menu."""
-    if not _LOWER.search(text, s, e) or _ends_ellipsis(text, s, e):
-        return False
-    if _ends_sentence(text, s, e):
-        return words >= 4  # noqa: PLR2004
-    return words >= 25  # noqa: PLR2004 - a long line cut off without its full stop
+    # _is_prose, with the tests above reused
+    if not has_lower or (last in _ELLIPSIS_LAST and _ends_ellipsis(text, s, e)):
+        u.prose = False
+    else:
+        u.prose = words >= 4 if ends else words >= 25  # noqa: PLR2004
 
 
 # ---------------------------------------------------------------------------------------------
@@ -490,39 +656,53 @@ def _credit_like(content: str) -> bool:
     )
 
 
-def _caption_parts(text: str, s: int, e: int) -> tuple[int, int, str] | None:
+def _caption_parts(
+    text: str, s: int, e: int, *, first: int, words: int, ends: bool
+) -> tuple[int, int, str] | None:
     """Return ``(text_end, credit_start, rule)`` when the unit is a caption or a photo credit.
 
     ``text_end == s`` means the unit is only a credit; ``credit_start == e`` means a caption
-    without a credit.
+    without a credit. ``first`` is :func:`_first_mask` of its first character, ``words``
+    its :func:`_word_count`, ``ends`` whether it :func:`_ends_sentence`.
     """
-    label = _CAPTION_LABEL.match(text, s, e)
-    if _CREDIT_ONLY.match(text, s, e) and _word_count(text, s, e) <= 14:  # noqa: PLR2004
+    label = _CAPTION_LABEL.match(text, s, e) if first & _F_CAPTION_LABEL else None
+    if first & _F_CREDIT_ONLY and _CREDIT_ONLY.match(text, s, e) and words <= 14:  # noqa: PLR2004
         return s, s, "caption.credit_only"
-    n_words = _word_count(text, s, e) if e - s < _SHORT_LINE else _MANY_WORDS
-    m = _TRAILING_PAREN.search(text, max(s, e - 170), e)
-    if m is not None and _credit_like(m.group(1)):
-        if m.start() == s:
-            return s, s, "caption.credit_only"
-        return strip_span(text, s, m.start())[1], m.start(), "caption.trailing_credit"
+    n_words = words if e - s < _SHORT_LINE else _MANY_WORDS
+    if text[e - 1] in _PAREN_LAST:
+        m = _TRAILING_PAREN.search(text, max(s, e - 170), e)
+        if m is not None and _credit_like(m.group(1)):
+            if m.start() == s:
+                return s, s, "caption.credit_only"
+            return strip_span(text, s, m.start())[1], m.start(), "caption.trailing_credit"
     # "... treatment. Credit: EPA", "...underground.CreditCreditName/The Times"
     tail_from = max(s, e - 120)
-    for m2 in _TRAILING_LABEL.finditer(text, tail_from, e):
-        if _word_count(text, m2.start(), e) <= 14 and m2.start() > s:  # noqa: PLR2004
-            return strip_span(text, s, m2.start())[1], m2.start(), "caption.trailing_credit"
-    m3 = _AGENCY_SLASH.search(text, tail_from, e)
+    tail = text[tail_from:e]
+    if (
+        "Image" in tail
+        or "Credit" in tail
+        or "Photo" in tail
+        or "Picture" in tail
+        or "Source" in tail
+        or "Illustration" in tail
+        or "©" in tail
+    ):
+        for m2 in _TRAILING_LABEL.finditer(text, tail_from, e):
+            if _word_count(text, m2.start(), e) <= 14 and m2.start() > s:  # noqa: PLR2004
+                return strip_span(text, s, m2.start())[1], m2.start(), "caption.trailing_credit"
+    m3 = _AGENCY_SLASH.search(text, tail_from, e) if "/" in tail else None
     if m3 is not None and _word_count(text, m3.start(), e) <= 10:  # noqa: PLR2004
         if m3.start() == s:
             return s, s, "caption.credit_only"
         return strip_span(text, s, m3.start())[1], m3.start(), "caption.trailing_credit"
-    if not _ends_sentence(text, s, e):
-        tail = _photo_credit_tail(text, s, e)
-        if tail is not None:
-            if tail == s:
+    if not ends:
+        credit = _photo_credit_tail(text, s, e)
+        if credit is not None:
+            if credit == s:
                 if n_words <= 8:  # noqa: PLR2004
                     return s, s, "caption.credit_only"
             else:
-                return strip_span(text, s, tail)[1], tail, "caption.trailing_credit"
+                return strip_span(text, s, credit)[1], credit, "caption.trailing_credit"
     if label is not None:
         return e, e, "caption.label"
     return None
@@ -882,9 +1062,11 @@ def _headline_candidate(text: str, u: _Unit) -> bool:
 
 def _caps_share(text: str, u: _Unit) -> float:
     """Share of the words that start with a capital or a digit (Title Case gives 0.7+)."""
-    words = [m.group() for m in _WORD.finditer(text, u.start, u.end)]
-    caps = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
-    return caps / len(words) if words else 0.0
+    firsts = _WORD_FIRST.findall(text, u.start, u.end)  # the first character of each word
+    if not firsts:
+        return 0.0
+    caps = sum(map(str.isupper, firsts)) + sum(map(str.isdigit, firsts))
+    return caps / len(firsts)
 
 
 def _pull_quote(text: str, u: _Unit) -> bool:
@@ -950,11 +1132,25 @@ def _next_significant(units: list[_Unit], i: int) -> int | None:
     return None
 
 
+# What _VIDEO_LABEL ("video") and _HIGHLIGHTS ("story highlights", "key points", "in brief",
+# "at a glance") can start with, as their case-insensitive match sees it.
+_PROMO_FIRST = frozenset("vVsSſhHkK\u212aiI\u0130aA")
+
+
+def _promo_norm(text: str, u: _Unit) -> str | None:
+    """``_norm`` of a unit, or None when it cannot be a video or highlights label."""
+    c = text[u.start]
+    if c not in _EDGE_PUNCT and c.casefold()[0] not in _PROMO_FIRST:
+        return None
+    return _norm(text, u.start, u.end)
+
+
 def _mark_promos(text: str, units: list[_Unit]) -> None:
     """Mark video promos, highlight boxes and gallery items, which are never the body."""
     n = len(units)
     for i, u in enumerate(units):
-        if u.kind in {JUNK, TEXT} and _VIDEO_LABEL.match(_norm(text, u.start, u.end)):
+        norm = _promo_norm(text, u) if u.kind in {JUNK, TEXT} else None
+        if norm is not None and u.kind in {JUNK, TEXT} and _VIDEO_LABEL.match(norm):
             u.kind = JUNK
             j = i + 1
             while j < n and units[j].kind == JUNK:
@@ -964,7 +1160,7 @@ def _mark_promos(text: str, units: list[_Unit]) -> None:
                 j += 1
             if j + 1 < n and units[j].kind == TEXT and units[j].prose and units[j + 1].prose:
                 units[j].kind = JUNK  # its blurb
-        elif u.kind == TEXT and _HIGHLIGHTS.match(_norm(text, u.start, u.end)):
+        elif norm is not None and u.kind == TEXT and _HIGHLIGHTS.match(norm):
             u.kind = JUNK
             if i + 1 < n and units[i + 1].kind in {TEXT, LIST}:
                 units[i + 1].kind = JUNK
@@ -989,7 +1185,11 @@ def _find_body(text: str, units: list[_Unit], h: int) -> int | None:
                 v = units[j]
                 if v.kind != TEXT:
                     continue
-                if _opens_with_dateline(text, v) and _STRONG_DATELINE.match(text, v.start, v.end):
+                if (
+                    v.words >= 4  # noqa: PLR2004 - _opens_with_dateline, cheapest test first
+                    and _STRONG_DATELINE.match(text, v.start, v.end)
+                    and _match_dateline(text, v.start, v.end) is not None
+                ):
                     return j
                 seen += 1
                 if seen >= _DATELINE_REACH:
@@ -1438,7 +1638,7 @@ def split_structure(article: Article) -> Article:
     [('reporting, editing', ('Ana Ruiz', 'Tom Berg'))]
     """
     text = article.text
-    units = [_Unit(s, e) for s, e in iter_units(text)]
+    units = [_Unit(s, e) for s, e in _unit_spans(text)]
     for u in units:
         _classify(text, u)
     _mark_promos(text, units)

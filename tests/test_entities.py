@@ -977,6 +977,20 @@ def test_tokens(text: str, expected: list[tuple[str, str, str]]) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Pakistan's envoy met the Joneses' lawyer and NATO's chief.", id="plain"),
+        pytest.param("Mr. J. Doe of Acme Corp. flew to the U.S. at 9 a.m. today...", id="dots"),
+        pytest.param("They don’t know O’Brien’s Taliban‐led d'Ivoire friends.", id="curly"),
+        pytest.param("A long-term, U.N.-backed plan–and 1.5% of $35.20 in 2019.", id="dashes"),
+    ],
+)
+def test_ascii_and_unicode_paths_give_one_tokenisation(text: str) -> None:
+    # a letter outside ASCII at the end sends the whole text down the Unicode path
+    assert _tokens(text + " Zoë")[:-1] == _tokens(text)
+
+
+@pytest.mark.parametrize(
     ("text", "links"),
     [
         pytest.param("New\u00a0York  City\nmayor", [True, True, False, False], id="spaces"),

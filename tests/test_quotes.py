@@ -619,3 +619,62 @@ def test_offsets_are_lossless(seed_text: str) -> None:
         assert seed_text[q.start : q.end] == q.text
         if q.speaker is not None:
             assert seed_text[q.speaker.start : q.speaker.end] == q.speaker.text
+
+
+# -- tokens: the fast path for common characters splits exactly like the `regex` pattern ------
+
+_COMMON_CHARS = [chr(c) for c in (*range(0x100), *range(0x2000, 0x2070))]
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        pytest.param("{c}", id="alone"),
+        pytest.param("a{c}b", id="inside-word"),
+        pytest.param("{c}a ", id="before-word"),
+        pytest.param(" a{c}", id="after-word"),
+        pytest.param("U.S.{c}x", id="after-dotted"),
+        pytest.param("a.{c}b", id="after-dot"),
+        pytest.param("1,{c}{c}2", id="doubled"),
+        pytest.param("rock’n{c}roll", id="apostrophes"),
+    ],
+)
+def test_common_character_split_matches_the_token_pattern(template: str) -> None:
+    from newsparse.quotes import _TOKEN_SPLIT, _common_split  # noqa: PLC0415 - private check
+
+    fast = _common_split()
+    differ = [
+        c
+        for c in _COMMON_CHARS
+        if fast.split(template.format(c=c)) != _TOKEN_SPLIT.split(template.format(c=c))
+    ]
+    assert differ == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Gov. Ana Ruiz’s aide said: “It’s over.”",
+            ["Gov", ".", "Ana", "Ruiz’s", "aide", "said", ":", "“", "It’s", "over", ".", "”"],
+            id="curly-common",
+        ),
+        pytest.param(
+            "Zoë Ærø said it — twice…",
+            ["Zoë", "Ærø", "said", "it", "—", "twice", "…"],
+            id="latin-1",
+        ),
+        pytest.param(
+            "Иван Петров said 1.5 ½",
+            ["Иван", "Петров", "said", "1.5", "½"],
+            id="cyrillic-uses-regex",
+        ),
+        pytest.param("Cafe\u0301 e\u0301clair", ["Cafe\u0301", "e\u0301clair"], id="marks"),
+    ],
+)
+def test_tokens(text: str, expected: list[str]) -> None:
+    from newsparse.quotes import _tokens  # noqa: PLC0415 - private check
+
+    toks = _tokens(text, 0, len(text))
+    assert toks.text == expected
+    assert [text[s:e] for s, e in zip(toks.start, toks.end, strict=True)] == expected
