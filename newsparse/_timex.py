@@ -128,9 +128,13 @@ _E = r"(?![\w%])"  # a word end not followed by a percent sign
 _CAP = r"(?=(?-i:\p{Lu}))"  # the name must be capitalised: "May", not "may"
 _MONTH_FULL = (
     _CAP + r"(?:(?:january|february|april|june|july|august|september|october|november|december)"
-    r"(?!\w)|(?:jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)(?:\.|(?=\s[0-3]?\d(?!\d))))"
+    r"(?!\w)|(?:jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)(?:\.|(?=\s[0-3]?\d(?!\d))"
+    r"|(?=,?\s(?:1[5-9]|20)\d\d(?![\w%]))))"
 )
-_MONTH_RISKY = _CAP + r"(?:may(?!\w)|march(?!\w)|mar(?:\.|(?=\s[0-3]?\d(?!\d))))"
+_MONTH_RISKY = (
+    _CAP
+    + r"(?:may(?!\w)|march(?!\w)|mar(?:\.|(?=\s[0-3]?\d(?!\d))|(?=,?\s(?:1[5-9]|20)\d\d(?!\w))))"
+)
 _MON = rf"(?P<mon>{_MONTH_FULL}|{_MONTH_RISKY})"
 _WD = _CAP + r"(?P<wd>(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.,]\d|\w)"
@@ -174,7 +178,7 @@ _RULES: list[tuple[str, str]] = [
         (
             rf"{_APPROX}(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s?(?P<ap>[ap]\.m\.?|[ap]m\b|o'clock)"
             rf"(?:\s(?P<tz>{_TZ})\b)?(?P<tail>(?:\s(?:on\s)?|,\s)(?:{_WD}|yesterday|today|tomorrow"
-            rf"|tonight|{_MON}\s{_DAY}))?"
+            rf"|tonight|{_MON}\s{_DAY}(?:,?\s{_YEAR})?))?"
         ),
     ),
     (
@@ -202,7 +206,13 @@ _RULES: list[tuple[str, str]] = [
         rf"(?:{_WD},?\s)?(?:the\s)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s(?:of\s)?{_MON}(?:,?\s{_YEAR})?",
     ),
     ("date_dotted", r"(?<![\w.])[0-3]?\d\.[01]?\d\.(?:1[5-9]|20)\d\d(?!\w|\.\d)"),
-    ("date_iso", r"(?<![\w.-])(?P<y>(?:1[5-9]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\w-])"),
+    (
+        "date_iso",  # 2019-11-18, or the date of 2019-11-18T20:51Z
+        (
+            r"(?<![\w.-])(?P<y>(?:1[5-9]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)"
+            r"(?:(?![\w-])|(?=T[0-2]\d:[0-5]\d))"
+        ),
+    ),
     (
         "date_numeric",
         r"(?<![\w./-])(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<c>(?:1[5-9]|20)\d\d|\d\d)(?![\w/]|\.\d)",
@@ -903,7 +913,8 @@ def _tail_day(m: regex.Match[str], ctx: Context) -> str:
     if m["wd"]:
         return _weekday_value(WEEKDAYS.index(m["wd"].casefold()), None, m, ctx)
     if m["mon"]:
-        return _month_day_value(_month_of(m["mon"]), int(m["day"]), None, m, ctx) or "XXXX-XX-XX"
+        year = int(m["year"]) if m["year"] else None
+        return _month_day_value(_month_of(m["mon"]), int(m["day"]), year, m, ctx) or "XXXX-XX-XX"
     return ref.isoformat() if ref else "XXXX-XX-XX"
 
 

@@ -37,6 +37,26 @@ REF = dt.date(2013, 3, 22)  # a Friday
             id="day-month-year",
         ),
         pytest.param(
+            "The polls closed on 19 Nov 2019 and again on 3 Sept, 2019 in the south.",
+            [("19 Nov 2019", "DATE", "2019-11-19"), ("3 Sept, 2019", "DATE", "2019-09-03")],
+            id="day-abbreviated-month-year",
+        ),
+        pytest.param(
+            "Sales fell in Nov 2019, the agency said.",
+            [("Nov 2019", "DATE", "2019-11")],
+            id="abbreviated-month-year",
+        ),
+        pytest.param(
+            "The record was stamped 2019-11-18T20:51:19Z by the server.",
+            [("2019-11-18", "DATE", "2019-11-18")],
+            id="iso-date-of-a-date-time",
+        ),
+        pytest.param(
+            "The order was signed at 11:11 p.m. EST Nov. 19, 2019, officials said.",
+            [("11:11 p.m. EST Nov. 19, 2019", "TIME", "2019-11-19T23:11")],
+            id="time-then-full-date",
+        ),
+        pytest.param(
             "The fiscal year ended Sept. 30.",
             [("Sept. 30", "DATE", "2012-09-30")],
             id="month-day-past",
