@@ -190,7 +190,12 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "time_clock24",
-        rf"(?<=\bat\s)(?P<h>[0-2]?\d):(?P<mi>[0-5]\d)(?!\d)(?:\s(?P<tz>{_TZ})\b|(?=\s(?:local|GMT)))",
+        # after "at" with a zone or "local" ("at 14:30 GMT"); anywhere with a zone ("07:50 GMT")
+        (
+            rf"(?:(?<=\bat\s)(?P<h>[0-2]?\d):(?P<mi>[0-5]\d)(?!\d)"
+            rf"(?:\s(?P<tz>{_TZ})\b|(?=\s(?:local|GMT)))"
+            rf"|(?<![\w:.,$])(?P<h>[0-2]?\d):(?P<mi>[0-5]\d)(?!\d)\s(?P<tz>{_TZ})\b)"
+        ),
     ),
     # Friday, Feb. 20, 2018; Feb. 20, 2018; Sept. 30; Feb. 20th
     (

@@ -57,6 +57,11 @@ REF = dt.date(2013, 3, 22)  # a Friday
             id="time-then-full-date",
         ),
         pytest.param(
+            "The statement came at 14:30 GMT; the reply followed 16:05 GMT, but 14:30 is no time.",
+            [("14:30 GMT", "TIME", "2013-03-22T14:30"), ("16:05 GMT", "TIME", "2013-03-22T16:05")],
+            id="24-hour-clock-with-zone",
+        ),
+        pytest.param(
             "The fiscal year ended Sept. 30.",
             [("Sept. 30", "DATE", "2012-09-30")],
             id="month-day-past",
