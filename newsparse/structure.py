@@ -812,6 +812,27 @@ def _person(text: str, s: int, e: int) -> tuple[int, int] | None:
     return toks[0][0], toks[-1][1]
 
 
+_AGENCY_WORDS = 3
+
+
+def _agency_suffix(text: str, s: int, e: int) -> int | None:
+    """Return where a news agency's name ends a byline after a space, not a comma.
+
+    "LISA MASCARO and MARY CLARE JALONICK Associated Press" gives the start of "Associated
+    Press". At least two words must stay before it for a name.
+    """
+    words = list(itertools.islice(_WORD.finditer(text, s, e), 40))
+    agencies = _agencies()
+    for k in range(min(_AGENCY_WORDS, len(words) - 2), 0, -1):
+        start = words[-k].start()
+        if text[start - 1] not in " \t\u00a0":
+            continue
+        name = text[start:e].strip(_EDGE_PUNCT).casefold()
+        if name in agencies or name.removeprefix("the ") in agencies:
+            return start
+    return None
+
+
 def _parse_people(text: str, s: int, e: int) -> _People | None:
     """Parse the authors of a byline's text (after ``By``): names, affiliation, organisation."""
     s, e = strip_span(text, s, e)
@@ -822,11 +843,16 @@ def _parse_people(text: str, s: int, e: int) -> _People | None:
     rest_start = stop.end() if stop is not None else e
     names: list[tuple[int, int]] = []
     affiliation: str | None = None
+    agency = _agency_suffix(text, s, body_end)
+    if agency is not None:
+        # "By LISA MASCARO and MARY CLARE JALONICK Associated Press": no comma before it
+        affiliation = text[agency:body_end].strip(_EDGE_PUNCT)
+        body_end = agency
     pos = s
     for sep in [*_AUTHOR_SPLIT.finditer(text, s, body_end), None]:
         seg_end = sep.start() if sep is not None else body_end
         person = _person(text, pos, seg_end)
-        if person is not None and (not names or affiliation is None):
+        if person is not None and (not names or affiliation is None or agency is not None):
             names.append(person)
             tail = text[person[1] : seg_end].strip(_EDGE_PUNCT)
             if tail and affiliation is None:

@@ -115,6 +115,11 @@ def test_headline_and_deck(text: str, headline: str, deck: str | None) -> None:
         pytest.param("By Dana Whitfield, Reuters", [("Dana Whitfield", "Reuters")], id="comma"),
         pytest.param("By Noel Harker Reuters", [("Noel Harker", "Reuters")], id="no-comma"),
         pytest.param(
+            "By MARTA LINDQVIST and OWEN PRICE Associated Press",
+            [("MARTA LINDQVIST", "Associated Press"), ("OWEN PRICE", "Associated Press")],
+            id="two-authors-then-agency-without-comma",
+        ),
+        pytest.param(
             "By Ines Varga, The Lakeside Courier",
             [("Ines Varga", "The Lakeside Courier")],
             id="newspaper",
