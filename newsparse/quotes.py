@@ -529,13 +529,24 @@ def _np_backward(toks: _Toks, j: int, lo_index: int) -> tuple[int, int] | None:
     return i, j
 
 
+_VERB_ADVERBS = frozenset(
+    {"also", "again", "instead", "later", "then", "too", "still", "once", "now", "earlier",
+     "further", "meanwhile", "separately", "nonetheless", "however", "previously", "often"}
+)  # fmt: skip
+
+
 def _subject_before(toks: _Toks, k: int, lo_index: int) -> _Spk | None:
     """Return the subject of the cue verb at token *k* ("Asif", "the minister", "he")."""
     j = k - 1
     while j >= lo_index and toks.word[j] and toks.low[j] in _AUX | {"reportedly"}:
         j -= 1
-    while j >= lo_index and toks.word[j] and toks.low[j].endswith("ly") and not toks.cap[j]:
-        j -= 1
+    while (
+        j >= lo_index
+        and toks.word[j]
+        and not toks.cap[j]
+        and (toks.low[j].endswith("ly") or toks.low[j] in _VERB_ADVERBS)
+    ):
+        j -= 1  # "He instead said", "Lee later said"
     if j < lo_index:
         return None
     if toks.text[j] == ",":

@@ -410,6 +410,13 @@ def test_multi_paragraph_quote_is_linked() -> None:
             "quote.direct",
             id="participle-takes-the-name-before-it",
         ),
+        pytest.param(
+            'He instead said: "I took the call."',
+            "He",
+            "said",
+            "quote.direct",
+            id="adverb-between-subject-and-cue",
+        ),
     ],
 )
 def test_attribution(text: str, speaker: str, cue: str | None, rule: str) -> None:
