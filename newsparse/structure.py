@@ -1643,6 +1643,25 @@ def _timestamps(text: str, units: list[_Unit], body_from: int) -> tuple[Timestam
     return tuple(stamps)
 
 
+def _dated_by_timestamp(
+    text: str,
+    dateline: Dateline | None,
+    published: dt.date | None,
+    timestamps: tuple[Timestamp, ...],
+) -> Dateline | None:
+    """Resolve a dateline's "March 3" against the page's timestamp when no date was given."""
+    if published is not None or dateline is None or dateline.date is None or not timestamps:
+        return dateline
+    reference = Article(text="", timestamps=timestamps).reference_date  # the same preference
+    date = dateline.date
+    if reference is None or not date.value.startswith("XXXX"):
+        return dateline
+    again = next(iter_dates(text, start=date.start, end=date.end, reference=reference), None)
+    if again is None or again.start != date.start or again.end != date.end:
+        return dateline
+    return attrs.evolve(dateline, date=again)
+
+
 def split_structure(article: Article) -> Article:
     """Stage: fill headline, deck, bylines, dateline, captions, paragraphs and credits.
 
@@ -1697,13 +1716,14 @@ def split_structure(article: Article) -> Article:
         if not u.claimed:
             st.junk(u, "structure.head", "head matter that is not headline, deck or byline")
     paragraphs = _body(st, body_from)
+    timestamps = _timestamps(text, units, body_from)
     return attrs.evolve(
         article,
         headline=headline,
         deck=deck,
         bylines=tuple(st.bylines),
-        dateline=st.dateline,
-        timestamps=_timestamps(text, units, body_from),
+        dateline=_dated_by_timestamp(text, st.dateline, article.published, timestamps),
+        timestamps=timestamps,
         captions=tuple(sorted(st.captions, key=lambda c: (c.start, c.end))),
         paragraphs=tuple(paragraphs),
         credits=tuple(st.credits),

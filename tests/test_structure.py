@@ -702,3 +702,18 @@ def test_given_published_date_wins_over_a_timestamp() -> None:
     assert [t.text for t in article.timestamps] == ["March 2, 2020"]
     assert article.reference_date == dt.date(2021, 6, 10)
     assert [d.value for d in article.dates if d.text == "Tuesday"] == ["2021-06-08"]
+
+
+def test_dateline_date_takes_the_timestamps_year() -> None:
+    text = (
+        "Oil falls\n\nPublished March 4, 2023 at 9:15 a.m. ET\n\n"
+        "LONDON, March 3 (Reuters) - Oil fell, traders said."
+    )
+    article = parse_article(text)
+    assert article.dateline is not None
+    assert article.dateline.date is not None
+    assert (article.dateline.date.text, article.dateline.date.value) == ("March 3", "2023-03-03")
+    alone = parse_article(text.replace("Published March 4, 2023 at 9:15 a.m. ET", "Markets"))
+    assert alone.dateline is not None
+    assert alone.dateline.date is not None
+    assert alone.dateline.date.value == "XXXX-03-03"
