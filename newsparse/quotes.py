@@ -1828,6 +1828,7 @@ class _Resolver:
         self.mention_starts = [m[0] for m in self.mentions]
         self.people = people
         self.by_surname: dict[str, _Person] = {}
+        self.by_entity: dict[str, _Person] = {}
         self.history: list[tuple[int, _Person]] = []
         # role look-ups fall back on the entities' titles: folded once, cached per head word
         self.folded_titles = [tuple(t.casefold() for t in e.titles) for e in people]
@@ -1846,7 +1847,13 @@ class _Resolver:
             s, e, idx = self.mentions[i]
             if s < end and e > start:
                 ent = self.people[idx]
-                return self._person(ent.name, ent.id, {t.casefold() for t in ent.titles})
+                person = self.by_entity.get(ent.id)
+                if person is None:
+                    # the entity itself, never a namesake: "Margie Kim" is not "Stella Kim"
+                    person = _Person(ent.name, ent.id, {t.casefold() for t in ent.titles})
+                    self.by_entity[ent.id] = person
+                    self.by_surname.setdefault(ent.name.rsplit(maxsplit=1)[-1].casefold(), person)
+                return person
             i -= 1
         return None
 

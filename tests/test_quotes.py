@@ -685,3 +685,17 @@ def test_tokens(text: str, expected: list[str]) -> None:
     toks = _tokens(text, 0, len(text))
     assert toks.text == expected
     assert [text[s:e] for s, e in zip(toks.start, toks.end, strict=True)] == expected
+
+
+def test_speaker_is_the_entity_named_not_a_namesake() -> None:
+    text = (
+        "Protests grow in Seoul\n\nBy Stella Kim\n\nSEOUL — Protests grew on Friday.\n\n"
+        '"Resign now," Seoul resident Margie Kim said.'
+    )
+    article = parse_article(text)
+    [quote] = [q for q in article.quotes if q.kind == "direct"]
+    assert quote.speaker is not None
+    assert (quote.speaker.text, quote.speaker.name) == ("Seoul resident Margie Kim", "Margie Kim")
+    entity = article.entity(quote.speaker.entity or "")
+    assert entity is not None
+    assert entity.name == "Margie Kim"
