@@ -384,6 +384,11 @@ def test_nominal_needs_an_earlier_holder() -> None:
             id="heads-corp-inc",
         ),
         pytest.param(
+            "The photo came from Getty Images and Reuters Pictures.",
+            [("Getty Images", "ORG"), ("Reuters Pictures", "ORG")],
+            id="heads-photo-agencies",
+        ),
+        pytest.param(
             "She studied at Makerere University before joining the Central Bank.",
             [("Makerere University", "ORG"), ("Central Bank", "ORG")],
             id="heads-university-bank",
