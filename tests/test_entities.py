@@ -143,6 +143,13 @@ def _named(entity: Entity) -> list[str]:
             id="title-with-of",
         ),
         pytest.param(
+            "District Attorney Ana Ruiz filed the charges on Monday.",
+            "Ana Ruiz",
+            ("District Attorney",),
+            None,
+            id="district-attorney",
+        ),
+        pytest.param(
             "Minister of Education Stefania Rinaldi defended the reform.",
             "Stefania Rinaldi",
             ("Minister of Education",),
