@@ -460,7 +460,9 @@ class _Doc:
         best = i
         j = i
         while True:
-            if key in g.titles and g.titles[key] != "role":
+            # a role noun ("actor", "witness") is a title in lower case, or capitalised only
+            # because it opens the sentence: "Witness Ana Lopez said"
+            if key in g.titles and (g.titles[key] != "role" or (j == i and self.sent[i])):
                 best = j + 1
             if (
                 j + 1 >= stop
@@ -616,7 +618,15 @@ def _title_region(doc: _Doc, i: int, j: int, *, need_head: bool = True) -> tuple
     if first_title < 0:
         return i, False
     if need_head and not any(
-        doc.g.titles.get(doc.toks.keys[k]) in {"head", "honorific"} for k in range(i, min(last, j))
+        doc.g.titles.get(doc.toks.keys[k]) in {"head", "honorific"}
+        or (
+            k == i
+            and doc.sent[k]
+            and doc.g.titles.get(doc.toks.keys[k]) == "role"
+            and k + 1 < j
+            and doc.toks.keys[k + 1] in doc.g.first_names  # "Witness Ana Lopez"
+        )
+        for k in range(i, min(last, j))
     ):
         return i, False
     if last >= j:

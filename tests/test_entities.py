@@ -150,6 +150,13 @@ def _named(entity: Entity) -> list[str]:
             id="district-attorney",
         ),
         pytest.param(
+            "The train stopped. Witness Ana Lopez said she saw the car.",
+            "Ana Lopez",
+            ("Witness",),
+            None,
+            id="role-opening-the-sentence",
+        ),
+        pytest.param(
             "Minister of Education Stefania Rinaldi defended the reform.",
             "Stefania Rinaldi",
             ("Minister of Education",),
