@@ -732,7 +732,12 @@ def _analyse_run(doc: _Doc, i: int, j: int) -> None:
             if toks.keys[k] in g.heads and toks.keys[k + 1] in _OF_LINKS:
                 head_type = g.heads[toks.keys[k]]
                 break
-    if head_type is not None and j - i > 1 and g.titles.get(toks.keys[i]) != "honorific":
+    if (
+        head_type is not None
+        and j - i > 1
+        and g.titles.get(toks.keys[i]) != "honorific"
+        and not (g.titles.get(toks.keys[i]) == "head" and toks.keys[i + 1] in g.first_names)
+    ):  # but "Professor Jane Green of Oxford University" is a person first
         _add_named(doc, i, j, head_type, "entity.head")
         return
     # titles: the last title phrase of the run, the name after it
@@ -747,7 +752,22 @@ def _analyse_run(doc: _Doc, i: int, j: int) -> None:
         extra, extra_aff = _coordinated_titles(doc, pre)
         titles = extra + titles
         affiliation = affiliation or extra_aff
-        _add_person(doc, name_start, j, titles=titles, affiliation=affiliation, rule="entity.title")
+        end = _name_before_of(doc, name_start, j)
+        if end < j:
+            # "Sen. Jane Green of Ohio", "Prof Jane Green of Oxford University": the person,
+            # then where they are from, which is a name of its own
+            r = end + 1
+            if toks.keys[r] == "the" and r + 1 < j:
+                r += 1
+            before = len(doc.cands)
+            _analyse_run(doc, r, j)
+            for cand in doc.cands[before:]:
+                if cand.start == toks.starts[r] and cand.type in {None, "PER"} and not cand.titles:
+                    cand.type, cand.rule = "LOC", "entity.context"  # "Mayor X of Springfield"
+            affiliation = affiliation or _display(doc.text[toks.starts[r] : toks.ends[j - 1]])
+        _add_person(
+            doc, name_start, end, titles=titles, affiliation=affiliation, rule="entity.title"
+        )
         return
     if has_title and t_end == j:
         return  # a title alone ("Prime Minister"): no name
@@ -804,6 +824,22 @@ def _analyse_run(doc: _Doc, i: int, j: int) -> None:
         cand.evidence = "first-name"
     _context(doc, i, j, cand)
     doc.cands.append(cand)
+
+
+def _name_before_of(doc: _Doc, i: int, j: int) -> int:
+    """Return where the personal name of tokens [i, j) ends before an "of" (or j).
+
+    "Jane Green of Ohio" ends at "of" when at least two name words come before it and a
+    capitalised word after it ("of the" allowed); "Duke of York" (one word) keeps its "of".
+    """
+    toks = doc.toks
+    for k in range(i + 2, j - 1):
+        if toks.keys[k] == "of":
+            r = k + 2 if toks.keys[k + 1] == "the" else k + 1
+            if r < j and toks.flags[r] & CAP:
+                return k
+            break
+    return j
 
 
 def _person_after_titles(doc: _Doc, i: int, j: int) -> bool:

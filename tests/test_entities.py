@@ -157,6 +157,20 @@ def _named(entity: Entity) -> list[str]:
             id="role-opening-the-sentence",
         ),
         pytest.param(
+            "Sen. Jane Green of Ohio voted against the bill.",
+            "Jane Green",
+            ("Sen.",),
+            "Ohio",
+            id="title-name-of-state",
+        ),
+        pytest.param(
+            "Professor Ana Ruiz of Lakeside University led the study.",
+            "Ana Ruiz",
+            ("Professor",),
+            "Lakeside University",
+            id="title-name-of-university",
+        ),
+        pytest.param(
             "Minister of Education Stefania Rinaldi defended the reform.",
             "Stefania Rinaldi",
             ("Minister of Education",),
