@@ -192,6 +192,7 @@ _PRE_MODIFIERS = frozenset(
 # First words that make a run a place: Mount Everest, Lake Victoria.
 _LOC_FIRST = frozenset({"mount", "lake", "fort", "camp", "port", "cape"})
 _ORG_FIRST = frozenset({"daily", "radio"})
+_MISC_FIRST = frozenset({"hurricane", "typhoon", "cyclone", "tropical", "superstorm", "operation"})
 _LOCATIVE = frozenset(
     [
         "in",
@@ -727,6 +728,17 @@ def _analyse_run(doc: _Doc, i: int, j: int) -> None:
         head_type = "LOC"
     if head_type is None and j - i > 1 and toks.keys[i] in _ORG_FIRST:
         head_type = "ORG"
+    if head_type is None and j - i > 1 and toks.keys[i] in _MISC_FIRST:
+        head_type = "MISC"  # "Hurricane Sandy", "Operation Desert Storm"
+    if (
+        head_type is None
+        and j - i == 2  # noqa: PLR2004 - one word and a country
+        and toks.keys[i] not in g.first_names
+        and doc.gaz(i, i + 1) is None
+    ):
+        tail = doc.gaz(i + 1, j)
+        if tail is not None and tail[0] == j and tail[1].klass in {"country", "region"}:
+            head_type = "ORG"  # "Yahoo Japan", "Toyota Europe": a company's national arm
     if head_type is None:
         for k in range(i, j - 1):
             if toks.keys[k] in g.heads and toks.keys[k + 1] in _OF_LINKS:

@@ -417,6 +417,11 @@ def test_nominal_needs_an_earlier_holder() -> None:
             id="heads-photo-agencies",
         ),
         pytest.param(
+            "The carmaker said Toyota Europe would cut jobs.",
+            [("Toyota Europe", "ORG")],
+            id="company-and-region",
+        ),
+        pytest.param(
             "She studied at Makerere University before joining the Central Bank.",
             [("Makerere University", "ORG"), ("Central Bank", "ORG")],
             id="heads-university-bank",
@@ -1047,3 +1052,15 @@ def test_mentions_pass_the_model_checks() -> None:
         assert m == Mention(m.start, m.end, m.text, m.kind, m.rule)
         assert hash(m) == hash(Mention(m.start, m.end, m.text, m.kind, m.rule))
         assert text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Hurricane Sandy flooded the tunnels.", "Hurricane Sandy", id="hurricane"),
+        pytest.param("Typhoon Haiyan struck the coast.", "Typhoon Haiyan", id="typhoon"),
+        pytest.param("Operation Desert Storm began.", "Operation Desert Storm", id="operation"),
+    ],
+)
+def test_named_events_are_misc(text: str, expected: str) -> None:
+    assert [(e.name, e.type) for e in _entities(text)] == [(expected, "MISC")]
