@@ -192,6 +192,16 @@ _PRE_MODIFIERS = frozenset(
 # First words that make a run a place: Mount Everest, Lake Victoria.
 _LOC_FIRST = frozenset({"mount", "lake", "fort", "camp", "port", "cape"})
 _ORG_FIRST = frozenset({"daily", "radio"})
+_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def _surname_key(words: tuple[str, ...]) -> str:
+    """The folded surname of a person's name words: "Harry F. Byrd Sr." gives "byrd"."""
+    if len(words) > 1 and words[-1] in _NAME_SUFFIXES:
+        return words[-2]
+    return words[-1]
+
+
 _MISC_FIRST = frozenset({"hurricane", "typhoon", "cyclone", "tropical", "superstorm", "operation"})
 _LOCATIVE = frozenset(
     [
@@ -754,6 +764,8 @@ def _analyse_run(doc: _Doc, i: int, j: int) -> None:
         return
     # titles: the last title phrase of the run, the name after it
     t_end, has_title = _title_region(doc, i, j)
+    if has_title and t_end < j and all(toks.keys[k] in _NAME_SUFFIXES for k in range(t_end, j)):
+        has_title = False  # "Martin Luther King Jr.": "King" is the surname, no title
     if has_title and t_end < j:
         name_start = t_end
         pre = _pre_title(doc, i)
@@ -1381,7 +1393,7 @@ def _build(doc: _Doc) -> list[_Ent]:
                 if w in g.heads and idx not in org_heads.setdefault(w, []):
                     org_heads[w].append(idx)
         if etype == "PER":
-            bisect.insort(surname.setdefault(c.words[-1], []), (c.start, idx))
+            bisect.insort(surname.setdefault(_surname_key(c.words), []), (c.start, idx))
             bisect.insort(firstname.setdefault(c.words[0], []), (c.start, idx))
         elif etype == "ORG":
             org_first.setdefault(c.words[0], idx)
@@ -1418,7 +1430,7 @@ def _build(doc: _Doc) -> list[_Ent]:
         if etype == "ORG" and c.kind == "name" and len(c.words) > 1:
             initials.setdefault("".join(w[0] for w in c.words), idx)
         if etype == "PER" and len(c.words) > 1:  # a person from the user's lexicon
-            bisect.insort(surname.setdefault(c.words[-1], []), (c.start, idx))
+            bisect.insort(surname.setdefault(_surname_key(c.words), []), (c.start, idx))
             bisect.insort(firstname.setdefault(c.words[0], []), (c.start, idx))
 
     # pass C: single words: surname / first name of a person, acronym, or a new entity

@@ -150,6 +150,13 @@ def _named(entity: Entity) -> list[str]:
             id="district-attorney",
         ),
         pytest.param(
+            "Martin Luther King Jr. led the march.",
+            "Martin Luther King Jr",
+            (),
+            None,
+            id="surname-like-a-title-before-a-suffix",
+        ),
+        pytest.param(
             "The train stopped. Witness Ana Lopez said she saw the car.",
             "Ana Lopez",
             ("Witness",),
@@ -292,6 +299,12 @@ def test_possessives_stay_outside(text: str, mentions: list[str]) -> None:
             "Ben Chan",
             ["Ben Chan", "Ben Chan", "Chan"],
             id="shared-surname-goes-to-the-latest",
+        ),
+        pytest.param(
+            "Robert Downey Jr. starred in the film. Downey won the award.",
+            "Robert Downey Jr",
+            ["Robert Downey Jr", "Downey"],
+            id="surname-before-a-suffix",
         ),
     ],
 )
