@@ -239,6 +239,17 @@ _SPEECH = frozenset(
         "replied",
         "insisted",
         "warned",
+        "talked",
+        "spoke",
+        "testified",
+        "acknowledged",
+        "admitted",
+        "conceded",
+        "recalled",
+        "vowed",
+        "pledged",
+        "promised",
+        "denied",
     ]
 )
 # Words that show a sentence is about a match: its countries are national teams.

@@ -358,6 +358,9 @@ def test_nominal_mentions(text: str, name: str, nominal: str) -> None:
     ("text", "expected"),
     [
         pytest.param("Ngozi said the plan would work.", [("Ngozi", "PER")], id="speaker"),
+        pytest.param(
+            "The record shows that Okafor testified twice.", [("Okafor", "PER")], id="testified"
+        ),
         pytest.param("Officials said the plan would work.", [], id="plural-speaker"),
         pytest.param("Yesterday the plan failed.", [], id="common-word"),
     ],
