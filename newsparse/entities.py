@@ -706,6 +706,8 @@ def _analyse_run(doc: _Doc, i: int, j: int) -> None:
     if whole is not None and whole[0] == j:
         _add_gaz(doc, i, j, whole[1], "entity.lexicon")
         return
+    if j == i + 1 and toks.keys[i] in _NAME_SUFFIXES:
+        return  # "Joseph R. Biden, Jr.": the suffix after a comma names no one
     if j == i + 1:  # one word: no region, head word or title to split off
         if g.titles.get(toks.keys[i]) not in {"head", "honorific"} and not _person_after_titles(
             doc, i, j

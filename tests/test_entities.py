@@ -394,6 +394,11 @@ def test_transcript_speaker_labels_join_the_person() -> None:
     ("text", "expected"),
     [
         pytest.param("The talks (CROSSTALK) went on.", [], id="shouted-word"),
+        pytest.param(
+            "He advised Vice President Joseph R. Biden, Jr., on trade.",
+            [("Joseph R. Biden", "PER")],
+            id="suffix-after-a-comma",
+        ),
         pytest.param("The talks, I’ve heard, went on.", [], id="contraction"),
         pytest.param(
             "Follow Pam Okoye on Twitter.",
