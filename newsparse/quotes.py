@@ -88,7 +88,7 @@ def _pair_marks(
     """Pair the quotation marks of each paragraph (one linear pass over the marks)."""
     out: list[list[_Raw]] = []
     diags: list[Diagnostic] = []
-    carry: tuple[int, int | None] | None = None  # (chain id, None) when a quote continues
+    carry: tuple[int, int | None] | None = None  # (chain id, 1 if it goes on without a mark)
     chains = 0
     for index, (lo, hi) in enumerate(paragraphs):
         found: list[_Raw] = []
@@ -101,6 +101,12 @@ def _pair_marks(
         first_mark = True
         if carry is not None:
             d_chain = carry[0]
+            if carry[1] is not None:
+                # the quote carries on from the paragraph before without a new mark
+                d_open = (lo, lo)
+                d_continued = True
+                carry = None
+                first_mark = False
         for m in _MARK.finditer(text, lo, hi):
             i, j = m.span()
             mark = m.group()
@@ -182,8 +188,14 @@ def _pair_marks(
         if d_open is not None:
             nxt_para = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
             reopens = nxt_para is not None and _opens_with_quote(text, *nxt_para)
+            wraps = (
+                not reopens
+                and nxt_para is not None
+                and d_style != "guillemet"
+                and _closes_first(text, *nxt_para)
+            )
             s, e = strip_span(text, d_open[1], hi)
-            if reopens and s < e:
+            if (reopens or wraps) and s < e:
                 if d_chain is None:
                     chains += 1
                     d_chain = chains
@@ -193,7 +205,7 @@ def _pair_marks(
                         continues=True, continued=d_continued,
                     )
                 )  # fmt: skip
-                carry = (d_chain, None)
+                carry = (d_chain, 1 if wraps else None)
             else:
                 if d_chain is not None and s < e:
                     # the last piece of a chain whose closing mark is missing
@@ -210,6 +222,28 @@ def _pair_marks(
                 )
         out.append(found)
     return out, diags
+
+
+_DOUBLE_MARKS = frozenset({'"', "“", "”", "„", "«", "»", "``", "''"})
+
+
+def _closes_first(text: str, lo: int, hi: int) -> bool:
+    """Return True if the first double mark of ``[lo, hi)`` closes a quote.
+
+    A quote that runs over a line break without a new opening mark (`He said, "One.` /
+    `Two." Then …`) closes in the next paragraph before anything opens there.
+    """
+    for m in _MARK.finditer(text, lo, hi):
+        mark = m.group()
+        if mark not in _DOUBLE_MARKS:
+            continue
+        if mark in _DOUBLE_CLOSE:
+            return True
+        if mark in _DOUBLE_OPEN or mark == "``":
+            return False
+        left, right, _, _ = _flanks(text, m.start(), m.end(), lo, hi)
+        return right and not left
+    return False
 
 
 def _opens_with_quote(text: str, lo: int, hi: int) -> bool:

@@ -150,6 +150,11 @@ def test_unclosed_quote_gives_a_diagnostic() -> None:
             id="follow-us-line-closing-a-quoted-passage",
         ),
         pytest.param(
+            'Kane said, "It felt good.\n\nWe could have scored more." Then he left.',
+            [("It felt good.", "direct", "Kane"), ("We could have scored more.", "direct", "Kane")],
+            id="quote-running-over-a-line-break-without-a-new-mark",
+        ),
+        pytest.param(
             "''It is a fine plan,'' Mr. Lee said. ''The real issue is the cost. It is high.''",
             [
                 ("It is a fine plan,", "direct", "Mr. Lee"),
