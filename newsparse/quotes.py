@@ -770,7 +770,21 @@ def _lead_cue(toks: _Toks, lo_index: int, k: int) -> int | None:
             return c
         if toks.low[c] == "according" and c + 1 < k and toks.low[c + 1] == "to":
             return c
+        if _in_the_words_of(toks, c, lo_index, k):
+            return c
     return None
+
+
+def _in_the_words_of(toks: _Toks, c: int, lo_index: int, k: int) -> bool:
+    """Return True at "words" of "in the words of X": an attribution like "according to"."""
+    return (
+        toks.low[c] == "words"
+        and c + 1 < k
+        and toks.low[c + 1] == "of"
+        and c - 2 >= lo_index
+        and toks.low[c - 1] == "the"
+        and toks.low[c - 2] == "in"
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1419,6 +1433,9 @@ def _attr_from_cue(
     if toks.low[c] == "according":
         spk = _np_forward(toks, c + 2, hi_index)
         return _Attr(spk, (toks.start[c], toks.end[c + 1]), "quote.according-to")
+    if toks.low[c] == "words" and c >= 2 and toks.low[c + 1] == "of":  # noqa: PLR2004
+        spk = _np_forward(toks, c + 2, hi_index)  # "in the words of the prosecutor, …"
+        return _Attr(spk, (toks.start[c - 2], toks.end[c + 1]), "quote.according-to")
     cue = (toks.start[c], toks.end[c])
     if _is_participle(toks.low[c]) and not (
         c > 0 and toks.low[c - 1] in {"was", "is", "were", "are"}

@@ -422,6 +422,13 @@ def test_multi_paragraph_quote_is_linked() -> None:
             "quote.direct",
             id="adverb-between-subject-and-cue",
         ),
+        pytest.param(
+            'In the words of Mark Tedeschi, "the child spent months crying."',
+            "Mark Tedeschi",
+            "In the words of",
+            "quote.direct",
+            id="in-the-words-of",
+        ),
     ],
 )
 def test_attribution(text: str, speaker: str, cue: str | None, rule: str) -> None:
