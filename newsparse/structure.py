@@ -1643,6 +1643,48 @@ def _timestamps(text: str, units: list[_Unit], body_from: int) -> tuple[Timestam
     return tuple(stamps)
 
 
+_BIO = regex.compile(
+    r"(?P<name>[^\n]{3,60}?)(?:\s\(@\w{1,30}\))?\sis\s(?:an?|the)\s[^\n.]{0,80}?"
+    r"\b(?i:reporter|writer|correspondent|editor|contributor|columnist|producer|journalist"
+    r"|critic|photographer|anchor|host)\b"
+)
+_BIO_OUTLET = regex.compile(
+    r"\s(?:for|at|with)\s(?P<outlet>(?:the\s)?\p{Lu}[\w.&'’-]{0,30}(?:\s\p{Lu}[\w.&'’-]{0,30}){0,5})"
+)
+_BIO_REACH = 12  # trailing paragraphs where an author's bio may stand (or the last half)
+_BIO_LENGTH = 600
+
+
+def _bio_bylines(st: _State, paragraphs: list[Span]) -> None:
+    """Add the author of a closing bio ("Ana Ruiz is a reporter for NBC News.") as a byline.
+
+    Only names not already in the bylines, from short paragraphs among the last few (or the
+    last half), and only when the sentence names a newsroom job in the present tense
+    ("is a reporter", "is a Staff Writer at WIRED"): a story about a journalist says "was".
+    """
+    text = st.text
+    seen = {b.name for b in st.bylines}
+    reach = max(_BIO_REACH, len(paragraphs) // 2)
+    for para in paragraphs[-reach:]:
+        if para.end - para.start > _BIO_LENGTH:
+            continue
+        m = _BIO.match(text, para.start, para.end)
+        if m is None:
+            continue
+        person = _person(text, *m.span("name"))
+        if person is None or person[1] != m.end("name"):
+            continue
+        name = " ".join(text[person[0] : person[1]].split())
+        if name in seen:
+            continue
+        seen.add(name)
+        outlet = _BIO_OUTLET.search(text, m.end("name"), min(para.end, m.end() + 80))
+        aff = None if outlet is None else outlet.group("outlet").rstrip(".")
+        st.bylines.append(
+            Byline(person[0], person[1], text[person[0] : person[1]], name, aff, "byline.bio")
+        )
+
+
 def _dated_by_timestamp(
     text: str,
     dateline: Dateline | None,
@@ -1716,6 +1758,7 @@ def split_structure(article: Article) -> Article:
         if not u.claimed:
             st.junk(u, "structure.head", "head matter that is not headline, deck or byline")
     paragraphs = _body(st, body_from)
+    _bio_bylines(st, paragraphs)
     timestamps = _timestamps(text, units, body_from)
     return attrs.evolve(
         article,

@@ -717,3 +717,28 @@ def test_dateline_date_takes_the_timestamps_year() -> None:
     assert alone.dateline is not None
     assert alone.dateline.date is not None
     assert alone.dateline.date.value == "XXXX-03-03"
+
+
+@pytest.mark.parametrize(
+    ("tail", "expected"),
+    [
+        pytest.param(
+            "Ana Ruiz is a reporter for The Lakeside Courier.",
+            [("Ana Ruiz", "The Lakeside Courier", "byline.bio")],
+            id="bio",
+        ),
+        pytest.param(
+            "Ana Ruiz (@anaruiz) is a Staff Writer at WIRED covering ports.",
+            [("Ana Ruiz", "WIRED", "byline.bio")],
+            id="bio-with-handle",
+        ),
+        pytest.param(
+            "Jamal Osei was a columnist for The Lakeside Courier.", [], id="past-tense-is-the-story"
+        ),
+        pytest.param("The mayor is a former reporter for the Courier.", [], id="no-name"),
+    ],
+)
+def test_author_bio_at_the_end(tail: str, expected: list[tuple[str, str | None, str]]) -> None:
+    text = f"Port reopens\n\nThe port reopened on Tuesday.\n\nShips came back.\n\n{tail}"
+    article = parse_article(text)
+    assert [(b.name, b.affiliation, b.rule) for b in article.bylines] == expected
