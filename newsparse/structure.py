@@ -1608,6 +1608,14 @@ _STAMP_JOIN = regex.compile(r"[\s,|/•·@-]{0,4}+(?:at\s++)?")
 _MAX_STAMPS = 4
 
 
+def _labelled_stamp(text: str, u: _Unit) -> bool:
+    """A short head line with a date label inside: "TNN | Updated: May 27, 2023, 08:12 IST"."""
+    return (
+        u.end - u.start <= _DATE_LONG
+        and _STAMP_LABEL.search(text, u.start, min(u.end, u.start + 40)) is not None
+    )
+
+
 def _timestamps(text: str, units: list[_Unit], body_from: int) -> tuple[Timestamp, ...]:
     """Find the dates printed in the head matter: date lines and dates after a byline.
 
@@ -1618,7 +1626,7 @@ def _timestamps(text: str, units: list[_Unit], body_from: int) -> tuple[Timestam
     """
     stamps: list[Timestamp] = []
     for u in units[:body_from]:
-        if u.kind not in {DATE, BYLINE}:
+        if u.kind not in {DATE, BYLINE} and not _labelled_stamp(text, u):
             continue
         mentions = list(iter_dates(text, start=u.start, end=u.end, fallback=False))
         for i, d in enumerate(mentions):

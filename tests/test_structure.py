@@ -682,6 +682,12 @@ _TUESDAYS = {
             dt.date(2019, 11, 18),
             id="date-after-the-byline",
         ),
+        pytest.param(
+            "TNN | Updated: Nov 19, 2019, 08:12 IST",
+            [("Nov 19, 2019", "updated", "timestamp.line")],
+            dt.date(2019, 11, 19),
+            id="label-inside-a-short-line",
+        ),
         pytest.param("Updated 14 hours ago", [], None, id="relative-stamp-is-no-reference"),
     ],
 )
