@@ -1651,6 +1651,44 @@ def _try_rules(text: str, at: int, stop: int, names: tuple[str, ...]) -> Hit | N
     return None
 
 
+# Rules that look behind their start: what they may match depends on the words before.
+_LOOKS_BEHIND = frozenset(name for name, source in _RULES if "(?<=" in source)
+# Rules with case-sensitive parts ("May", "EST", "Christmas"): tried in every case form.
+_CASED = frozenset(name for name, source in _RULES if "(?-i" in source)
+# The rules that may match after a function word and the next word, both casefolded: a
+# subsequence of the word's rules, filled on first use (the keys are a closed set, so the
+# table stays small).
+_REFINED: dict[tuple[str, str], tuple[str, ...]] = {}
+
+
+def _refine(names: tuple[str, ...], word: str, after: str) -> tuple[str, ...]:
+    """The rules of *names* that may match text starting with ``word + " " + after``.
+
+    A rule is kept when its pattern matches, or partly matches (``partial=True``: the text
+    could go on to a match), a string made of the two words in lower, Capitalised or UPPER
+    case; the scanner only asks when one space separates them and *after* is the whole
+    next word. Rules that look behind their start are always kept.
+    """
+    forms = [
+        f"{w} {a}"
+        for w in dict.fromkeys((word, word.capitalize(), word.upper()))
+        for a in dict.fromkeys((after, after.capitalize(), after.upper()))
+    ]
+    kept = tuple(
+        name
+        for name in names
+        if name in _LOOKS_BEHIND
+        or any(
+            _rule_pattern(name).match(form, partial=True) is not None
+            for form in (forms if name in _CASED else forms[:1])
+        )
+    )
+    _REFINED[word, after] = kept
+    if kept not in _PLANS:
+        _PLANS[kept] = _plan(kept)
+    return kept
+
+
 def scan(text: str, start: int, stop: int) -> Iterator[Hit]:
     """Yield ``(rule id, handler, match)`` for the expressions of ``text[start:stop]``.
 
@@ -1708,9 +1746,18 @@ def scan(text: str, start: int, stop: int) -> Iterator[Hit]:
                     and (bare[:1].isdigit() or bare.casefold() in _NEXT_OK)
                 ):
                     continue
-                second = _SECOND_WORDS.get(word.casefold())
+                key = word.casefold()
+                second = _SECOND_WORDS.get(key)
                 if second is not None and bare.casefold() not in second:
                     continue  # "at the": only "at least", "at most", "at present" may match
+                if gap == " " and not apostrophe and not bare[:1].isdigit():
+                    pair = (key, bare.casefold())
+                    refined = _REFINED.get(pair)
+                    if refined is None:
+                        refined = _refine(names, *pair)
+                    if not refined:
+                        continue  # "that the", "over the": no rule goes on with that word
+                    names = refined
         hit = _try_rules(text, at, stop, names)
         if hit is not None:
             resume = hit[2].end()
@@ -1781,15 +1828,18 @@ _DISPATCH_CASED = {
     form: names for key, names in _DISPATCH.items() for form in {key, key.capitalize(), key.upper()}
 }
 # For each list of rules a word may start: (rule, index of its required words, the words).
-_PLANS = {
-    names: tuple(
+
+
+def _plan(names: tuple[str, ...]) -> tuple[tuple[str, int, tuple[str, ...]], ...]:
+    return tuple(
         (name, _NEED_GROUPS.index(_REQUIRES[name]), _REQUIRES[name])
         if name in _REQUIRES
         else (name, -1, ())
         for name in names
     )
-    for names in set(_DISPATCH.values())
-}
+
+
+_PLANS = {names: _plan(names) for names in set(_DISPATCH.values())}
 # Function words that start a rule only as the first word of one of these phrases (in
 # ``_APPROX`` or ``_REF_WORDS``), mapped to the phrases' second words. Each is tried only
 # when that second word follows (a test checks the dispatch table agrees).

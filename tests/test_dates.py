@@ -13,9 +13,12 @@ from newsparse._timex import (
     _APPROX,
     _DISPATCH,
     _REF_WORDS,
+    _REFINED,
     _RULES,
     _SECOND_WORDS,
     _all_patterns,
+    _refine,
+    scan,
     value_to_calendar,
 )
 from newsparse.dates import iter_dates, resolve_dates
@@ -809,6 +812,54 @@ def test_second_word_gates_match_the_phrases() -> None:
 )
 def test_scanner_words_and_numbers(text: str, expected: list[str]) -> None:
     assert [d.text for d in iter_dates(text, reference=REF)] == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "after", "kept"),
+    [
+        pytest.param("that", "the", (), id="that-the"),
+        pytest.param("over", "the", (), id="over-the"),
+        pytest.param("the", "weekend", ("date_weekend",), id="the-weekend"),
+        pytest.param("new", "year", ("date_holiday",), id="new-year-any-case"),
+        pytest.param(
+            "the", "past", ("date_rel_unit", "ref_plural", "dur_num", "ref_word"), id="past"
+        ),
+    ],
+)
+def test_refined_rules_after_a_function_word(word: str, after: str, kept: tuple[str, ...]) -> None:
+    # rules that look behind their start ("for the year", "the 'nineties") are always kept
+    behind = ("date_decade", "date_the_year", "date_spelled_year")
+    expected = tuple(name for name in _DISPATCH[word] if name in kept or name in behind)
+    assert _refine(_DISPATCH[word], word, after) == expected
+    assert _REFINED[word, after] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Over the weekend, that the deal fell through became clear.", id="weekend"),
+        pytest.param("THE END OF MARCH 2019 and the end of March 2019", id="upper-case"),
+        pytest.param(
+            "Last New Year's Eve and last new year the party was in the New Year.", id="holiday"
+        ),
+        pytest.param("For the year, profit rose; in the year ago quarter it fell.", id="the-year"),
+        pytest.param(
+            "The company said the first half and the fiscal 1999 third quarter.", id="quarter"
+        ),
+        pytest.param("About a week ago and about the same time, some 20 years later.", id="approx"),
+        pytest.param("The late 1990s, the early nineties and the past few years.", id="decades"),
+        pytest.param("At least two days, at most a week, at present, at 10:30 GMT.", id="at"),
+    ],
+)
+def test_refined_rules_find_what_all_rules_find(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    def spans() -> list[tuple[str, int, int]]:
+        return [(rule, m.start(), m.end()) for rule, _, m in scan(text, 0, len(text))]
+
+    refined = spans()
+    monkeypatch.setattr("newsparse._timex._refine", lambda names, *_: names)
+    monkeypatch.setattr("newsparse._timex._REFINED", {})
+    assert refined == spans()
+    assert refined
 
 
 @pytest.mark.parametrize(
