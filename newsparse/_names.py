@@ -28,6 +28,7 @@ __all__ = [
     "Entry",
     "Gazetteer",
     "Tokens",
+    "ascii_words",
     "build_gazetteer",
     "fold",
     "tokenize",
@@ -84,8 +85,23 @@ _STRETCH = regex.compile(r"([\p{L}\p{N}][\p{L}\p{M}\p{N}\-‐‑–'’.]*+)")
 # text; curly quotes and dashes are no word characters): the classes are plain ASCII, so
 # the standard ``re`` module reads them exactly as ``regex`` does, and splits 2.5x faster.
 _ASCII_STRETCH = re.compile(r"([A-Za-z0-9][A-Za-z0-9\-‐‑–'’.]*+)")
-# A letter, digit or combining mark outside ASCII: the text needs the Unicode stretch.
-_NON_ASCII_WORD_CHAR = regex.compile(r"(?V1)[[\p{L}\p{M}\p{N}]--\p{ASCII}]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def ascii_words(text: str, start: int = 0, end: int | None = None) -> bool:
+    """True if every letter, digit and combining mark of ``text[start:end]`` is ASCII.
+
+    Quotation marks, dashes and spaces outside ASCII do not count: they are in no word.
+
+    >>> ascii_words("“Hi,” he said — twice."), ascii_words("Zoë said")
+    (True, False)
+    """
+    segment = text[start:end]
+    if segment.isascii():
+        return True
+    return not any(unicodedata.category(c)[0] in "LMN" for c in set(_NON_ASCII.findall(segment)))
+
+
 # A stretch that is one token of words joined by hyphens (as _TOKEN's word group).
 _HYPHENATED = regex.compile(
     r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*+(?:[\-‐‑–][\p{L}\p{N}][\p{L}\p{M}\p{N}]*+){1,8}+"
@@ -233,10 +249,8 @@ def tokenize(
      (27, 33, 'al-amr', 1)]
     """
     segment = text[start:end]
-    if segment.isascii() or _NON_ASCII_WORD_CHAR.search(segment) is None:
-        parts = _ASCII_STRETCH.split(segment)
-    else:
-        parts = _STRETCH.split(segment)
+    stretch = _ASCII_STRETCH if ascii_words(segment) else _STRETCH
+    parts = stretch.split(segment)
     words = parts[1::2]
     offsets = list(itertools.accumulate(map(len, parts), initial=start))
     toks = Tokens(

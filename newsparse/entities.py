@@ -38,11 +38,11 @@ from newsparse._names import (
     Entry,
     Gazetteer,
     Tokens,
+    ascii_words,
     build_gazetteer,
     fold,
     tokenize,
 )
-from newsparse._text import iter_lines
 from newsparse.model import Article, Entity, EntityType, Mention, MentionKind
 
 if TYPE_CHECKING:
@@ -268,7 +268,6 @@ _NOMINAL = regex.compile(
     r"(?P<words>(?P<w1>\p{L}[\p{L}\-]{1,20}+)(?:[ ]\p{L}[\p{L}\-]{1,20}+){0,2})"
 )
 _WORD = regex.compile(r"\p{L}[\p{L}\-]{1,20}+")
-_NON_ASCII_LETTER = regex.compile(r"(?V1)[\p{L}--\p{ASCII}]")
 # A congressional party-state tag: Rep. Jane Doe (D-N.C.).
 _PARTY_STATE = regex.compile(
     r"(?:\(|,[ ])(?P<party>[DRI])[\-‐–](?P<state>\p{Lu}[\p{L}.]{1,6}+)(?=[),])"
@@ -289,24 +288,54 @@ _START = operator.attrgetter("start")
 _SPAN = operator.attrgetter("start", "end")
 
 
-@attrs.define
 class _Cand:
-    """A name found in a run, before entities are formed."""
+    """A name found in a run, before entities are formed.
 
-    start: int
-    end: int
-    type: EntityType | None  # None: decided when entities are formed
-    canonical: str | None = None  # from a lexicon
-    kind: MentionKind = "name"
-    rule: str = ""
-    titles: list[str] = attrs.Factory(list)
-    affiliation: str | None = None
-    sentence_start: bool = False
-    evidence: str = ""  # "title", "first-name", "head", "context-loc", "context-per"...
-    nested: bool = False
-    words: tuple[str, ...] = ()  # folded words of the name
-    acronym_of: int | None = None  # index of the candidate this acronym is defined for
-    klass: str = ""  # the lexicon entry's class: country, city, state...
+    A plain slotted class, not attrs: the stage builds one per capitalised run.
+    """
+
+    __slots__ = (
+        "acronym_of",
+        "affiliation",
+        "canonical",
+        "end",
+        "evidence",
+        "kind",
+        "klass",
+        "nested",
+        "rule",
+        "sentence_start",
+        "start",
+        "titles",
+        "type",
+        "words",
+    )
+
+    def __init__(  # noqa: PLR0917 - the positional fields of the old record
+        self,
+        start: int,
+        end: int,
+        type: EntityType | None,  # noqa: A002 - the field's name
+        canonical: str | None = None,
+        kind: MentionKind = "name",
+        rule: str = "",
+        *,
+        evidence: str = "",
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.type = type  # None: decided when entities are formed
+        self.canonical = canonical  # from a lexicon
+        self.kind = kind
+        self.rule = rule
+        self.titles: tuple[str, ...] = ()
+        self.affiliation: str | None = None
+        self.sentence_start = False
+        self.evidence = evidence  # "title", "first-name", "head", "context-loc"...
+        self.nested = False
+        self.words: tuple[str, ...] = ()  # folded words of the name
+        self.acronym_of: int | None = None  # index of the candidate this acronym defines
+        self.klass = ""  # the lexicon entry's class: country, city, state...
 
 
 def _is_sentence_start(text: str, toks: Tokens, i: int, g: Gazetteer, floor: int) -> bool:
@@ -395,8 +424,24 @@ class _Doc:
         uppers = list(
             itertools.compress(range(self.n), map(operator.and_, flags, itertools.repeat(UPPER)))
         )
+        # the lines, as str.splitlines() cuts them (the breaks of _text.iter_lines)
+        segment = text[start:end]
+        line_starts = list(
+            itertools.accumulate(map(len, segment.splitlines(keepends=True)), initial=start)
+        )
+        line_ends = list(map(operator.add, line_starts, map(len, segment.splitlines())))
+        # only short lines and lines with two words in capitals can be marked
+        todo = set(
+            itertools.compress(
+                range(len(line_ends)),
+                map(operator.lt, map(operator.sub, line_ends, line_starts), itertools.repeat(160)),
+            )
+        )
+        upper_lines = [bisect.bisect_right(line_starts, starts[i]) for i in uppers]
+        todo.update(k - 1 for k, k2 in itertools.pairwise(upper_lines) if k == k2)
         lo = 0
-        for ls, le in iter_lines(text, start, end):
+        for k in sorted(todo):
+            ls, le = line_starts[k], line_ends[k]
             lo = bisect.bisect_left(starts, ls, lo)
             hi = bisect.bisect_left(starts, le, lo)
             if lo == hi:
@@ -936,7 +981,7 @@ def _add_person(
     toks = doc.toks
     # a gazetteer organisation or place after a title is no person: "President of Ghana"
     cand = _Cand(toks.starts[i], toks.ends[j - 1], "PER", rule=rule, evidence="title")
-    cand.titles = titles
+    cand.titles = tuple(titles)
     cand.affiliation = affiliation
     cand.words = tuple(toks.keys[i:j])
     doc.cands.append(cand)
@@ -1438,7 +1483,7 @@ def _nominals(doc: _Doc, ents: list[_Ent], start: int, end: int) -> None:
             holders.setdefault(head, []).append((first, k))
     if not holders:
         return
-    if _NON_ASCII_LETTER.search(doc.text, start, end) is None:
+    if ascii_words(doc.text, start, end):
         # a word of ASCII letters has itself in lower case as key: no head word, no nominal
         lowered = doc.text[start:end].lower()
         if not any(head in lowered for head in holders):
@@ -1530,7 +1575,7 @@ def _appositives(doc: _Doc) -> None:
         if end < 0:
             continue
         start = m.start("pre") if m.group("pre") and not m.group("owner") else m.start("title")
-        c.titles.append(text[start:end])
+        c.titles = (*c.titles, text[start:end])
         c.type = "PER"
         c.evidence = c.evidence if c.evidence in {"title", "first-name"} else "title"
         if c.rule in {"entity.name", ""}:
