@@ -424,13 +424,39 @@ def _word_count(text: str, s: int, e: int) -> int:
     return len(text[s : min(e, s + _COUNT_SPAN)].split())
 
 
+_CLOSERS = frozenset("\"'”’»)]")  # after the stop in _SENTENCE_END
+_ELLIPSIS_CLOSERS = frozenset("\"'”’)]")  # after the dots in _ELLIPSIS_END
+
+
 def _ends_sentence(text: str, s: int, e: int) -> bool:
-    """Tell whether ``text[s:e]`` ends with a full stop, ? or !, or a closing quote."""
-    return _SENTENCE_END.search(text, max(s, e - _TAIL), e) is not None
+    """Tell whether ``text[s:e]`` ends with a full stop, ? or !, or a closing quote.
+
+    ``_SENTENCE_END.search(text, max(s, e - _TAIL), e)``, without the regex engine.
+    """
+    if e > s and text[e - 1] == "\n":  # "$" also matches before a final line break
+        return _SENTENCE_END.search(text, max(s, e - _TAIL), e) is not None
+    lo = max(s, e - _TAIL)
+    if e <= lo:
+        return False
+    if text[e - 1] in '"”’»':
+        return True
+    j = e - 1
+    while j >= lo and e - j <= 4 and text[j] in _CLOSERS:  # noqa: PLR2004 - at most 3 closers
+        j -= 1
+    return j >= lo and e - j <= 4 and text[j] in ".!?:"  # noqa: PLR2004
 
 
 def _ends_ellipsis(text: str, s: int, e: int) -> bool:
-    return _ELLIPSIS_END.search(text, max(s, e - _TAIL), e) is not None
+    """``_ELLIPSIS_END.search(text, max(s, e - _TAIL), e)``, without the regex engine."""
+    if e > s and text[e - 1] == "\n":
+        return _ELLIPSIS_END.search(text, max(s, e - _TAIL), e) is not None
+    lo = max(s, e - _TAIL)
+    j = e - 1
+    while j >= lo and e - j <= 3 and text[j] in _ELLIPSIS_CLOSERS:  # noqa: PLR2004 - at most 2
+        j -= 1
+    if j < lo or e - j > 3:  # noqa: PLR2004
+        return False
+    return text[j] == "…" or (j - 2 >= lo and text[j - 2 : j + 1] == "...")
 
 
 def _is_social(text: str, s: int, e: int) -> bool:
@@ -448,10 +474,11 @@ def _is_social(text: str, s: int, e: int) -> bool:
     return 0 < count <= 12 and long_word  # noqa: PLR2004 - share lines are short
 
 
-# The first character a unit can open with for each pattern matched at the unit's start: a
-# unit whose first character is outside a pattern's class cannot match it, so the pattern is
-# not tried. Each class is a superset of the pattern's first characters, written with the
-# pattern's own case flags so that case-folded letters (ſ, İ, K) are covered alike.
+# What a unit's first two characters can be for each pattern matched at the unit's start:
+# a unit whose start is outside a pattern's gate cannot match it, so the pattern is not
+# tried. Each gate is a superset of the pattern's possible starts (a prefix character, or
+# the first two letters of one of its words), written with the pattern's own case flags so
+# that case-folded letters (ſ, İ, K) are covered alike.
 _F_COUNTER = 1 << 0
 _F_SIGNOFF = 1 << 1
 _F_SEPARATOR = 1 << 2
@@ -463,40 +490,40 @@ _F_BY = 1 << 7
 _F_CAPTION_LABEL = 1 << 8
 _F_CREDIT_ONLY = 1 << 9
 _F_BULLET = 1 << 10
-_FIRST_CLASSES = (
-    (_F_COUNTER, r"(?i)[*•\sips\d]"),  # image|photo|slide|picture, a digit
-    (_F_SIGNOFF, r"R"),
-    (_F_SEPARATOR, r"_"),
-    (_F_CREDIT_BY, r"(?i)[(\[\s\-–—afewrctgp]"),  # additional, further, extra, reporting...
-    (_F_SOURCE, r"(?i)[tv]"),  # this ..., via ...
-    (_F_URL, r"(?i)[hw]"),
-    (_F_READ_MORE, r"(?i)[*•\srswlmaftce\d,.]"),
-    (_F_BY, r"[*•\sBb]"),
-    (_F_CAPTION_LABEL, r"(?i)[impvcf]"),
-    (_F_CREDIT_ONLY, r"[©(IPC]"),
-    (_F_BULLET, r"[*•·▪►\-–\d]"),
+_START_GATES = tuple(
+    (bit, regex.compile(gate))
+    for bit, gate in (
+        (_F_COUNTER, r"(?i)[*•\s\d]|im|ph|sl|pi"),  # image, photo, slide, picture
+        (_F_SIGNOFF, r"R[eE]"),
+        (_F_SEPARATOR, r"_"),
+        # additional, further, extra; reporting, writing, editing, research, compiled, ...
+        (_F_CREDIT_BY, r"(?i)[(\[\s\-–—]|ad|fu|ex|re|wr|ed|co|tr|gr|pr|fa|ph"),
+        (_F_SOURCE, r"(?i)th|vi"),  # this ..., via ...
+        (_F_URL, r"(?i)ht|ww"),
+        # read, see, watch, listen, more, related, recommended, also, filed, tags, topics,
+        # categories; eds, editors; scroll, click; a number
+        (_F_READ_MORE, r"(?i)[*•\s\d,.]|re|se|wa|li|mo|al|fi|ta|to|ca|ed|sc|cl"),
+        (_F_BY, r"[*•\s]|[Bb][yY]"),
+        (_F_CAPTION_LABEL, r"(?i)im|me|ph|vi|ca|fi"),  # image, media, photo, video, caption, file
+        (_F_CREDIT_ONLY, r"©|\(c|I[mMl]|P[hi]|Cr"),
+        (_F_BULLET, r"[*•·▪►\-–\d]"),
+    )
 )
-_FIRST_PATTERNS = tuple((bit, regex.compile(p)) for bit, p in _FIRST_CLASSES)
-_FIRST_COMMON = "".join(map(chr, range(256))) + "ſİK•·▪►–—©“”‘’«»…"
+_START_MASKS: dict[str, int] = {}  # cache for ASCII starts
 
 
-def _first_mask_of(c: str) -> int:
-    mask = 0
-    for bit, pattern in _FIRST_PATTERNS:
-        if pattern.match(c):
-            mask |= bit
+def _start_mask(text: str, s: int) -> int:
+    """Bit set of the start patterns a unit opening at ``s`` can match."""
+    key = text[s : s + 2]
+    mask = _START_MASKS.get(key)
+    if mask is None:
+        mask = 0
+        for bit, gate in _START_GATES:
+            if gate.match(key):
+                mask |= bit
+        if key.isascii():
+            _START_MASKS[key] = mask
     return mask
-
-
-@functools.cache
-def _first_masks() -> dict[str, int]:
-    return {c: _first_mask_of(c) for c in _FIRST_COMMON}
-
-
-def _first_mask(c: str) -> int:
-    """Bit set of the start patterns a unit opening with character ``c`` can match."""
-    mask = _first_masks().get(c)
-    return _first_mask_of(c) if mask is None else mask
 
 
 @functools.cache
@@ -561,7 +588,12 @@ def _is_trailer(text: str, s: int, e: int, first: int) -> bool:
         return False
     if first & _F_CREDIT_BY and _CREDIT_BY.match(text, s, e):
         return True
-    if text[e - 1] in _CONTRIB_LAST and _CREDIT_CONTRIB.search(text, max(s, e - _CONTRIB_TAIL), e):
+    tail = max(s, e - _CONTRIB_TAIL)
+    if (
+        text[e - 1] in _CONTRIB_LAST
+        and "buted" in text[tail:e].lower()  # "contributed" (b, u, t, e, d fold only to themselves)
+        and _CREDIT_CONTRIB.search(text, tail, e)
+    ):
         return True
     return bool(first & _F_SOURCE and _CREDIT_SOURCE.match(text, s, e))
 
@@ -584,7 +616,7 @@ def _is_date_line(text: str, s: int, e: int) -> bool:
 def _classify(text: str, u: _Unit) -> None:
     s, e = u.start, u.end
     u.words = words = _word_count(text, s, e)
-    first = _first_mask(text[s])
+    first = _start_mask(text, s)
     if first & _F_COUNTER and _COUNTER.match(text, s, e):
         u.kind = COUNTER
         return
@@ -652,7 +684,7 @@ def _caption_parts(
     """Return ``(text_end, credit_start, rule)`` when the unit is a caption or a photo credit.
 
     ``text_end == s`` means the unit is only a credit; ``credit_start == e`` means a caption
-    without a credit. ``first`` is :func:`_first_mask` of its first character, ``words``
+    without a credit. ``first`` is :func:`_start_mask` of its start, ``words``
     its :func:`_word_count`, ``ends`` whether it :func:`_ends_sentence`.
     """
     label = _CAPTION_LABEL.match(text, s, e) if first & _F_CAPTION_LABEL else None
