@@ -1041,26 +1041,45 @@ _FOLDS_TO_ASCII = regex.compile(
 
 
 @functools.lru_cache(maxsize=16)
-def _ascii_cues_with(extra: frozenset[str]) -> frozenset[bytes] | None:
-    cues = _cues_according_with(extra)
-    if not all(c.isascii() and c.isalnum() for c in cues):
+@functools.lru_cache(maxsize=16)
+def _gates_with(extra: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """Return the words that may start (reported speech, a headline attribution)."""
+    # `_reported` skips these cue words, and `_headline_quotes` skips participles as well
+    never = _NOT_CLAUSE_CUES - _OBJECT_CUES
+    headline = frozenset(
+        c for c in _cues_with(extra) if not _is_participle(c) and c not in _NOT_CLAUSE_CUES
+    )
+    return _cues_according_with(extra) - never, headline
+
+
+@functools.lru_cache(maxsize=32)
+def _ascii_gate_with(extra: frozenset[str], which: int) -> frozenset[bytes] | None:
+    words = _gates_with(extra)[which]
+    if not all(c.isascii() and c.isalnum() for c in words):
         return None  # a caller's cue with a hyphen or accent: use the token pattern
-    return frozenset(c.encode() for c in cues)
+    return frozenset(c.encode() for c in words)
 
 
-def _has_cue(text: str, lo: int, hi: int) -> bool:
-    """Return True if a word of ``text[lo:hi]`` is a cue verb or "according" (any case).
+_REPORTED = 0  # `_has_cue` gates
+_HEADLINE = 1
 
-    May say True for "he-said" (a cheap pre-check); never says False wrongly.
+
+def _has_cue(text: str, lo: int, hi: int, which: int = _REPORTED) -> bool:
+    """Return True if a word of ``text[lo:hi]`` (any case) may start reported speech.
+
+    *which* picks the words: `_REPORTED` (the cue verbs `_reported` reads, and "according")
+    or `_HEADLINE` (the finite cue verbs `_headline_quotes` reads). May say True for
+    "he-said" (a cheap pre-check); never says False wrongly.
     """
     chunk = text[lo:hi]  # one C-level copy: the ASCII test and translation run at C speed
-    ascii_cues = _ascii_cues_with(_EXTRA_CUES.get())
+    extra = _EXTRA_CUES.get()
+    ascii_cues = _ascii_gate_with(extra, which)
     if ascii_cues is not None and (chunk.isascii() or _FOLDS_TO_ASCII.search(chunk) is None):
         # other characters become "?" (a separator): they cannot be part of a cue word
         raw = chunk.encode("ascii", "replace")
         return not ascii_cues.isdisjoint(raw.translate(_ASCII_WORDS).split())
     words = map(str.casefold, _WORD_TOKEN.findall(text, lo, hi))
-    return not _cues_according().isdisjoint(words)
+    return not _gates_with(extra)[which].isdisjoint(words)
 
 
 def _plain_paragraph(
@@ -1865,7 +1884,7 @@ def _headline_quotes(text: str, lo: int, hi: int) -> list[_Found]:
         if span is not None:
             attr = _Attr(_Spk(*m.span("name")), None, "quote.headline")
             return [_Found(span[0], span[1], "indirect", "quote.headline", attr)]
-    if not _has_cue(text, lo, hi):
+    if not _has_cue(text, lo, hi, _HEADLINE):
         return []
     toks = _head_tokens(text, lo, hi, _WINDOW + 2)
     cues = _cues()
