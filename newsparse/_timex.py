@@ -1651,7 +1651,10 @@ def _try_rules(text: str, at: int, stop: int, names: tuple[str, ...]) -> Hit | N
     return None
 
 
-# Rules that look behind their start: what they may match depends on the words before.
+# Words before a position that satisfy the look-behinds of the rules that have them
+# ("at 10:30", "for the year", "the nineties", "twice a day", "for weeks"); a test checks
+# each such rule's look-behind is met by one of them.
+_BEHIND = ("", "at ", "the ", "the year ", "for ", "1 ")
 _LOOKS_BEHIND = frozenset(name for name, source in _RULES if "(?<=" in source)
 # Rules with case-sensitive parts ("May", "EST", "Christmas"): tried in every case form.
 _CASED = frozenset(name for name, source in _RULES if "(?-i" in source)
@@ -1661,29 +1664,65 @@ _CASED = frozenset(name for name, source in _RULES if "(?-i" in source)
 _REFINED: dict[tuple[str, str], tuple[str, ...]] = {}
 
 
+def _may_match(name: str, forms: list[str]) -> bool:
+    """Whether rule *name* matches or may go on to match one of *forms* (after ``_BEHIND``)."""
+    pattern = _rule_pattern(name)
+    behind = _BEHIND if name in _LOOKS_BEHIND else ("",)
+    return any(
+        pattern.match(before + form, len(before), partial=True) is not None
+        for before in behind
+        for form in forms
+    )
+
+
 def _refine(names: tuple[str, ...], word: str, after: str) -> tuple[str, ...]:
     """The rules of *names* that may match text starting with ``word + " " + after``.
 
     A rule is kept when its pattern matches, or partly matches (``partial=True``: the text
     could go on to a match), a string made of the two words in lower, Capitalised or UPPER
-    case; the scanner only asks when one space separates them and *after* is the whole
-    next word. Rules that look behind their start are always kept.
+    case, after any of the words its look-behind may need; the scanner only asks when one
+    space separates them and *after* is the whole next word.
     """
     forms = [
         f"{w} {a}"
         for w in dict.fromkeys((word, word.capitalize(), word.upper()))
         for a in dict.fromkeys((after, after.capitalize(), after.upper()))
     ]
-    kept = tuple(
-        name
-        for name in names
-        if name in _LOOKS_BEHIND
-        or any(
-            _rule_pattern(name).match(form, partial=True) is not None
-            for form in (forms if name in _CASED else forms[:1])
-        )
-    )
+    kept = tuple(name for name in names if _may_match(name, forms if name in _CASED else forms[:1]))
     _REFINED[word, after] = kept
+    if kept not in _PLANS:
+        _PLANS[kept] = _plan(kept)
+    return kept
+
+
+# Numbers of each length that stand for all others to the rules: the rules read hours
+# ([01]?\d), days ([0-3]?\d), years ((?:1[5-9]|20)\d\d), decades (\d0) and counts (\d{1,3}).
+_NUMBER_SAMPLES = {
+    1: ("0", "1", "2", "3", "4", "9"),
+    2: ("00", "01", "09", "10", "12", "13", "19", "20", "21", "23", "24", "29", "30", "31",
+        "32", "39", "40", "50", "59", "60", "99"),
+    3: ("000", "100", "150", "199", "200", "201", "299", "999"),
+    4: ("0000", "1000", "1499", "1500", "1899", "1900", "1990", "1999", "2000", "2009", "2010",
+        "2018", "2099", "2100", "9999"),
+    5: ("10000", "19900", "20180", "99999"),
+    6: ("100000", "201801", "999999"),
+}  # fmt: skip
+# The rules that may match at a number of n ASCII digits followed by a given ASCII character
+# (and a digit after one of ".,:/-").
+_REFINED_NUMBERS: dict[tuple[int, str], tuple[str, ...]] = {}
+
+
+def _refine_number(names: tuple[str, ...], length: int, after: str) -> tuple[str, ...]:
+    """The rules of *names* that may match at a number of *length* digits before *after*.
+
+    Like :func:`_refine`, with each sample number of that length; longer numbers keep
+    every rule.
+    """
+    samples = _NUMBER_SAMPLES.get(length)
+    if samples is None:
+        return names
+    kept = tuple(name for name in names if _may_match(name, [number + after for number in samples]))
+    _REFINED_NUMBERS[length, after] = kept
     if kept not in _PLANS:
         _PLANS[kept] = _plan(kept)
     return kept
@@ -1725,6 +1764,16 @@ def scan(text: str, start: int, stop: int) -> Iterator[Hit]:
             ):
                 continue  # 43%, 1,500, 12 percent, 3 million
             names = dispatch["#digit"]
+            number = text[at:end]
+            if after and after[0].isascii() and number.isascii() and number.isdigit():
+                # the next character, and the one after it when a number goes on ("2.5")
+                follow = after[:2] if after[0] in ".,:/-" and after[1:2].isdigit() else after[0]
+                refined = _REFINED_NUMBERS.get((len(number), follow))
+                if refined is None:
+                    refined = _refine_number(names, len(number), follow)
+                if not refined:
+                    continue  # "2.5", "300 people": no rule reads on
+                names = refined
         else:
             word = text[at:end]
             names = dispatch.get(word, ())  # lower, Capitalised and UPPER forms are keys

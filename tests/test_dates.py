@@ -11,13 +11,18 @@ import pytest
 from newsparse import Article, parse_article
 from newsparse._timex import (
     _APPROX,
+    _BEHIND,
     _DISPATCH,
+    _LOOKS_BEHIND,
     _REF_WORDS,
     _REFINED,
     _RULES,
     _SECOND_WORDS,
     _all_patterns,
+    _may_match,
     _refine,
+    _refine_number,
+    _rule_pattern,
     scan,
     value_to_calendar,
 )
@@ -827,11 +832,55 @@ def test_scanner_words_and_numbers(text: str, expected: list[str]) -> None:
     ],
 )
 def test_refined_rules_after_a_function_word(word: str, after: str, kept: tuple[str, ...]) -> None:
-    # rules that look behind their start ("for the year", "the 'nineties") are always kept
-    behind = ("date_decade", "date_the_year", "date_spelled_year")
-    expected = tuple(name for name in _DISPATCH[word] if name in kept or name in behind)
-    assert _refine(_DISPATCH[word], word, after) == expected
-    assert _REFINED[word, after] == expected
+    assert _refine(_DISPATCH[word], word, after) == kept
+    assert _REFINED[word, after] == kept
+
+
+@pytest.mark.parametrize(
+    ("length", "after", "kept"),
+    [
+        pytest.param(1, ".5", ("date_dotted",), id="decimal"),
+        pytest.param(3, " ", ("date_ago", "dur_num"), id="count"),
+        pytest.param(4, " ", ("date_quarter", "date_year"), id="year"),
+        pytest.param(4, "-", ("date_iso", "date_year"), id="year-range"),
+        pytest.param(2, ":3", ("time_clock", "time_clock24"), id="clock"),
+        pytest.param(2, "/", ("date_numeric",), id="slash"),
+    ],
+)
+def test_refined_rules_at_a_number(length: int, after: str, kept: tuple[str, ...]) -> None:
+    assert _refine_number(_DISPATCH["#digit"], length, after) == kept
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        pytest.param("time_clock24", "at 19:45 GMT", id="clock24"),
+        pytest.param("date_the_year", "for the year", id="the-year"),
+        pytest.param("date_decade", "the nineties", id="decade-word"),
+        pytest.param("date_spelled_year", "the year two thousand", id="spelled-year"),
+        pytest.param("set_per", "1 a day", id="per"),
+        pytest.param("dur_bare", "for weeks", id="bare-unit"),
+    ],
+)
+def test_look_behind_rules_are_met_by_a_word_before(rule: str, text: str) -> None:
+    # the rule matches only after the words before, and they are among those _refine tries
+    assert rule in _LOOKS_BEHIND
+    befores = [b for b in _BEHIND if b and text.startswith(b)]
+    matched = [b for b in befores if _rule_pattern(rule).match(text, len(b)) is not None]
+    assert matched, text
+    assert all(_rule_pattern(rule).match(text[len(b) :]) is None for b in matched)
+    assert all(_may_match(rule, [text[len(b) :]]) for b in matched)
+
+
+def test_every_look_behind_rule_has_an_example() -> None:
+    assert {
+        "time_clock24",
+        "date_the_year",
+        "date_decade",
+        "date_spelled_year",
+        "set_per",
+        "dur_bare",
+    } == _LOOKS_BEHIND
 
 
 @pytest.mark.parametrize(
@@ -849,6 +898,8 @@ def test_refined_rules_after_a_function_word(word: str, after: str, kept: tuple[
         pytest.param("About a week ago and about the same time, some 20 years later.", id="approx"),
         pytest.param("The late 1990s, the early nineties and the past few years.", id="decades"),
         pytest.param("At least two days, at most a week, at present, at 10:30 GMT.", id="at"),
+        pytest.param("It rose 2.5% to 300 jobs in 1990-91, and 5.03.2018 at 19:45.", id="numbers"),
+        pytest.param("For weeks, twice a day, in the year two thousand and 4/5/2018.", id="behind"),
     ],
 )
 def test_refined_rules_find_what_all_rules_find(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
