@@ -256,7 +256,8 @@ def tokenize(
     toks = Tokens(
         offsets[1:-1:2],
         offsets[2::2],
-        list(map(fold, words)),
+        # an ASCII word's key is the word in lower case (fold() does the rest)
+        list(map(str.lower if segment.isascii() else fold, words)),
         [0] * len(words),
         list(map(_LINK_GAPS.__contains__, parts[2::2])),
     )

@@ -543,59 +543,6 @@ def _title_end(doc: _Doc, i: int, stop: int) -> tuple[int, bool]:
     return last, last > i
 
 
-def _run_end(doc: _Doc, i: int) -> int:
-    """End (exclusive) of the capitalised run starting at token i."""
-    g = doc.g
-    keys, flags, links, skip, shout = doc.toks.keys, doc.toks.flags, doc.links, doc.skip, doc.shout
-    heads, titles, stop = g.heads, g.titles, g.stop
-    n = doc.n
-    first_words = g.first_words
-    j = i
-    must = i + 1
-    found = doc.gaz(i, n) if keys[i] in first_words else None
-    if found is not None:
-        must = found[0]
-    has_head = keys[i] in heads or keys[i] in titles or keys[i] in _OF_WORDS
-    while j + 1 < n and links[j] and not skip[j + 1]:
-        nk = j + 1
-        if nk - i >= _MAX_RUN and nk >= must:
-            break  # no name is this long: a list or a shouted line
-        if nk < must:
-            j = nk
-            continue
-        flag = flags[nk]
-        key = keys[nk]
-        if flag & (CAP | INITIAL) and not shout[nk]:
-            if key in stop and not flag & UPPER:
-                break
-            j = nk
-        elif (
-            key in _PARTICLE_LINKS
-            and nk + 1 < n
-            and links[nk]
-            and flags[nk + 1] & CAP
-            and not flag & CAP
-        ):
-            j = nk + 1
-        elif key in _OF_LINKS and has_head and nk + 1 < n and links[nk]:
-            k = nk + 1
-            if keys[k] == "the" and k + 1 < n and links[k]:
-                k += 1
-            if not flags[k] & CAP or keys[k] in stop:
-                break
-            if key == "on" and keys[j] not in heads:
-                break
-            j = k
-        else:
-            break
-        if keys[j] in heads or keys[j] in _OF_WORDS or keys[j] in titles:
-            has_head = True
-        found = doc.gaz(j, n) if keys[j] in first_words else None
-        if found is not None:
-            must = max(must, found[0])
-    return j + 1
-
-
 def _pre_title(doc: _Doc, i: int) -> int:
     """First of the lower-case title words and modifiers just before token i ("former")."""
     toks, g = doc.toks, doc.g
@@ -1018,12 +965,17 @@ def _scan(doc: _Doc) -> None:
     """Find candidates in ordinary lines (pass 1).
 
     Only three kinds of token start a candidate: a capitalised word, the first word of a
-    lexicon name listed in lower case (al-Qaida) and the place of a dateline.
+    lexicon name listed in lower case (al-Qaida) and the place of a dateline. A capitalised
+    word starts a *run* (its name's words, linked by spaces): the run is analysed whole,
+    and a run of one word (most of them) takes a short path to the same result.
     """
     toks, g = doc.toks, doc.g
     n = doc.n
+    keys, flags, links, skip, shout = toks.keys, toks.flags, doc.links, doc.skip, doc.shout
+    heads_like = _heads_like(g)
+    titles, stop, first_words = g.titles, g.stop, g.first_words
     seeds = set(doc.cap_idx)
-    seeds.update(itertools.compress(range(n), map(g.lower_first.__contains__, toks.keys)))
+    seeds.update(itertools.compress(range(n), map(g.lower_first.__contains__, keys)))
     seeds.update(doc.datelines)
     i = 0
     for s in sorted(seeds):
@@ -1035,17 +987,85 @@ def _scan(doc: _Doc) -> None:
             _dateline_place(doc, i, j)
             i = j
             continue
-        if doc.skip[i] or doc.shout[i]:
+        if skip[i] or shout[i]:
             continue
-        if toks.flags[i] & CAP:
-            j = _run_end(doc, i)
-            _analyse_run(doc, i, j)
-            i = j
+        if not flags[i] & CAP:
+            found = doc.gaz(i, n) if keys[i] in g.lower_first else None
+            if found is not None:
+                _add_gaz(doc, i, found[0], found[1], "entity.lexicon")
+                i = found[0]
             continue
-        found = doc.gaz(i, n) if toks.keys[i] in g.lower_first else None
-        if found is not None:
-            _add_gaz(doc, i, found[0], found[1], "entity.lexicon")
-            i = found[0]
+        # the end (exclusive) of the capitalised run starting at token i
+        key = keys[i]
+        j = i
+        must = i + 1
+        first = doc.gaz(i, n) if key in first_words else None
+        if first is not None:
+            must = first[0]
+        has_head = key in heads_like
+        while j + 1 < n and links[j] and not skip[j + 1]:
+            nk = j + 1
+            if nk - i >= _MAX_RUN and nk >= must:
+                break  # no name is this long: a list or a shouted line
+            if nk < must:
+                j = nk
+                continue
+            flag = flags[nk]
+            nkey = keys[nk]
+            if flag & (CAP | INITIAL) and not shout[nk]:
+                if nkey in stop and not flag & UPPER:
+                    break
+                j = nk
+            elif (
+                nkey in _PARTICLE_LINKS
+                and nk + 1 < n
+                and links[nk]
+                and flags[nk + 1] & CAP
+                and not flag & CAP
+            ):
+                j = nk + 1
+            elif nkey in _OF_LINKS and has_head and nk + 1 < n and links[nk]:
+                k = nk + 1
+                if keys[k] == "the" and k + 1 < n and links[k]:
+                    k += 1
+                if not flags[k] & CAP or keys[k] in stop:
+                    break
+                if nkey == "on" and keys[j] not in g.heads:
+                    break
+                j = k
+            else:
+                break
+            if keys[j] in heads_like:
+                has_head = True
+            found = doc.gaz(j, n) if keys[j] in first_words else None
+            if found is not None:
+                must = max(must, found[0])
+        if j > i:
+            _analyse_run(doc, i, j + 1)
+            i = j + 1
+            continue
+        # a run of one word: as _analyse_run does it, without its multiword steps
+        if first is not None and first[0] != i + 1:
+            first = doc.gaz(i, i + 1)  # the longer name was cut (a party tag follows)
+        i += 1
+        if key in _DETERMINERS:
+            continue
+        if first is not None:  # its lexicon entry (a longer one would make a longer run)
+            _add_gaz(doc, i - 1, i, first[1], "entity.lexicon")
+        elif titles.get(key) not in {"head", "honorific"} and not (
+            i > 1
+            and links[i - 2]
+            and not flags[i - 2] & CAP
+            and (keys[i - 2] in _PRE_MODIFIERS or keys[i - 2] in titles)
+            and _person_after_titles(doc, i - 1, i)
+        ):  # (a title word alone is no name)
+            _add_single(doc, i - 1)
+
+
+@functools.lru_cache(maxsize=32)
+def _heads_like(g: Gazetteer) -> frozenset[str]:
+    """Words that let "of" continue a run: head words, titles and _OF_WORDS."""
+    return frozenset(g.heads) | frozenset(g.titles) | _OF_WORDS
 
 
 def _scan_shouting(doc: _Doc, known: Mapping[str, tuple[EntityType, str | None]]) -> None:
@@ -1287,7 +1307,6 @@ def _build(doc: _Doc) -> list[_Ent]:
     org_heads: dict[str, list[int]] = {}  # head word -> organisations (in order of creation)
     initials: dict[str, int] = {}
     at: dict[tuple[int, int], int] = {}  # mention span -> entity index
-    position = {id(c): k for k, c in enumerate(cands)}
     alone: dict[str, int] = {}
     speakers: set[str] = set()
     for c in cands:
@@ -1296,11 +1315,17 @@ def _build(doc: _Doc) -> list[_Ent]:
         if len(c.words) == 1 and c.evidence == "context-per":
             speakers.add(c.words[0])
 
-    def ent_for(key: tuple[str, str], etype: EntityType, name: str, *, canonical: bool) -> int:
+    def ent_for(
+        key: tuple[str, str], etype: EntityType, c: _Cand, canonical: str | None = None
+    ) -> int:
+        """The entity of *key*, made (named after *canonical*, else *c*) if it is new."""
         idx = by_key.get(key)
         if idx is None:
             idx = len(ents)
-            ents.append(_Ent(etype, name, canonical))
+            if canonical is None:
+                ents.append(_Ent(etype, _display(text[c.start : c.end]), canonical=False))
+            else:
+                ents.append(_Ent(etype, canonical, canonical=True))
             by_key[key] = idx
         return idx
 
@@ -1322,14 +1347,16 @@ def _build(doc: _Doc) -> list[_Ent]:
 
     # pass A: names of several words (and headed names) that no lexicon knows
     singles: list[_Cand] = []
+    single_at: list[int] = []  # the single's index in cands, or -1
     listed: list[_Cand] = []
-    for c in cands:
+    for k, c in enumerate(cands):
         if c.evidence == "place-first":
             if not alone.get(c.words[-1], 0) and c.words[0] not in speakers:
                 listed.append(_split_place_first(c, text))
                 singles.append(_Cand(c.end - len(text[c.start : c.end].split()[-1]), c.end, None))
                 singles[-1].words = c.words[-1:]
                 singles[-1].rule = "entity.name"
+                single_at.append(-1)
                 continue
             c.canonical = None
             c.type = "PER"
@@ -1339,6 +1366,7 @@ def _build(doc: _Doc) -> list[_Ent]:
             continue
         if len(c.words) == 1 and c.evidence != "head":
             singles.append(c)
+            single_at.append(k)
             continue
         etype, rule = _multi_type(doc, c, alone)
         c.type = etype
@@ -1358,7 +1386,7 @@ def _build(doc: _Doc) -> list[_Ent]:
             same = _shorter_or_longer(c.words, org_heads.get(c.words[-1], []), ents)
             if same is not None:
                 by_key[key] = same  # "Andy Warhol Foundation" ... "for the Visual Arts"
-        idx = ent_for(key, etype, _display(text[c.start : c.end]), canonical=False)
+        idx = ent_for(key, etype, c)
         by_key.setdefault(("*", key[1]), idx)
         ents[idx].strength = max(ents[idx].strength, strength)
         add(idx, c)
@@ -1398,7 +1426,7 @@ def _build(doc: _Doc) -> list[_Ent]:
             continue
         etype = c.type or "MISC"
         canonical = c.canonical or ""
-        idx = ent_for((etype, fold(canonical)), etype, canonical, canonical=True)
+        idx = ent_for((etype, fold(canonical)), etype, c, canonical)
         add(idx, c)
         if not ents[idx].words:
             ents[idx].words = tuple(fold(canonical).split())
@@ -1409,7 +1437,7 @@ def _build(doc: _Doc) -> list[_Ent]:
             bisect.insort(firstname.setdefault(c.words[0], []), (c.start, idx))
 
     # pass C: single words: surname / first name of a person, acronym, or a new entity
-    for c in singles:
+    for c, k in zip(singles, single_at, strict=True):
         w = c.words[0]
         hit: int | None = None
         if c.acronym_of is not None:
@@ -1453,11 +1481,11 @@ def _build(doc: _Doc) -> list[_Ent]:
             ):
                 continue
             etype, rule = _single_type(c, g)
-            if rule == "entity.default" and id(c) in position:
-                etype, rule = _coordinated_type(text, cands, position[id(c)], etype, rule)
+            if rule == "entity.default" and k >= 0:
+                etype, rule = _coordinated_type(text, cands, k, etype, rule)
             c.type = etype
             c.rule = rule
-            hit = ent_for((etype, w), etype, _display(text[c.start : c.end]), canonical=False)
+            hit = ent_for((etype, w), etype, c)
             if etype == "PER":
                 bisect.insort(surname.setdefault(w, []), (c.start, hit))
         add(hit, c)
