@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
+import string
 from typing import TYPE_CHECKING
 
 import attrs
@@ -404,6 +405,8 @@ class _Unit:
     claimed: bool = False
     gallery: bool = False
     after_picture: bool = False  # CREDIT_ONLY: printed after its caption ("(Name/AP)")
+    dateline_done: bool = False  # dateline: _match_dateline of the unit, once tried
+    dateline: regex.Match[str] | None = None
 
 
 _COUNT_SPAN = 600
@@ -543,17 +546,20 @@ _PAREN_LAST = frozenset(")]")  # _TRAILING_PAREN
 def _may_be_short(text: str, s: int, e: int, limit: int) -> bool:
     """Tell whether ``_norm(text, s, e)`` may have at most ``limit`` characters.
 
-    False only when it surely has more: two characters that ``_norm`` keeps lie ``limit``
-    apart or more (casefolding never shortens a string).
+    False only when it surely has more: the first and the last character that ``_norm``
+    keeps lie ``limit`` apart or more (casefolding never shortens a string).
     """
-    if e - s <= limit or text[s] in _EDGE_PUNCT:
+    if e - s <= limit:
         return True
-    q = e - 1
-    while text[q] in _EDGE_PUNCT:  # text[s] is not, so this stops
-        q -= 1
-        if q - s < limit:
+    p = s
+    while text[p] in _EDGE_PUNCT:
+        p += 1
+        if p == e:
             return True
-    return q - s < limit
+    q = e - 1
+    while text[q] in _EDGE_PUNCT:  # text[p] is not, so this stops
+        q -= 1
+    return q - p < limit
 
 
 def _is_junk(text: str, s: int, e: int, *, first: int, has_letters: bool) -> bool:
@@ -613,34 +619,51 @@ def _is_date_line(text: str, s: int, e: int) -> bool:
     return _word_count(text, s, e) <= 12  # noqa: PLR2004
 
 
+_TRAILER_START = _F_SIGNOFF | _F_SEPARATOR | _F_CREDIT_BY | _F_SOURCE
+_JUNK_START = _F_URL | _F_READ_MORE
+
+
 def _classify(text: str, u: _Unit) -> None:
     s, e = u.start, u.end
-    u.words = words = _word_count(text, s, e)
-    first = _start_mask(text, s)
+    n = e - s
+    # _word_count, inline: this runs on every unit
+    u.words = words = len(text[s : s + _COUNT_SPAN if n > _COUNT_SPAN else e].split())
+    first = _START_MASKS.get(text[s : s + 2])
+    if first is None:
+        first = _start_mask(text, s)
+    last = text[e - 1]
     if first & _F_COUNTER and _COUNTER.match(text, s, e):
         u.kind = COUNTER
         return
-    if _is_trailer(text, s, e, first):
+    # each test below is tried only when it can succeed (see the functions it calls)
+    if (first & _TRAILER_START or (n <= 400 and last in _CONTRIB_LAST)) and _is_trailer(  # noqa: PLR2004
+        text, s, e, first
+    ):
         u.kind = TRAILER
         return
     has_lower = _LOWER.search(text, s, e) is not None
     has_letters = has_lower or _LETTERS.search(text, s, e) is not None
-    if _is_junk(text, s, e, first=first, has_letters=has_letters) or (
-        e - s < _NOTICE_CHARS and _has_notice(text, s, e)
-    ):
+    if (
+        not has_letters
+        or first & _JUNK_START
+        or n <= _SOCIAL_CHARS
+        or _may_be_short(text, s, e, _junk_chars())
+    ) and _is_junk(text, s, e, first=first, has_letters=has_letters):
+        u.kind = JUNK
+        return
+    if n < _NOTICE_CHARS and _has_notice(text, s, e):
         u.kind = JUNK
         return
     if first & _F_BY and _BY_ALONE.match(text, s, e):
         u.kind = BY_ALONE
         return
-    if _is_date_line(text, s, e):
+    if n <= _DATE_LONG and _is_date_line(text, s, e):
         u.kind = DATE
         return
     by = _BY_PREFIX.match(text, s, e) if first & _F_BY else None
     if by is not None and _parse_people(text, by.end(), e) is not None:
         u.kind = BYLINE
         return
-    last = text[e - 1]
     ends = last in _SENT_LAST and _ends_sentence(text, s, e)
     cap = _caption_parts(text, s, e, first=first, words=words, ends=ends)
     if cap is not None:
@@ -1014,6 +1037,14 @@ def _match_dateline(text: str, s: int, e: int) -> regex.Match[str] | None:
     return m
 
 
+def _unit_dateline(text: str, u: _Unit) -> regex.Match[str] | None:
+    """:func:`_match_dateline` of a unit, tried once."""
+    if not u.dateline_done:
+        u.dateline = _match_dateline(text, u.start, u.end)
+        u.dateline_done = True
+    return u.dateline
+
+
 def _dateline_from(text: str, m: regex.Match[str], reference: dt.date | None) -> Dateline:
     loc = m.group("loc")
     end = m.end()
@@ -1082,9 +1113,29 @@ def _headline_candidate(text: str, u: _Unit) -> bool:
     return u.words > 2 or _person(text, u.start, u.end) is None  # noqa: PLR2004
 
 
+# ASCII text for _caps_share: a word character (_WORD) becomes "u" (a capital or a digit) or
+# "l", the other characters a word may hold ("'", ".", "-") "b", anything else a space.
+_CAPS_CLASSES = str.maketrans(
+    {
+        **{chr(i): " " for i in range(128)},
+        **dict.fromkeys(string.ascii_lowercase, "l"),
+        **dict.fromkeys(string.ascii_uppercase + string.digits, "u"),
+        **dict.fromkeys("'.-", "b"),
+    }
+)
+
+
 def _caps_share(text: str, u: _Unit) -> float:
     """Share of the words that start with a capital or a digit (Title Case gives 0.7+)."""
-    firsts = _WORD_FIRST.findall(text, u.start, u.end)  # the first character of each word
+    part = text[u.start : u.end]
+    if part.isascii():
+        # each _WORD is a run of "u", "l" and "b" that holds a "u" or an "l"; without the
+        # "b"s, a word starts where a space is followed by its first "u" or "l"
+        classes = " " + part.translate(_CAPS_CLASSES).replace("b", "")
+        caps = classes.count(" u")
+        words = caps + classes.count(" l")
+        return caps / words if words else 0.0
+    firsts = _WORD_FIRST.findall(part)  # the first character of each word
     if not firsts:
         return 0.0
     caps = sum(map(str.isupper, firsts)) + sum(map(str.isdigit, firsts))
@@ -1107,11 +1158,10 @@ def _find_headline(text: str, units: list[_Unit]) -> int | None:
     cands: list[int] = []
     for i in range(limit):
         u = units[i]
-        if u.kind == BYLINE or (u.kind == TEXT and _match_dateline(text, u.start, u.end)):
-            if i > 0 and u.kind == TEXT and cands:
-                break
-            if u.kind == BYLINE:
-                break
+        if u.kind == BYLINE:
+            break
+        if i > 0 and cands and u.kind == TEXT and _unit_dateline(text, u):
+            break
         if cands and u.kind == TEXT and u.prose and _caps_share(text, u) < _TITLE_CASE:
             break  # running text: the body has begun
         if _headline_candidate(text, u):
@@ -1210,7 +1260,7 @@ def _find_body(text: str, units: list[_Unit], h: int) -> int | None:
                 if (
                     v.words >= 4  # noqa: PLR2004 - _opens_with_dateline, cheapest test first
                     and _STRONG_DATELINE.match(text, v.start, v.end)
-                    and _match_dateline(text, v.start, v.end) is not None
+                    and _unit_dateline(text, v) is not None
                 ):
                     return j
                 seen += 1
@@ -1221,7 +1271,7 @@ def _find_body(text: str, units: list[_Unit], h: int) -> int | None:
 
 
 def _opens_with_dateline(text: str, u: _Unit) -> bool:
-    return u.words >= 4 and _match_dateline(text, u.start, u.end) is not None  # noqa: PLR2004
+    return u.words >= 4 and _unit_dateline(text, u) is not None  # noqa: PLR2004
 
 
 def _next_is_prose(units: list[_Unit], i: int) -> bool:
@@ -1243,7 +1293,7 @@ def _next_is_prose(units: list[_Unit], i: int) -> bool:
 def _fallback_body(text: str, units: list[_Unit], h: int) -> int | None:
     for i in range(h + 1, len(units)):
         u = units[i]
-        if u.kind == TEXT and (u.prose or _match_dateline(text, u.start, u.end)):
+        if u.kind == TEXT and (u.prose or _unit_dateline(text, u)):
             return i
     for i in range(h + 1, len(units)):
         if units[i].kind in {TEXT, LIST}:
@@ -1453,7 +1503,7 @@ def _head_matter(st: _State, h: int, b: int) -> int | None:
             st.junk(u, "structure.repeat", "headline printed again")
             continue
         if u.kind == TEXT and st.dateline is None:
-            m = _match_dateline(text, u.start, u.end)
+            m = _unit_dateline(text, u)
             if m is not None and m.end() >= u.end - 1:
                 st.dateline = _dateline_from(text, m, st.published)
                 u.claimed = True
@@ -1543,7 +1593,7 @@ def _place_captions(st: _State, first: int, b: int) -> None:
             and prev.kind == TEXT
             and not prev.claimed
             and (i - 1 < b or not prev.prose or _CREDIT_AFTER.match(text, u.start, u.end))
-            and _match_dateline(text, prev.start, prev.end) is None
+            and _unit_dateline(text, prev) is None
         ):
             _caption(st, prev, (prev.start, prev.end), (u.start, u.end), "caption.credit_after")
             u.claimed = True
@@ -1734,7 +1784,7 @@ def _ends_story(units: list[_Unit], i: int) -> bool:
 def _take_dateline(st: _State, u: _Unit) -> int:
     """Split the dateline off the first body paragraph; return where the paragraph starts."""
     text = st.text
-    m = _match_dateline(text, u.start, u.end)
+    m = _unit_dateline(text, u)
     if m is not None:
         st.dateline = _dateline_from(text, m, st.published)
         return strip_span(text, m.end(), u.end)[0]
