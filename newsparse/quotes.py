@@ -51,6 +51,7 @@ _OPEN_CONTEXT = frozenset("([{—–―-/\u00a0")
 _CLOSE_CONTEXT = frozenset(".,;:!?)]}—–―-…")
 _CLOSE_NOT_DASH = _CLOSE_CONTEXT.difference("-—–―")
 _MIN_SINGLE = 2  # a single-quoted top-level quote needs at least this many characters
+_SINGLE_MARKS = frozenset("‘’'‚")
 
 
 @attrs.define
@@ -104,6 +105,16 @@ def _pair_marks(
         for m in _MARK.finditer(text, lo, hi):
             i, j = m.span()
             mark = m.group()
+            if (
+                mark in _SINGLE_MARKS
+                and (carry is None or not first_mark)
+                and (
+                    d_open is not None
+                    or (lo < i and j < hi and text[i - 1].isalnum() and text[j].isalnum())
+                )
+            ):
+                first_mark = False
+                continue  # an apostrophe (don’t) or a single mark inside a double quote: below
             left, right, prev, nxt = _flanks(text, i, j, lo, hi)
             is_double = mark in {'"', "“", "”", "„", "«", "»", "``"} or len(mark) >= 2  # noqa: PLR2004
             if carry is not None and first_mark:
@@ -449,9 +460,12 @@ def _tokens(text: str, lo: int, hi: int) -> _Toks:
 
 def _head_tokens(text: str, lo: int, hi: int, n: int) -> _Toks:
     """Return the first *n* tokens of ``text[lo:hi]`` (all of them if there are fewer)."""
-    # tokens never hold white space: cut the range at a space far enough for *n* tokens
-    cut = text.find(" ", min(hi, lo + 12 * n), hi)
-    if cut >= 0:
+    # tokens never hold white space: cut the range at a space far enough for *n* tokens (news
+    # text has about 5.3 characters per token; try twice that if the first cut is too short)
+    for chars in (6 * n, 12 * n):
+        cut = text.find(" ", min(hi, lo + chars), hi)
+        if cut < 0:
+            break
         toks = _tokens(text, lo, cut)
         if len(toks) >= n:
             return toks.head(n)
@@ -496,33 +510,37 @@ def _np_is_plausible(toks: _Toks, i: int, e: int) -> bool:
 
 def _np_backward(toks: _Toks, j: int, lo_index: int) -> tuple[int, int] | None:
     """Return token indexes [i, j] of the noun phrase ending at token *j*, or None."""
+    tok, word, low = toks.text, toks.word, toks.low
+    cues = _cues()
     i = j
     words = 0
     while i >= lo_index:
-        if toks.text[i] == ")":
+        t = tok[i]
+        if t == ")":
             k = i - 1
-            while k >= lo_index and k > i - 8 and toks.text[k] != "(":
+            while k >= lo_index and k > i - 8 and tok[k] != "(":
                 k -= 1
-            if k < lo_index or toks.text[k] != "(":
+            if k < lo_index or tok[k] != "(":
                 break
             i = k - 1
             continue
-        if toks.text[i] == "." and i > lo_index and toks.word[i - 1] and i - 1 >= lo_index:
+        if t == "." and i > lo_index and word[i - 1] and i - 1 >= lo_index:
             i -= 1  # "Rep." "Jr."
             continue
-        if not toks.word[i]:
-            if toks.text[i] in "’'" and i > lo_index and toks.word[i - 1]:
+        if not word[i]:
+            if t in "’'" and i > lo_index and word[i - 1]:
                 i -= 1  # a possessive "Pakistan’s"
                 continue
             break
-        if toks.low[i] in _STOP or (toks.low[i] in _cues() and i != j and not toks.cap[i]):
+        w = low[i]
+        if w in _STOP or (w in cues and i != j and not toks.cap[i]):
             break
         words += 1
         if words > _MAX_NP:
             return None
         i -= 1
     i += 1
-    while i <= j and not toks.word[i] and toks.text[i] != "(":
+    while i <= j and not word[i] and tok[i] != "(":
         i += 1
     if i > j:
         return None
@@ -532,7 +550,7 @@ def _np_backward(toks: _Toks, j: int, lo_index: int) -> tuple[int, int] | None:
 def _subject_before(toks: _Toks, k: int, lo_index: int) -> _Spk | None:
     """Return the subject of the cue verb at token *k* ("Asif", "the minister", "he")."""
     j = k - 1
-    while j >= lo_index and toks.word[j] and toks.low[j] in _AUX | {"reportedly"}:
+    while j >= lo_index and toks.word[j] and toks.low[j] in _AUX:  # _AUX has "reportedly"
         j -= 1
     while j >= lo_index and toks.word[j] and toks.low[j].endswith("ly") and not toks.cap[j]:
         j -= 1
@@ -1502,6 +1520,14 @@ def _reported(  # noqa: PLR0917 - private helper fed by one caller
                 last = attr
 
 
+@functools.lru_cache(maxsize=16)
+def _participle_cues_with(extra: frozenset[str]) -> frozenset[str]:
+    """Return the cue participles that may open a clause: "adding", "saying"."""
+    return frozenset(
+        c for c in _cues_with(extra) if _is_participle(c) and c not in _NOT_CLAUSE_CUES
+    )
+
+
 def _participle_after_direct(  # noqa: PLR0917 - private helper fed by one caller
     text: str,
     toks: _Toks,
@@ -1513,15 +1539,9 @@ def _participle_after_direct(  # noqa: PLR0917 - private helper fed by one calle
 ) -> None:
     """Reported speech after a direct quote: `"…," he said, adding that CLAUSE`."""
     t_lo, t_hi, last_mark = bounds
-    for c in range(t_lo, t_hi):
-        if (
-            inside[c]
-            or toks.start[c] < last_mark
-            or not toks.word[c]
-            or not _is_participle(toks.low[c])
-        ):
-            continue
-        if toks.low[c] not in _cues() or toks.low[c] in _NOT_CLAUSE_CUES or toks.text[c - 1] != ",":
+    gate = _participle_cues_with(_EXTRA_CUES.get())  # picks the candidates at C speed
+    for c in itertools.compress(range(t_lo, t_hi), map(gate.__contains__, toks.low[t_lo:t_hi])):
+        if inside[c] or toks.start[c] < last_mark or not toks.word[c] or toks.text[c - 1] != ",":
             continue
         attr = _Attr(main.speaker, (toks.start[c], toks.end[c]), "quote.participle")
         f = _clause_after(text, toks, c, t_hi, attr, opens)
@@ -1535,9 +1555,13 @@ def _content(text: str, s: int, e: int, *, trim: bool = True) -> tuple[int, int]
     while trim and e > s and text[e - 1] in ".!?,;:":
         e -= 1
     s, e = strip_span(text, s, e)
-    if len(text[s:e].split()) < 2:  # noqa: PLR2004
-        return None
+    if s >= e or _WHITE_SPACE.search(text, s, e) is None:
+        return None  # fewer than two words (the span has no white space at its edges)
     return s, e
+
+
+# what `str.split()` splits at (the `regex` module's `\s` differs on a few control characters)
+_WHITE_SPACE = re.compile(r"\s")
 
 
 def _clause_after(  # noqa: PLR0917 - private helper fed by two callers
@@ -1583,21 +1607,30 @@ def _clause_after(  # noqa: PLR0917 - private helper fed by two callers
     if not toks.word[k]:
         return None
     end = toks.end[t_hi - 1]
-    for j in range(k + 1, t_hi):
-        if toks.text[j] == ";":
+    low = toks.low
+    # only these tokens can end the clause: visit them alone (picked at C speed)
+    stops = map(_CLAUSE_ENDS.__contains__, low[k + 1 : t_hi])
+    for j in itertools.compress(range(k + 1, t_hi), stops):
+        tj = low[j]
+        if tj == ";":
             end = toks.start[j]
             break
-        if toks.text[j] in '”"»' and _attribution_follows(toks, j + 1, t_hi):
-            end = toks.start[j]
-            break
-        if toks.text[j] == "," and j + 1 < t_hi and toks.word[j + 1]:
-            if _is_participle(toks.low[j + 1]) and toks.low[j + 1] in _cues():
+        if tj == ",":
+            if j + 1 < t_hi and toks.word[j + 1]:
+                nxt = low[j + 1]
+                if _is_participle(nxt) and nxt in _cues():
+                    end = toks.start[j]
+                    break
+                if _attribution_follows(toks, j + 1, t_hi) or nxt in {"which", "who"}:
+                    end = toks.start[j]
+                    break
+            continue
+        if tj in _CLOSING_MARKS:
+            if _attribution_follows(toks, j + 1, t_hi):
                 end = toks.start[j]
                 break
-            if _attribution_follows(toks, j + 1, t_hi) or toks.low[j + 1] in {"which", "who"}:
-                end = toks.start[j]
-                break
-        if toks.low[j] in {"and", "but"} and j + 1 < t_hi and _coordinated_cue(toks, j + 1, t_hi):
+            continue
+        if j + 1 < t_hi and _coordinated_cue(toks, j + 1, t_hi):  # "and", "but"
             end = toks.start[j]  # "said X and warned Y": the second cue has its own clause
             break
     if toks.low[k] in _NOT_CLAUSE_STARTS:
@@ -1609,6 +1642,13 @@ def _clause_after(  # noqa: PLR0917 - private helper fed by two callers
 
 
 _NOT_CLAUSE_STARTS = frozenset({"in", "at", "during", "as", "and", "but", "so", "or"})
+_CLOSING_MARKS = frozenset('”"»')
+_CLAUSE_ENDS = _CLOSING_MARKS | {
+    ";",
+    ",",
+    "and",
+    "but",
+}  # the folded tokens `_clause_after` stops at
 _OBJECT_CUES = frozenset(
     {"called", "calls", "described", "describes", "accused", "accuses", "criticized",
      "criticizes", "condemned", "condemns", "demanded", "demands", "urged", "urges",
