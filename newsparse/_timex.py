@@ -1690,6 +1690,8 @@ def _refine(names: tuple[str, ...], word: str, after: str) -> tuple[str, ...]:
     ]
     kept = tuple(name for name in names if _may_match(name, forms if name in _CASED else forms[:1]))
     _REFINED[word, after] = kept
+    if not kept and word.isascii() and after.isascii():
+        _DEAD_PAIRS.add((word.encode(), after.encode()))
     if kept not in _PLANS:
         _PLANS[kept] = _plan(kept)
     return kept
@@ -1852,8 +1854,11 @@ def _candidates(text: str, start: int, stop: int) -> list[tuple[int, int]]:
                 continue  # a letter outside ASCII belongs to the word
             if runs[k] in _WEAK_BYTES and k + 1 < len(runs):
                 after = runs[k + 1]  # the next word when one character separates them
-                if after and not after[:1].isdigit() and after not in _NEXT_BYTES:
-                    continue  # a function word before an ordinary word: nothing to try
+                if after and not after[:1].isdigit():
+                    if after not in _NEXT_BYTES:
+                        continue  # a function word before an ordinary word: nothing to try
+                    if text[end] == " " and (runs[k], after) in _DEAD_PAIRS:
+                        continue  # "that the": known to start nothing (see _refine)
             found.append((at, end))
     else:  # "ß", ligatures: fold word by word
         found.extend(
@@ -1914,6 +1919,15 @@ _KEYS = frozenset(key for key in _DISPATCH if key[:1] != "#")  # casefolded star
 _KEY_BYTES = frozenset(key.encode() for key in _KEYS if not key[0].isdigit())
 _WEAK_BYTES = frozenset(key.encode() for key in _KEYS if key in _WEAK)
 _NEXT_BYTES = frozenset(word.encode() for word in _NEXT_OK if word.isascii())
+# Function words and next words (casefolded, one space apart) after which no rule may match:
+# the second-word gates, and what _refine found.
+_SECOND_PAIRS = frozenset(
+    (word.encode(), after)
+    for word, seconds in _SECOND_WORDS.items()
+    for after in _NEXT_BYTES
+    if after.decode() not in seconds
+)
+_DEAD_PAIRS: set[tuple[bytes, bytes]] = set(_SECOND_PAIRS)
 _NOT_BEFORE_NUMBER = frozenset("$€£¥#")
 _NUMBER_NOUNS = (" percent", " per cent", " million", " billion", " cents", " points", " shares")
 _MAX_SPAN = 160  # no expression is longer; the window ends at least 30 characters past one

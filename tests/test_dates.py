@@ -17,6 +17,7 @@ from newsparse._timex import (
     _REF_WORDS,
     _REFINED,
     _RULES,
+    _SECOND_PAIRS,
     _SECOND_WORDS,
     _all_patterns,
     _may_match,
@@ -909,6 +910,9 @@ def test_refined_rules_find_what_all_rules_find(text: str, monkeypatch: pytest.M
     refined = spans()
     monkeypatch.setattr("newsparse._timex._refine", lambda names, *_: names)
     monkeypatch.setattr("newsparse._timex._REFINED", {})
+    monkeypatch.setattr("newsparse._timex._REFINED_NUMBERS", {})
+    monkeypatch.setattr("newsparse._timex._refine_number", lambda names, *_: names)
+    monkeypatch.setattr("newsparse._timex._DEAD_PAIRS", set(_SECOND_PAIRS))
     assert refined == spans()
     assert refined
 
