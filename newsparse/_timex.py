@@ -620,11 +620,14 @@ _FUTURE_MODAL = regex.compile(r"\b(?:may|might|should)\s(?!have\b)")
 
 def _has_future(text: str, start: int, end: int) -> bool:
     """Whether a future-tense cue occurs in ``text[start:end]``."""
-    return (
-        _FUTURE.search(text, start, end) is not None
-        or _FUTURE_LL.search(text, start, end) is not None
-        or _FUTURE_MODAL.search(text, start, end) is not None
-    )
+    if _FUTURE.search(text, start, end) is not None:
+        return True
+    part = text[start:end]  # the other two cues need an apostrophe or a modal verb
+    if ("'" in part or "’" in part) and _FUTURE_LL.search(text, start, end) is not None:
+        return True
+    return ("may" in part or "might" in part or "should" in part) and _FUTURE_MODAL.search(
+        text, start, end
+    ) is not None
 
 
 _PAST = regex.compile(
@@ -793,13 +796,19 @@ def _one(m: regex.Match[str], kind: DateType, value: str) -> list[Found]:
 
 def _month_of(name: str) -> int:
     key = name.rstrip(".").casefold()[:3]
+    month = _MONTH_NUMBERS.get(key)
+    if month is not None:
+        return month
     return next(i for i, month in enumerate(MONTHS, 1) if month.startswith(key))
+
+
+_MONTH_NUMBERS = {month[:3]: i for i, month in enumerate(MONTHS, 1)}
 
 
 def _year_of(m: regex.Match[str]) -> int | None:
     if m["year"]:
         return int(m["year"])
-    if m.groupdict().get("yy"):
+    if "yy" in m.re.groupindex and m["yy"]:
         yy = int(m["yy"])
         return 1900 + yy if yy >= 30 else 2000 + yy  # noqa: PLR2004 - two-digit year pivot
     return None
@@ -1820,6 +1829,7 @@ def scan(text: str, start: int, stop: int) -> Iterator[Hit]:
 _NEXT_WORD = regex.compile(r"([^\w'’]{0,4}+)(['’]?)(\w++)")
 _WORD_RUN = regex.compile(r"\w++")
 _NUMBER_START = regex.compile(r"\d\w*+")
+_NUMBER = regex.compile(r"(?<!\w)\d\w*+")  # a \w+ run that starts with a digit
 _WORD_CHAR = regex.compile(r"\w")
 # ASCII letters, digits and "_" stay, every other byte becomes a space.
 _ASCII_WORDS = bytes(
@@ -1866,11 +1876,11 @@ def _candidates(text: str, start: int, stop: int) -> list[tuple[int, int]]:
             for m in _WORD_RUN.finditer(text, start, stop)
             if m.group().casefold() in _KEYS and not m.group()[0].isdigit()
         )
-    numbers = [
-        m.span()
-        for m in _NUMBER_START.finditer(text, start, stop)
-        if m.start() == start or _WORD_CHAR.match(text, m.start() - 1) is None
-    ]
+    numbers = [m.span() for m in _NUMBER.finditer(text, start, stop)]
+    if start > 0 and _WORD_CHAR.match(text, start - 1) is not None:
+        first = _NUMBER_START.match(text, start, stop)  # a number cut at *start* counts
+        if first is not None:
+            numbers.insert(0, first.span())
     if numbers:
         found += numbers
         found.sort()
