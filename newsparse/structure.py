@@ -136,7 +136,10 @@ def _unit_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple
             lines.append((s, s + len(body)))
             indents.append(lead if indents else 0)
         elif lines:
-            _add_block(text, lines, indents, out)
+            if len(lines) == 1:
+                out.append(lines[0])
+            else:
+                _add_block(text, lines, indents, out)
             lines = []
             indents = []
         pos += len(line) + 1
@@ -392,12 +395,26 @@ LIST = "list"
 TABLE = "table"
 
 
+# Sets of unit kinds tested in loops over the units.
+_TEXT_LIST = frozenset({TEXT, LIST})
+_SKIPPED_KINDS = frozenset({JUNK, COUNTER, CAPTION, TABLE})
+_JUNK_TEXT = frozenset({JUNK, TEXT})
+_TEXT_CREDIT = frozenset({TEXT, CREDIT_ONLY})
+_FURNITURE_KINDS = frozenset({JUNK, DATE, COUNTER})
+_BYLINE_KINDS = frozenset({BYLINE, BY_ALONE})
+_HEAD_KINDS = frozenset({TEXT, LIST, BYLINE, CAPTION, CREDIT_ONLY, BY_ALONE})
+_TEXT_CAPTION = frozenset({TEXT, CAPTION})
+_HEAD_STRUCTURE_KINDS = frozenset({BYLINE, BY_ALONE, CAPTION, CREDIT_ONLY})
+_STORY_KINDS = frozenset({TEXT, LIST, TABLE, DATE, BY_ALONE})
+_JUNK_COUNTER = frozenset({JUNK, COUNTER})
+
+
 @attrs.define
 class _Unit:
     start: int
     end: int
     kind: str = TEXT
-    words: int = 0
+    words: int = -1  # _word_count, once counted (see _words and _has_words)
     prose: bool = False
     cap_end: int = 0  # CAPTION: where the caption text ends and the credit begins
     cap_credit: int = 0
@@ -415,7 +432,6 @@ _NOTICE_CHARS = 400
 _CONTRIB_TAIL = 80  # characters that can hold a sentence end and its closing quotes
 _SOCIAL_CHARS = 120
 _SHORT_LINE = 200
-_MANY_WORDS = 99  # enough for every word-count threshold (at most 40 words)
 
 
 def _norm(text: str, s: int, e: int) -> str:
@@ -429,6 +445,31 @@ def _word_count(text: str, s: int, e: int) -> int:
 
 _CLOSERS = frozenset("\"'”’»)]")  # after the stop in _SENTENCE_END
 _ELLIPSIS_CLOSERS = frozenset("\"'”’)]")  # after the dots in _ELLIPSIS_END
+
+
+def _words(text: str, u: _Unit) -> int:
+    """:func:`_word_count` of a unit, counted once."""
+    if u.words < 0:
+        u.words = _word_count(text, u.start, u.end)
+    return u.words
+
+
+_CHARS_PER_WORD = 12  # a generous probe: most text has a word every 6 or 7 characters
+
+
+def _has_words(text: str, u: _Unit, k: int) -> bool:
+    """Tell whether ``_words(text, u) >= k``, counting only as far as needed.
+
+    A prefix of the counted text never has more words than the whole (a word cut short
+    still counts once), so k words in a short prefix settle it.
+    """
+    if u.words < 0:
+        s = u.start
+        probe = s + _CHARS_PER_WORD * k
+        if probe < min(u.end, s + _COUNT_SPAN) and len(text[s:probe].split(None, k - 1)) >= k:
+            return True
+        u.words = _word_count(text, s, u.end)
+    return u.words >= k
 
 
 def _ends_sentence(text: str, s: int, e: int) -> bool:
@@ -577,13 +618,6 @@ def _is_junk(text: str, s: int, e: int, *, first: int, has_letters: bool) -> boo
     return _is_social(text, s, e)
 
 
-def _has_notice(text: str, s: int, e: int) -> bool:
-    """_COPYRIGHT_NOTICE, tried only when "©" or "ght" (rights, copyright) is there."""
-    if text.find("©", s, e) < 0 and "ght" not in text[s:e].lower():
-        return False
-    return _COPYRIGHT_NOTICE.search(text, s, e) is not None
-
-
 def _is_trailer(text: str, s: int, e: int, first: int) -> bool:
     """Tell whether :func:`_trailer_role` gives a role (the same tests, fewer tried)."""
     if (first & _F_SIGNOFF and _SIGNOFF.match(text, s, e)) or (
@@ -621,13 +655,14 @@ def _is_date_line(text: str, s: int, e: int) -> bool:
 
 _TRAILER_START = _F_SIGNOFF | _F_SEPARATOR | _F_CREDIT_BY | _F_SOURCE
 _JUNK_START = _F_URL | _F_READ_MORE
+_CAPTION_START = _F_CAPTION_LABEL | _F_CREDIT_ONLY
+_TRAILER_CHARS = 400  # longest credit line (_trailer_role)
+_TAIL_CHARS = 120  # end of a unit searched for a trailing photo credit
 
 
 def _classify(text: str, u: _Unit) -> None:
     s, e = u.start, u.end
     n = e - s
-    # _word_count, inline: this runs on every unit
-    u.words = words = len(text[s : s + _COUNT_SPAN if n > _COUNT_SPAN else e].split())
     first = _START_MASKS.get(text[s : s + 2])
     if first is None:
         first = _start_mask(text, s)
@@ -635,8 +670,11 @@ def _classify(text: str, u: _Unit) -> None:
     if first & _F_COUNTER and _COUNTER.match(text, s, e):
         u.kind = COUNTER
         return
-    # each test below is tried only when it can succeed (see the functions it calls)
-    if (first & _TRAILER_START or (n <= 400 and last in _CONTRIB_LAST)) and _is_trailer(  # noqa: PLR2004
+    # Each test below is tried only when it can succeed (see the functions it calls).
+    # "contributed", "rights", "copyright" in the unit: b, u, t, e, d, g, h lower-case only
+    # to themselves, and lower() of a part of the unit is a part of ``low``.
+    low = text[s:e].lower() if n <= _TRAILER_CHARS else ""
+    if (first & _TRAILER_START or (last in _CONTRIB_LAST and "buted" in low)) and _is_trailer(
         text, s, e, first
     ):
         u.kind = TRAILER
@@ -651,7 +689,11 @@ def _classify(text: str, u: _Unit) -> None:
     ) and _is_junk(text, s, e, first=first, has_letters=has_letters):
         u.kind = JUNK
         return
-    if n < _NOTICE_CHARS and _has_notice(text, s, e):
+    if (
+        n < _NOTICE_CHARS
+        and ("ght" in low or "©" in low)
+        and _COPYRIGHT_NOTICE.search(text, s, e) is not None
+    ):
         u.kind = JUNK
         return
     if first & _F_BY and _BY_ALONE.match(text, s, e):
@@ -664,27 +706,46 @@ def _classify(text: str, u: _Unit) -> None:
     if by is not None and _parse_people(text, by.end(), e) is not None:
         u.kind = BYLINE
         return
-    ends = last in _SENT_LAST and _ends_sentence(text, s, e)
-    cap = _caption_parts(text, s, e, first=first, words=words, ends=ends)
-    if cap is not None:
-        u.cap_end, u.cap_credit, u.cap_rule = cap
-        u.kind = CREDIT_ONLY if u.cap_end == s or _NAME_AGENCY.match(text, s, e) else CAPTION
-        u.after_picture = u.kind == CREDIT_ONLY and _CREDIT_AFTER.match(text, s, e) is not None
-        return
+    # _ends_sentence is true at once for a full stop
+    ends = last == "." or (last in _SENT_LAST and _ends_sentence(text, s, e))
+    tail = text[e - _TAIL_CHARS : e] if n > _TAIL_CHARS else text[s:e]
+    if (
+        first & _CAPTION_START
+        or not ends
+        or last in _PAREN_LAST
+        or "/" in tail
+        or "Image" in tail
+        or "Credit" in tail
+        or "Photo" in tail
+        or "Picture" in tail
+        or "Source" in tail
+        or "Illustration" in tail
+        or "©" in tail
+    ):
+        cap = _caption_parts(text, u, first=first, ends=ends)
+        if cap is not None:
+            u.cap_end, u.cap_credit, u.cap_rule = cap
+            u.kind = CREDIT_ONLY if u.cap_end == s or _NAME_AGENCY.match(text, s, e) else CAPTION
+            u.after_picture = u.kind == CREDIT_ONLY and _CREDIT_AFTER.match(text, s, e) is not None
+            return
     bullet = _BULLET.match(text, s, e) if first & _F_BULLET else None
     if bullet is not None:
-        u.kind = LIST if words > 4 else JUNK  # noqa: PLR2004 - menu items are short
+        u.kind = LIST if _has_words(text, u, 5) else JUNK  # menu items are short
         if u.kind == JUNK and _person(text, bullet.end(), e) == strip_span(text, bullet.end(), e):
             u.kind = TEXT  # "* Hazel Ortiz": an author in a list of article details
         return
     if text.find("  ", s, e) >= 0 and len(_COLUMNS.findall(text, s, e)) >= _TABLE_GAPS:
         u.kind = TABLE  # columns of figures: part of the body, but not running text
         return
-    # _is_prose, with the tests above reused
-    if not has_lower or (last in _ELLIPSIS_LAST and _ends_ellipsis(text, s, e)):
+    # _is_prose, with the tests above reused; a full stop ends "..." or nothing
+    if not has_lower:
+        u.prose = False
+    elif last == ".":
+        u.prose = _has_words(text, u, 4) and text[e - 3 : e] != "..."
+    elif last in _ELLIPSIS_LAST and _ends_ellipsis(text, s, e):
         u.prose = False
     else:
-        u.prose = words >= 4 if ends else words >= 25  # noqa: PLR2004
+        u.prose = _has_words(text, u, 4) if ends else _has_words(text, u, 25)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -701,19 +762,17 @@ def _credit_like(content: str) -> bool:
     )
 
 
-def _caption_parts(
-    text: str, s: int, e: int, *, first: int, words: int, ends: bool
-) -> tuple[int, int, str] | None:
+def _caption_parts(text: str, u: _Unit, *, first: int, ends: bool) -> tuple[int, int, str] | None:
     """Return ``(text_end, credit_start, rule)`` when the unit is a caption or a photo credit.
 
     ``text_end == s`` means the unit is only a credit; ``credit_start == e`` means a caption
-    without a credit. ``first`` is :func:`_start_mask` of its start, ``words``
-    its :func:`_word_count`, ``ends`` whether it :func:`_ends_sentence`.
+    without a credit. ``first`` is :func:`_start_mask` of its start, ``ends`` whether it
+    :func:`_ends_sentence`.
     """
+    s, e = u.start, u.end
     label = _CAPTION_LABEL.match(text, s, e) if first & _F_CAPTION_LABEL else None
-    if first & _F_CREDIT_ONLY and _CREDIT_ONLY.match(text, s, e) and words <= 14:  # noqa: PLR2004
+    if first & _F_CREDIT_ONLY and _CREDIT_ONLY.match(text, s, e) and not _has_words(text, u, 15):
         return s, s, "caption.credit_only"
-    n_words = words if e - s < _SHORT_LINE else _MANY_WORDS
     if text[e - 1] in _PAREN_LAST:
         m = _TRAILING_PAREN.search(text, max(s, e - 170), e)
         if m is not None and _credit_like(m.group(1)):
@@ -744,7 +803,7 @@ def _caption_parts(
         credit = _photo_credit_tail(text, s, e)
         if credit is not None:
             if credit == s:
-                if n_words <= 8:  # noqa: PLR2004
+                if e - s < _SHORT_LINE and not _has_words(text, u, 9):
                     return s, s, "caption.credit_only"
             else:
                 return strip_span(text, s, credit)[1], credit, "caption.trailing_credit"
@@ -1106,11 +1165,11 @@ class _State:
 
 
 def _headline_candidate(text: str, u: _Unit) -> bool:
-    if u.kind != TEXT or not 1 <= u.words <= _MAX_HEADLINE_WORDS:
+    if u.kind != TEXT or not 1 <= _words(text, u) <= _MAX_HEADLINE_WORDS:
         return False
     if text[u.start] in "—–-" or _pull_quote(text, u):
         return False  # an attribution line or a pull quote
-    return u.words > 2 or _person(text, u.start, u.end) is None  # noqa: PLR2004
+    return _words(text, u) > 2 or _person(text, u.start, u.end) is None  # noqa: PLR2004
 
 
 # ASCII text for _caps_share: a word character (_WORD) becomes "u" (a capital or a digit) or
@@ -1168,20 +1227,21 @@ def _find_headline(text: str, units: list[_Unit]) -> int | None:
             cands.append(i)
     if not cands:
         for i in range(limit):
-            if units[i].kind in {TEXT, LIST}:
+            if units[i].kind in _TEXT_LIST:
                 return i
         return None
     # a section name or kicker ("Business News", "Dancing With the Stars") before the title
-    last_text = max((i for i, w in enumerate(units) if w.kind in {TEXT, LIST}), default=-1)
+    last_text = max((i for i, w in enumerate(units) if w.kind in _TEXT_LIST), default=-1)
     chosen = cands[0]
     u = units[chosen]
     caps = text[u.start : u.end].upper() == text[u.start : u.end]
-    if u.words <= 2 or (u.words <= _KICKER_WORDS and not caps):  # noqa: PLR2004
-        least = 3 if u.words <= 2 else _HEADLINE_WORDS  # noqa: PLR2004
+    words = _words(text, u)
+    if words <= 2 or (words <= _KICKER_WORDS and not caps):  # noqa: PLR2004
+        least = 3 if words <= 2 else _HEADLINE_WORDS  # noqa: PLR2004
         for i in cands[1:]:
             v = units[i]
             titled = _caps_share(text, v) >= _TITLE_CASE or (not v.prose and _title_like(text, v))
-            if v.words >= least and i < last_text and titled:
+            if _has_words(text, v, least) and i < last_text and titled:
                 chosen = i
                 break
     # "New York|Manhole Fires ..." followed later by "Manhole Fires ...": take the clean copy
@@ -1189,7 +1249,7 @@ def _find_headline(text: str, units: list[_Unit]) -> int | None:
     for i in cands:
         if i > chosen:
             t = text[units[i].start : units[i].end]
-            if len(t) < len(head) and head.endswith(t) and units[i].words >= 3:  # noqa: PLR2004
+            if len(t) < len(head) and head.endswith(t) and _has_words(text, units[i], 3):
                 return i
     return chosen
 
@@ -1197,9 +1257,7 @@ def _find_headline(text: str, units: list[_Unit]) -> int | None:
 def _next_significant(units: list[_Unit], i: int) -> int | None:
     for j in range(i + 1, len(units)):
         u = units[j]
-        if u.kind not in {JUNK, COUNTER, CAPTION, TABLE} and not (
-            u.kind == CREDIT_ONLY and not u.after_picture
-        ):
+        if u.kind not in _SKIPPED_KINDS and not (u.kind == CREDIT_ONLY and not u.after_picture):
             return j
     return None
 
@@ -1209,20 +1267,17 @@ def _next_significant(units: list[_Unit], i: int) -> int | None:
 _PROMO_FIRST = frozenset("vVsSſhHkK\u212aiI\u0130aA")
 
 
-def _promo_norm(text: str, u: _Unit) -> str | None:
-    """``_norm`` of a unit, or None when it cannot be a video or highlights label."""
-    c = text[u.start]
-    if c not in _EDGE_PUNCT and c.casefold()[0] not in _PROMO_FIRST:
-        return None
-    return _norm(text, u.start, u.end)
-
-
 def _mark_promos(text: str, units: list[_Unit]) -> None:
     """Mark video promos, highlight boxes and gallery items, which are never the body."""
     n = len(units)
     for i, u in enumerate(units):
-        norm = _promo_norm(text, u) if u.kind in {JUNK, TEXT} else None
-        if norm is not None and u.kind in {JUNK, TEXT} and _VIDEO_LABEL.match(norm):
+        c = text[u.start]
+        norm = (
+            _norm(text, u.start, u.end)
+            if u.kind in _JUNK_TEXT and (c in _EDGE_PUNCT or c.casefold()[0] in _PROMO_FIRST)
+            else None
+        )  # None: not a video or highlights label (see _PROMO_FIRST)
+        if norm is not None and u.kind in _JUNK_TEXT and _VIDEO_LABEL.match(norm):
             u.kind = JUNK
             j = i + 1
             while j < n and units[j].kind == JUNK:
@@ -1234,7 +1289,7 @@ def _mark_promos(text: str, units: list[_Unit]) -> None:
                 units[j].kind = JUNK  # its blurb
         elif norm is not None and u.kind == TEXT and _HIGHLIGHTS.match(norm):
             u.kind = JUNK
-            if i + 1 < n and units[i + 1].kind in {TEXT, LIST}:
+            if i + 1 < n and units[i + 1].kind in _TEXT_LIST:
                 units[i + 1].kind = JUNK
         elif u.kind == COUNTER and i + 1 < n and units[i + 1].kind == TEXT:
             # a gallery item: its caption, sometimes printed twice (short, then long)
@@ -1258,8 +1313,10 @@ def _find_body(text: str, units: list[_Unit], h: int) -> int | None:
                 if v.kind != TEXT:
                     continue
                 if (
-                    v.words >= 4  # noqa: PLR2004 - _opens_with_dateline, cheapest test first
-                    and _STRONG_DATELINE.match(text, v.start, v.end)
+                    _STRONG_DATELINE.match(
+                        text, v.start, v.end
+                    )  # _opens_with_dateline, cheap first
+                    and _has_words(text, v, 4)
                     and _unit_dateline(text, v) is not None
                 ):
                     return j
@@ -1271,7 +1328,7 @@ def _find_body(text: str, units: list[_Unit], h: int) -> int | None:
 
 
 def _opens_with_dateline(text: str, u: _Unit) -> bool:
-    return u.words >= 4 and _unit_dateline(text, u) is not None  # noqa: PLR2004
+    return _has_words(text, u, 4) and _unit_dateline(text, u) is not None
 
 
 def _next_is_prose(units: list[_Unit], i: int) -> bool:
@@ -1296,7 +1353,7 @@ def _fallback_body(text: str, units: list[_Unit], h: int) -> int | None:
         if u.kind == TEXT and (u.prose or _unit_dateline(text, u)):
             return i
     for i in range(h + 1, len(units)):
-        if units[i].kind in {TEXT, LIST}:
+        if units[i].kind in _TEXT_LIST:
             return i
     return None
 
@@ -1321,7 +1378,7 @@ def _add_people(st: _State, people: _People, rule: str, extra_aff: str | None = 
 
 def _affiliation_line(text: str, u: _Unit) -> bool:
     """Tell whether a short line after a byline is the author's affiliation or job title."""
-    if u.kind not in {TEXT, CREDIT_ONLY} or u.words > 7 or u.prose:  # noqa: PLR2004
+    if u.kind not in _TEXT_CREDIT or _has_words(text, u, 8) or u.prose:
         return False
     raw = text[u.start : u.end].strip(_EDGE_PUNCT)
     low = raw.casefold()
@@ -1369,7 +1426,7 @@ def _implicit_byline(st: _State, head: list[int], i: int) -> bool:
     )
     # "REUTERS", "AFP/The Local - [email protected]"
     first_word = regex.match(r"[\p{L}]+", text[s:e])
-    if low in _agencies() and (next_is_date or u.words <= 2):  # noqa: PLR2004
+    if low in _agencies() and (next_is_date or not _has_words(text, u, 3)):
         st.bylines.append(
             Byline(s, e, text[s:e], " ".join(text[s:e].split()), None, "byline.agency")
         )
@@ -1411,8 +1468,8 @@ def _implicit_byline(st: _State, head: list[int], i: int) -> bool:
             cue = True
         if rest.upper() == rest and _LETTERS.search(rest):
             cue = True
-    if not cue and not rest and u.words <= 4:  # noqa: PLR2004
-        cue = nxt is None or nxt.kind in {JUNK, DATE, COUNTER}
+    if not cue and not rest and not _has_words(text, u, 5):
+        cue = nxt is None or nxt.kind in _FURNITURE_KINDS
     if not cue:
         return False
     people = _parse_people(text, s, e)
@@ -1431,7 +1488,7 @@ def _head_matter(st: _State, h: int, b: int) -> int | None:
     head = list(range(h + 1, b))
     deck: int | None = None
     significant = 0
-    explicit = any(units[i].kind in {BYLINE, BY_ALONE} for i in head)
+    explicit = any(units[i].kind in _BYLINE_KINDS for i in head)
     byline_done = False
     for pos, i in enumerate(head):
         u = units[i]
@@ -1508,12 +1565,15 @@ def _head_matter(st: _State, h: int, b: int) -> int | None:
                 st.dateline = _dateline_from(text, m, st.published)
                 u.claimed = True
                 continue
-        if u.kind in {TEXT, LIST, BYLINE, CAPTION, CREDIT_ONLY, BY_ALONE}:
+        if u.kind in _HEAD_KINDS:
             if (
                 deck is None
                 and u.kind == TEXT
                 and significant < _DECK_REACH
-                and (u.words >= 10 or (u.words >= 5 and _ends_sentence(text, u.start, u.end)))  # noqa: PLR2004
+                and (
+                    _has_words(text, u, 10)
+                    or (_has_words(text, u, 5) and _ends_sentence(text, u.start, u.end))
+                )
                 and _LOWER.search(text, u.start, u.end)
                 and not _ends_ellipsis(text, u.start, u.end)
                 and not _followed_by_credit(units, i)
@@ -1570,7 +1630,7 @@ def _place_captions(st: _State, first: int, b: int) -> None:
         if (
             nxt is not None
             and not nxt.claimed
-            and nxt.kind in {TEXT, CAPTION}
+            and nxt.kind in _TEXT_CAPTION
             and (_CAPTION_LABEL.match(text, nxt.start, nxt.end))
         ):
             end = nxt.cap_end if nxt.kind == CAPTION else nxt.end
@@ -1603,7 +1663,7 @@ def _place_captions(st: _State, first: int, b: int) -> None:
             and nxt.kind == TEXT
             and not nxt.claimed
             and i + 1 < b
-            and nxt.words >= 5  # noqa: PLR2004
+            and _has_words(text, nxt, 5)
         ):
             _caption(st, nxt, (nxt.start, nxt.end), (u.start, u.end), "caption.credit_before")
             u.claimed = True
@@ -1682,7 +1742,7 @@ def split_structure(article: Article) -> Article:
     b = _find_body(text, units, h)
     if b is None:
         b = _fallback_body(text, units, h)
-    elif not any(units[i].kind in {JUNK, DATE, COUNTER} or units[i].prose for i in range(h + 1, b)):
+    elif not any(units[i].kind in _FURNITURE_KINDS or units[i].prose for i in range(h + 1, b)):
         # clean text with no page furniture: the body starts at its first text
         alt = _fallback_body(text, units, h)
         if alt is not None and alt < b and not _head_structure(units, h, alt):
@@ -1716,10 +1776,7 @@ def split_structure(article: Article) -> Article:
 
 def _head_structure(units: list[_Unit], h: int, alt: int) -> bool:
     """Tell whether a byline, caption or credit sits between the headline and *alt*."""
-    return (
-        any(units[i].kind in {BYLINE, BY_ALONE, CAPTION, CREDIT_ONLY} for i in range(h + 1, alt))
-        and alt > h + 1
-    )
+    return any(units[i].kind in _HEAD_STRUCTURE_KINDS for i in range(h + 1, alt)) and alt > h + 1
 
 
 def _junk_all(st: _State) -> list[Diagnostic]:
@@ -1739,7 +1796,7 @@ def _body(st: _State, b: int) -> list[Span]:
         u = units[i]
         if u.claimed:
             continue
-        if ended and u.kind in {TEXT, LIST, TABLE, DATE, BY_ALONE}:
+        if ended and u.kind in _STORY_KINDS:
             st.junk(u, "structure.after_story", "page text after the end of the story")
             continue
         if u.kind == TRAILER:
@@ -1757,9 +1814,7 @@ def _body(st: _State, b: int) -> list[Span]:
             continue
         if u.kind == JUNK and _RIGHTS_RESERVED.search(text, u.start, min(u.end, u.start + 400)):
             ended = not first
-        if u.kind in {JUNK, COUNTER} or (
-            u.kind == DATE and _DATE_LABEL.match(text, u.start, u.end)
-        ):
+        if u.kind in _JUNK_COUNTER or (u.kind == DATE and _DATE_LABEL.match(text, u.start, u.end)):
             st.junk(u, "structure.junk", "page furniture")
             continue
         if u.kind == BY_ALONE:
