@@ -549,10 +549,11 @@ def _np_backward(toks: _Toks, j: int, lo_index: int) -> tuple[int, int] | None:
 
 def _subject_before(toks: _Toks, k: int, lo_index: int) -> _Spk | None:
     """Return the subject of the cue verb at token *k* ("Asif", "the minister", "he")."""
+    word, low = toks.word, toks.low
     j = k - 1
-    while j >= lo_index and toks.word[j] and toks.low[j] in _AUX:  # _AUX has "reportedly"
+    while j >= lo_index and word[j] and low[j] in _AUX:  # _AUX has "reportedly"
         j -= 1
-    while j >= lo_index and toks.word[j] and toks.low[j].endswith("ly") and not toks.cap[j]:
+    while j >= lo_index and word[j] and low[j].endswith("ly") and not toks.cap[j]:
         j -= 1
     if j < lo_index:
         return None
@@ -736,12 +737,18 @@ def _abbrev_dot(toks: _Toks, c: int) -> bool:
 def _lead_cue(toks: _Toks, lo_index: int, k: int) -> int | None:
     """Return the index of the nearest cue verb before token *k* (not inside quotes)."""
     cues = _cues()
-    for c in range(k - 1, max(lo_index, k - 40) - 1, -1):
-        if toks.word[c] and toks.low[c] in cues and not (toks.cap[c] and c != lo_index):
-            if c > lo_index and toks.low[c - 1] in _MODALS:
+    low = toks.low
+    first = max(lo_index, k - 40)
+    # only a cue verb or "according" can answer: pick them at C speed, nearest first
+    hits = list(
+        itertools.compress(range(first, k), map(_cues_according().__contains__, low[first:k]))
+    )
+    for c in reversed(hits):
+        if toks.word[c] and low[c] in cues and not (toks.cap[c] and c != lo_index):
+            if c > lo_index and low[c - 1] in _MODALS:
                 continue
             return c
-        if toks.low[c] == "according" and c + 1 < k and toks.low[c + 1] == "to":
+        if low[c] == "according" and c + 1 < k and low[c + 1] == "to":
             return c
     return None
 
@@ -1112,10 +1119,14 @@ def _plain_paragraph(
     e = hi
     while e > lo and text[e - 1].isspace():
         e -= 1
-    if not (e > lo and text[e - 1] == ":") and not (indirect and _has_cue(text, lo, hi)):
-        return para  # nothing to read: no cue word and no closing "X said:"
+    cue_known = False  # the paragraph has a cue word (known without a look)
+    if not (e > lo and text[e - 1] == ":"):
+        if not (indirect and _has_cue(text, lo, hi)):
+            return para  # nothing to read: no cue word and no closing "X said:"
+        cue_known = True
     sentences = iter_sentences(text, lo, hi)
     last = len(sentences) - 1
+    cue_known = cue_known and last == 0 and sentences[0] == (lo, hi)  # one sentence: the same
     for si, (s_lo, s_hi) in enumerate(sentences):
         colon = False
         if si == last:
@@ -1123,7 +1134,7 @@ def _plain_paragraph(
             while e > s_lo and text[e - 1].isspace():
                 e -= 1
             colon = e > s_lo and text[e - 1] == ":"
-        if not colon and not (indirect and _has_cue(text, s_lo, s_hi)):
+        if not colon and not (indirect and (cue_known or _has_cue(text, s_lo, s_hi))):
             continue
         start = s_lo
         if si > 0:
@@ -1162,7 +1173,7 @@ def _quoted_clauses(text: str, para: _Paragraph, reported: list[_Found]) -> None
     `quote.clause`, the partial quote and the reported clause become one direct quote).
     """
     for f in para.quotes:
-        if f.kind != "partial" or len(text[f.start : f.end].split()) < _MIN_CLAUSE_WORDS:
+        if f.kind != "partial" or not _words_at_least(text, f.start, f.end, _MIN_CLAUSE_WORDS):
             continue
         after = f.end + 1
         if after < len(text) and text[after] in ".!?":
@@ -1172,7 +1183,7 @@ def _quoted_clauses(text: str, para: _Paragraph, reported: list[_Found]) -> None
         host = next(
             (h for h in reported if h.start < f.start and f.end - 2 <= h.end <= f.end + 1), None
         )
-        if host is None or len(text[host.start : f.start].split()) - 1 > _MAX_CLAUSE_LEAD:
+        if host is None or _words_at_least(text, host.start, f.start, _MAX_CLAUSE_LEAD + 2):
             continue
         close = _MARK.match(text, f.end)
         f.kind, f.rule, f.start = "direct", "quote.clause", host.start
@@ -1230,7 +1241,7 @@ def _whole_clause(text: str, toks: _Toks, at: tuple[int, int, int], raw: _Raw) -
     k_open, k_close, t_hi = at
     if any(toks.word[k_close : min(t_hi, k_close + _WINDOW)]):
         return False
-    if len(text[raw.start : raw.end].split()) < _MIN_CLAUSE_WORDS or k_open == 0:
+    if not _words_at_least(text, raw.start, raw.end, _MIN_CLAUSE_WORDS) or k_open == 0:
         return False
     cues = _cues()
     if (
@@ -1272,7 +1283,7 @@ def _utterance_like(text: str, raw: _Raw, toks: _Toks, k_close: int, t_hi: int) 
     if last in ".,!?…;:—–-":
         return True
     rest = any(toks.word[k_close : min(t_hi, k_close + _WINDOW)])
-    return not rest or len(text[raw.start : raw.end].split()) >= 4  # noqa: PLR2004
+    return not rest or _words_at_least(text, raw.start, raw.end, 4)
 
 
 _SMALL_WORDS = frozenset(
@@ -1550,6 +1561,11 @@ def _participle_after_direct(  # noqa: PLR0917 - private helper fed by one calle
         return
 
 
+def _words_at_least(text: str, s: int, e: int, n: int) -> bool:
+    """Return True if ``text[s:e]`` has at least *n* white-space separated words."""
+    return len(text[s:e].split(maxsplit=n - 1)) >= n  # stops splitting after n - 1 cuts
+
+
 def _content(text: str, s: int, e: int, *, trim: bool = True) -> tuple[int, int] | None:
     s, e = strip_span(text, s, e)
     while trim and e > s and text[e - 1] in ".!?,;:":
@@ -1785,12 +1801,11 @@ class _Resolver:
         self.folded_titles = [tuple(t.casefold() for t in e.titles) for e in people]
         self.title_holder: dict[str, int | None] = {}
         for i, e in enumerate(people):
-            p = _Person(e.name, e.id, {t.casefold() for t in e.titles})
+            p = _Person(e.name, e.id, set(self.folded_titles[i]))
             for alias in (e.name, *e.aliases):
                 parts = alias.split()
                 if parts:
                     self.by_surname.setdefault(parts[-1].casefold(), p)
-            del i
 
     def _entity_at(self, start: int, end: int) -> _Person | None:
         i = bisect.bisect_right(self.mention_starts, end) - 1
@@ -1798,7 +1813,7 @@ class _Resolver:
             s, e, idx = self.mentions[i]
             if s < end and e > start:
                 ent = self.people[idx]
-                return self._person(ent.name, ent.id, {t.casefold() for t in ent.titles})
+                return self._person(ent.name, ent.id, set(self.folded_titles[idx]))
             i -= 1
         return None
 
@@ -1977,6 +1992,8 @@ def _extract(
         found.extend(para.quotes)
         found.extend(reported)
         previous = para
+    if not found:
+        return [], diags, {}
     found.sort(key=lambda f: (f.start, f.end))
     _close_crossings(text, found)
     resolver = _Resolver(text, entities)
