@@ -671,8 +671,9 @@ def _classify(text: str, u: _Unit) -> None:
         u.kind = COUNTER
         return
     # Each test below is tried only when it can succeed (see the functions it calls).
-    # "contributed", "rights", "copyright" in the unit: b, u, t, e, d, g, h lower-case only
-    # to themselves, and lower() of a part of the unit is a part of ``low``.
+    # "contributed", "rights reserved", "copyright" in the unit: look for "buted", "erved",
+    # "copyr" in ``low`` (lower() of a part of the unit is a part of it; these letters match
+    # only themselves case-insensitively, unlike i and s, which also match İ and ſ).
     low = text[s:e].lower() if n <= _TRAILER_CHARS else ""
     if (first & _TRAILER_START or (last in _CONTRIB_LAST and "buted" in low)) and _is_trailer(
         text, s, e, first
@@ -685,13 +686,22 @@ def _classify(text: str, u: _Unit) -> None:
         not has_letters
         or first & _JUNK_START
         or n <= _SOCIAL_CHARS
-        or _may_be_short(text, s, e, _junk_chars())
+        or (
+            # _may_be_short is false at once when neither the first nor both last characters
+            # are edge punctuation in a unit this long
+            (
+                text[s] in _EDGE_PUNCT
+                or (last in _EDGE_PUNCT and text[e - 2] in _EDGE_PUNCT)
+                or n - 2 < _junk_chars()
+            )
+            and _may_be_short(text, s, e, _junk_chars())
+        )
     ) and _is_junk(text, s, e, first=first, has_letters=has_letters):
         u.kind = JUNK
         return
     if (
         n < _NOTICE_CHARS
-        and ("ght" in low or "©" in low)
+        and ("©" in low or "erved" in low or "copyr" in low)
         and _COPYRIGHT_NOTICE.search(text, s, e) is not None
     ):
         u.kind = JUNK
@@ -741,7 +751,14 @@ def _classify(text: str, u: _Unit) -> None:
     if not has_lower:
         u.prose = False
     elif last == ".":
-        u.prose = _has_words(text, u, 4) and text[e - 3 : e] != "..."
+        # _has_words(text, u, 4), with the usual case inline
+        u.prose = (
+            (
+                (n > 48 and len(text[s : s + 48].split(None, 3)) == 4)  # noqa: PLR2004
+                or _has_words(text, u, 4)
+            )
+            and text[e - 3 : e] != "..."
+        )
     elif last in _ELLIPSIS_LAST and _ends_ellipsis(text, s, e):
         u.prose = False
     else:
@@ -1231,13 +1248,13 @@ def _find_headline(text: str, units: list[_Unit]) -> int | None:
                 return i
         return None
     # a section name or kicker ("Business News", "Dancing With the Stars") before the title
-    last_text = max((i for i, w in enumerate(units) if w.kind in _TEXT_LIST), default=-1)
     chosen = cands[0]
     u = units[chosen]
     caps = text[u.start : u.end].upper() == text[u.start : u.end]
     words = _words(text, u)
     if words <= 2 or (words <= _KICKER_WORDS and not caps):  # noqa: PLR2004
         least = 3 if words <= 2 else _HEADLINE_WORDS  # noqa: PLR2004
+        last_text = max((i for i, w in enumerate(units) if w.kind in _TEXT_LIST), default=-1)
         for i in cands[1:]:
             v = units[i]
             titled = _caps_share(text, v) >= _TITLE_CASE or (not v.prose and _title_like(text, v))
