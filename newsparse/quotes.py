@@ -440,18 +440,26 @@ def _common_split() -> re.Pattern[str]:
     return re.compile(f"({start}{inner}*+(?:\\.{start}{after_dot}*+)*+|{punct})")
 
 
+@functools.cache
+def _common_caps() -> frozenset[str]:
+    """Return the common characters that make a token ``cap``: capitals and digits."""
+    chars = map(chr, (*range(0x100), *range(0x2000, 0x2070)))
+    return frozenset(c for c in chars if c.isupper() or c.isdigit())
+
+
 def _tokens(text: str, lo: int, hi: int) -> _Toks:
     """Return the tokens of ``text[lo:hi]`` (what ``_TOKEN.finditer`` finds there)."""
     # `split` takes no pos/endpos: one C-level copy of the range (no look-arounds in _TOKEN)
     chunk = text[lo:hi]
-    if chunk.isascii() or _UNCOMMON.search(chunk) is None:
-        parts: list[str] = _common_split().split(chunk)
-    else:
-        parts = _TOKEN_SPLIT.split(chunk)
+    common = chunk.isascii() or _UNCOMMON.search(chunk) is None
+    parts: list[str] = (_common_split() if common else _TOKEN_SPLIT).split(chunk)
     pos = list(itertools.accumulate(map(len, parts), initial=lo))
     texts = parts[1::2]
     firsts = list(map(_FIRST, texts))
-    caps = list(map(operator.or_, map(str.isupper, firsts), map(str.isdigit, firsts)))
+    if common:  # one set look-up per token instead of two methods
+        caps = list(map(_common_caps().__contains__, firsts))
+    else:
+        caps = list(map(operator.or_, map(str.isupper, firsts), map(str.isdigit, firsts)))
     return _Toks(
         pos[1:-1:2], pos[2::2], texts, list(map(str.casefold, texts)),
         list(map(str.isalnum, firsts)), caps,
@@ -1077,12 +1085,16 @@ def _gates_with(extra: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
     return _cues_according_with(extra) - never, headline
 
 
-@functools.lru_cache(maxsize=32)
-def _ascii_gate_with(extra: frozenset[str], which: int) -> frozenset[bytes] | None:
-    words = _gates_with(extra)[which]
-    if not all(c.isascii() and c.isalnum() for c in words):
-        return None  # a caller's cue with a hyphen or accent: use the token pattern
-    return frozenset(c.encode() for c in words)
+@functools.lru_cache(maxsize=16)
+def _ascii_gates_with(extra: frozenset[str]) -> tuple[frozenset[bytes] | None, ...]:
+    """Return `_gates_with` as bytes, or None for a gate with a word not ASCII letters."""
+    # a caller's cue with a hyphen or accent: use the token pattern
+    return tuple(
+        frozenset(c.encode() for c in words)
+        if all(c.isascii() and c.isalnum() for c in words)
+        else None
+        for words in _gates_with(extra)
+    )
 
 
 _REPORTED = 0  # `_has_cue` gates
@@ -1098,7 +1110,7 @@ def _has_cue(text: str, lo: int, hi: int, which: int = _REPORTED) -> bool:
     """
     chunk = text[lo:hi]  # one C-level copy: the ASCII test and translation run at C speed
     extra = _EXTRA_CUES.get()
-    ascii_cues = _ascii_gate_with(extra, which)
+    ascii_cues = _ascii_gates_with(extra)[which]
     if ascii_cues is not None and (chunk.isascii() or _FOLDS_TO_ASCII.search(chunk) is None):
         # other characters become "?" (a separator): they cannot be part of a cue word
         raw = chunk.encode("ascii", "replace")

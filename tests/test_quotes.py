@@ -604,3 +604,34 @@ def test_tokens(text: str, expected: list[str]) -> None:
     toks = _tokens(text, 0, len(text))
     assert toks.text == expected
     assert [text[s:e] for s, e in zip(toks.start, toks.end, strict=True)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cue_verbs", "expected"),
+    [
+        pytest.param(
+            "Mayor Ana Ruiz bellowed that the budget was a joke.",
+            ("bellowed",),
+            [("that the budget was a joke", "Mayor Ana Ruiz", "bellowed")],
+            id="ascii-extra-cue",
+        ),
+        pytest.param("Mayor Ana Ruiz bellowed that the budget was a joke.", (), [], id="not-a-cue"),
+        pytest.param(
+            "The senator pooh-poohed that the plan would cost jobs.",
+            ("pooh-poohed",),
+            [("that the plan would cost jobs", "The senator", "pooh-poohed")],
+            id="hyphenated-extra-cue",
+        ),
+        pytest.param(
+            "Der Minister äußerte, the plan would fail.",
+            ("äußerte",),
+            [("the plan would fail", "Der Minister", "äußerte")],
+            id="accented-extra-cue",
+        ),
+    ],
+)
+def test_extra_cue_verbs_start_reported_speech(
+    text: str, cue_verbs: tuple[str, ...], expected: list[tuple[str, str, str]]
+) -> None:
+    quotes = list(iter_quotes(text, cue_verbs=cue_verbs))
+    assert [(q.text, _speaker(q), q.cue.text if q.cue else None) for q in quotes] == expected
