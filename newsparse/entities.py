@@ -37,7 +37,6 @@ from newsparse._names import (
     UPPER,
     Entry,
     Gazetteer,
-    Tokens,
     ascii_words,
     build_gazetteer,
     fold,
@@ -278,7 +277,8 @@ _DATELINE = regex.compile(
     r"[ \t]{0,8}+(?P<place>\p{Lu}{2,}+(?:[ \-]\p{Lu}{2,}+){0,3}+)(?=,[ ]|[ ]\(|[ ][—–-])"
 )
 _PARTIES = {"D": "Democratic Party", "R": "Republican Party", "I": "independent"}
-_SENTENCE_GAP = regex.compile(r"[.!?:;\n\r\"“”‘(\[\u2029\u2028]")
+# Characters between two words that end a sentence or open a quotation or an aside.
+_SENTENCE_GAP = frozenset('.!?:;\n\r"“”‘([\u2029\u2028')
 _WORD_SPLIT = regex.compile(r"[\s\-]+")  # the words of a name, for its initials
 _TERMINAL = regex.compile(r"[.!?](?:\s|$)")
 _ACRONYM_DEF = regex.compile(r"[ ]?\((?P<acr>\p{Lu}[\p{Lu}\p{Ll}&.\-]{0,9}+\p{Lu}\.?)\)")
@@ -338,20 +338,6 @@ class _Cand:
         self.klass = ""  # the lexicon entry's class: country, city, state...
 
 
-def _is_sentence_start(text: str, toks: Tokens, i: int, g: Gazetteer, floor: int) -> bool:
-    if i == 0:
-        return True
-    prev_end = toks.ends[i - 1]
-    start = toks.starts[i]
-    if (start - prev_end != 1 or text[prev_end] != " ") and _SENTENCE_GAP.search(
-        text, prev_end, start
-    ) is not None:
-        return True
-    if text[prev_end - 1] == "." and not toks.flags[i - 1] & INITIAL:
-        return toks.keys[i - 1] not in g.titles and "." not in toks.keys[i - 1][:-1]
-    return prev_end <= floor
-
-
 class _Doc:
     """Working state of one call: tokens, lines and candidates."""
 
@@ -374,18 +360,23 @@ class _Doc:
         self._mark_lines(start, end, headline)
         self.sent = [False] * n
         sent = self.sent
-        t_starts, t_ends = toks.starts, toks.ends
+        t_starts, t_ends, titles = toks.starts, toks.ends, g.titles
+        # a capitalised word starts a sentence after sentence punctuation, or after a
+        # period that ends no title, initial or abbreviation (one space after a word, the
+        # common case, starts none)
         for i in self.cap_idx:
-            prev_end = t_ends[i - 1] if i else -1
-            if (
-                i
-                and t_starts[i] - prev_end == 1
-                and text[prev_end] == " "
-                and text[prev_end - 1] != "."
+            if not i:
+                sent[i] = True
+                continue
+            prev_end = t_ends[i - 1]
+            gap_end = t_starts[i]
+            if (gap_end - prev_end != 1 or text[prev_end] != " ") and not _SENTENCE_GAP.isdisjoint(
+                text[prev_end:gap_end]
             ):
-                sent[i] = prev_end <= start  # one space after a word: the common case
-            else:
-                sent[i] = _is_sentence_start(text, toks, i, g, start)
+                sent[i] = True
+            elif text[prev_end - 1] == "." and not flags[i - 1] & INITIAL:
+                key = keys[i - 1]
+                sent[i] = key not in titles and "." not in key[:-1]
         lower = list(map(operator.not_, cap))
         for lo, hi in self.shout_lines:
             lower[lo:hi] = [False] * (hi - lo)
@@ -396,7 +387,8 @@ class _Doc:
             nl = text.find("\n", start, end)
             line = nl + 1 if nl >= 0 else end
         while line < end:
-            m = _DATELINE.match(text, line, end)
+            head = text[line : line + 2]  # a dateline starts with two capitals or a blank
+            m = _DATELINE.match(text, line, end) if head.isupper() or head[:1] in " \t" else None
             if m is not None:
                 idx = self._tokens_in(*m.span("place"))
                 if idx:
@@ -421,8 +413,12 @@ class _Doc:
         """Mark the tokens of ALL-CAPS lines and of short Title-Case lines."""
         toks, text = self.toks, self.text
         starts, ends, flags = toks.starts, toks.ends, toks.flags
+        # (every word in capitals is a capitalised word)
         uppers = list(
-            itertools.compress(range(self.n), map(operator.and_, flags, itertools.repeat(UPPER)))
+            itertools.compress(
+                self.cap_idx,
+                map(operator.and_, map(flags.__getitem__, self.cap_idx), itertools.repeat(UPPER)),
+            )
         )
         # the lines, as str.splitlines() cuts them (the breaks of _text.iter_lines)
         segment = text[start:end]
@@ -972,6 +968,7 @@ def _scan(doc: _Doc) -> None:
     toks, g = doc.toks, doc.g
     n = doc.n
     keys, flags, links, skip, shout = toks.keys, toks.flags, doc.links, doc.skip, doc.shout
+    starts, ends, sent, cands = toks.starts, toks.ends, doc.sent, doc.cands
     heads_like = _heads_like(g)
     titles, stop, first_words = g.titles, g.stop, g.first_words
     seeds = set(doc.cap_idx)
@@ -1058,8 +1055,22 @@ def _scan(doc: _Doc) -> None:
             and not flags[i - 2] & CAP
             and (keys[i - 2] in _PRE_MODIFIERS or keys[i - 2] in titles)
             and _person_after_titles(doc, i - 1, i)
-        ):  # (a title word alone is no name)
-            _add_single(doc, i - 1)
+        ):  # (a title word alone is no name): _add_single, inlined
+            cand = _Cand(starts[i - 1], ends[i - 1], None, rule="entity.name")
+            cand.words = (key,)
+            cand.sentence_start = sent[i - 1]
+            if flags[i - 1] & UPPER:
+                cand.type = "MISC" if any(ch.isdigit() for ch in key) else "ORG"
+                cand.kind = "acronym"
+                cand.rule = "entity.acronym"
+            prev = keys[i - 2] if i > 1 and links[i - 2] else ""  # _context, inlined
+            if prev in _LOCATIVE:
+                cand.evidence = "context-loc"
+            elif i < n and links[i - 1] and keys[i] in _SPEECH:
+                cand.evidence = "context-per"
+            elif prev == "the":
+                cand.evidence = "context-the"
+            cands.append(cand)
 
 
 @functools.lru_cache(maxsize=32)
@@ -1520,10 +1531,11 @@ def _nominals(doc: _Doc, ents: list[_Ent], start: int, end: int) -> None:
         v.sort()
     firsts = {head: [s for s, _ in v] for head, v in holders.items()}
     text, titles = doc.text, doc.g.titles
+    openers = holders.keys() | _modifiers(doc.g)
     for m in _NOMINAL.finditer(text, start, end):
         w1 = m.group("w1")
         key = fold(w1)
-        if (
+        if key not in openers or (
             (key not in holders or w1[:1].isupper())
             and key not in _PRE_MODIFIERS
             and titles.get(key) != "modifier"
@@ -1550,6 +1562,12 @@ def _nominals(doc: _Doc, ents: list[_Ent], start: int, end: int) -> None:
         e.mentions.append(
             Mention(m.start(), head_end, text[m.start() : head_end], "nominal", "entity.nominal")
         )
+
+
+@functools.lru_cache(maxsize=32)
+def _modifiers(g: Gazetteer) -> frozenset[str]:
+    """Words that may come between "the" and a title: "the former", "the acting"."""
+    return _PRE_MODIFIERS | {key for key, cls in g.titles.items() if cls == "modifier"}
 
 
 def _party_tags(doc: _Doc, ents: list[_Ent]) -> None:
