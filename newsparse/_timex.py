@@ -1660,10 +1660,17 @@ def _try_rules(text: str, at: int, stop: int, names: tuple[str, ...]) -> Hit | N
     return None
 
 
-# Words before a position that satisfy the look-behinds of the rules that have them
-# ("at 10:30", "for the year", "the nineties", "twice a day", "for weeks"); a test checks
-# each such rule's look-behind is met by one of them.
-_BEHIND = ("", "at ", "the ", "the year ", "for ", "1 ")
+# For the rules that look behind their start, words before a position that satisfy the
+# look-behind ("at 10:30", "for the year", "the nineties", "the year two thousand", "twice a
+# day", "for weeks"), and "" when the rule may also match without them; a test checks each.
+_BEHIND: dict[str, tuple[str, ...]] = {
+    "time_clock24": ("at ",),
+    "date_decade": ("", "the "),
+    "date_the_year": ("for ",),
+    "date_spelled_year": ("", "the year "),
+    "set_per": ("1 ",),
+    "dur_bare": ("for ",),
+}
 _LOOKS_BEHIND = frozenset(name for name, source in _RULES if "(?<=" in source)
 # Rules with case-sensitive parts ("May", "EST", "Christmas"): tried in every case form.
 _CASED = frozenset(name for name, source in _RULES if "(?-i" in source)
@@ -1676,7 +1683,7 @@ _REFINED: dict[tuple[str, str], tuple[str, ...]] = {}
 def _may_match(name: str, forms: list[str]) -> bool:
     """Whether rule *name* matches or may go on to match one of *forms* (after ``_BEHIND``)."""
     pattern = _rule_pattern(name)
-    behind = _BEHIND if name in _LOOKS_BEHIND else ("",)
+    behind = _BEHIND.get(name, ("",))
     return any(
         pattern.match(before + form, len(before), partial=True) is not None
         for before in behind
@@ -1689,15 +1696,21 @@ def _refine(names: tuple[str, ...], word: str, after: str) -> tuple[str, ...]:
 
     A rule is kept when its pattern matches, or partly matches (``partial=True``: the text
     could go on to a match), a string made of the two words in lower, Capitalised or UPPER
-    case, after any of the words its look-behind may need; the scanner only asks when one
-    space separates them and *after* is the whole next word.
+    case (the function word in other cases only for holiday names: "New Year's Day"), after
+    any of the words its look-behind may need; the scanner only asks when one space
+    separates them and *after* is the whole next word.
     """
-    forms = [
-        f"{w} {a}"
-        for w in dict.fromkeys((word, word.capitalize(), word.upper()))
-        for a in dict.fromkeys((after, after.capitalize(), after.upper()))
-    ]
-    kept = tuple(name for name in names if _may_match(name, forms if name in _CASED else forms[:1]))
+    afters = dict.fromkeys((after, after.capitalize(), after.upper()))
+    forms = [f"{word} {a}" for a in afters]  # the case of the function word matters only
+    every = [f"{w} {a}" for w in (word.capitalize(), word.upper()) for a in afters]  # in names
+    kept = tuple(
+        name
+        for name in names
+        if _may_match(
+            name,
+            forms[:1] if name not in _CASED else forms + every if name == "date_holiday" else forms,
+        )
+    )
     _REFINED[word, after] = kept
     if not kept and word.isascii() and after.isascii():
         _DEAD_PAIRS.add((word.encode(), after.encode()))
@@ -1734,6 +1747,28 @@ def _refine_number(names: tuple[str, ...], length: int, after: str) -> tuple[str
         return names
     kept = tuple(name for name in names if _may_match(name, [number + after for number in samples]))
     _REFINED_NUMBERS[length, after] = kept
+    if kept not in _PLANS:
+        _PLANS[kept] = _plan(kept)
+    return kept
+
+
+# The rules that may match text that starts with a key (a word, a space and three more
+# characters, as in the text): filled on first use, up to _PREFIXES_KEPT keys.
+_REFINED_PREFIXES: dict[str, tuple[str, ...]] = {}
+_PREFIX_SPAN = 4
+_PREFIXES_KEPT = 50_000
+
+
+def _refine_prefix(names: tuple[str, ...], prefix: str) -> tuple[str, ...]:
+    """The rules of *names* that match or may go on to match text starting with *prefix*.
+
+    Sound whatever *prefix* holds, since it is the text itself; the table stops growing at
+    ``_PREFIXES_KEPT`` keys (odd text), and then the scanner tries every rule as before.
+    """
+    if len(_REFINED_PREFIXES) >= _PREFIXES_KEPT:
+        return names
+    kept = tuple(name for name in names if _may_match(name, [prefix]))
+    _REFINED_PREFIXES[prefix] = kept
     if kept not in _PLANS:
         _PLANS[kept] = _plan(kept)
     return kept
@@ -1818,6 +1853,14 @@ def scan(text: str, start: int, stop: int) -> Iterator[Hit]:
                     if not refined:
                         continue  # "that the", "over the": no rule goes on with that word
                     names = refined
+            else:  # a word that starts rules by itself: read what follows it
+                prefix = text[at : min(end + _PREFIX_SPAN, stop)]
+                refined = _REFINED_PREFIXES.get(prefix)
+                if refined is None:
+                    refined = _refine_prefix(names, prefix)
+                if not refined:
+                    continue  # "two companies", "first time": no rule goes on
+                names = refined
         hit = _try_rules(text, at, stop, names)
         if hit is not None:
             resume = hit[2].end()

@@ -23,6 +23,7 @@ from newsparse._timex import (
     _may_match,
     _refine,
     _refine_number,
+    _refine_prefix,
     _rule_pattern,
     scan,
     value_to_calendar,
@@ -866,14 +867,43 @@ def test_refined_rules_at_a_number(length: int, after: str, kept: tuple[str, ...
 def test_look_behind_rules_are_met_by_a_word_before(rule: str, text: str) -> None:
     # the rule matches only after the words before, and they are among those _refine tries
     assert rule in _LOOKS_BEHIND
-    befores = [b for b in _BEHIND if b and text.startswith(b)]
+    befores = [b for b in _BEHIND[rule] if b and text.startswith(b)]
     matched = [b for b in befores if _rule_pattern(rule).match(text, len(b)) is not None]
     assert matched, text
     assert all(_rule_pattern(rule).match(text[len(b) :]) is None for b in matched)
     assert all(_may_match(rule, [text[len(b) :]]) for b in matched)
 
 
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        pytest.param("date_decade", "the 1990s", id="decade"),
+        pytest.param("date_decade", "the early nineties", id="decade-edge"),
+        pytest.param("date_spelled_year", "nineteen eighty-four", id="spelled-year"),
+        pytest.param("date_spelled_year", "the year two thousand", id="spelled-year-the"),
+    ],
+)
+def test_look_behind_rules_that_also_match_alone(rule: str, text: str) -> None:
+    assert "" in _BEHIND[rule]
+    assert _rule_pattern(rule).fullmatch(text) is not None
+
+
+@pytest.mark.parametrize(
+    ("prefix", "kept"),
+    [
+        pytest.param("two com", (), id="count-of-things"),
+        pytest.param("two wee", ("date_ago", "dur_num"), id="count-of-weeks"),
+        pytest.param("first tim", (), id="first-time"),
+        pytest.param("May hav", ("date_month_rel",), id="may-verb"),
+    ],
+)
+def test_refined_rules_after_a_word(prefix: str, kept: tuple[str, ...]) -> None:
+    word = prefix.split(maxsplit=1)[0].casefold()
+    assert _refine_prefix(_DISPATCH[word], prefix) == kept
+
+
 def test_every_look_behind_rule_has_an_example() -> None:
+    assert set(_BEHIND) == _LOOKS_BEHIND
     assert {
         "time_clock24",
         "date_the_year",
@@ -901,6 +931,10 @@ def test_every_look_behind_rule_has_an_example() -> None:
         pytest.param("At least two days, at most a week, at present, at 10:30 GMT.", id="at"),
         pytest.param("It rose 2.5% to 300 jobs in 1990-91, and 5.03.2018 at 19:45.", id="numbers"),
         pytest.param("For weeks, twice a day, in the year two thousand and 4/5/2018.", id="behind"),
+        pytest.param(
+            "Two companies, two weeks; the first time, the first half; May 3.", id="prefix"
+        ),
+        pytest.param("May have, May 2019, Friday Feb. 2, three or four years ago.", id="prefix-2"),
     ],
 )
 def test_refined_rules_find_what_all_rules_find(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -913,6 +947,8 @@ def test_refined_rules_find_what_all_rules_find(text: str, monkeypatch: pytest.M
     monkeypatch.setattr("newsparse._timex._REFINED_NUMBERS", {})
     monkeypatch.setattr("newsparse._timex._refine_number", lambda names, *_: names)
     monkeypatch.setattr("newsparse._timex._DEAD_PAIRS", set(_SECOND_PAIRS))
+    monkeypatch.setattr("newsparse._timex._REFINED_PREFIXES", {})
+    monkeypatch.setattr("newsparse._timex._refine_prefix", lambda names, _: names)
     assert refined == spans()
     assert refined
 
