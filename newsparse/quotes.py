@@ -1467,13 +1467,17 @@ def _reported(  # noqa: PLR0917 - private helper fed by one caller
     """Find reported speech in each sentence and append it to *out*."""
     cues = _cues()
     starters = _cues_according()
-    opens = {r.open_at for r in raws}
-    direct = {q.sentence for q in para.quotes if q.kind == "direct"}
+    opens: set[int] = set()
+    direct: set[int] = set()
     mains: dict[int, _Attr] = {}
-    for q in para.quotes:
-        if q.attr is not None:
-            mains.setdefault(q.sentence, q.attr)
-    closes = sorted(r.close_end for r in raws)
+    closes: list[int] = []
+    if raws or para.quotes:  # not a plain paragraph
+        opens = {r.open_at for r in raws}
+        direct = {q.sentence for q in para.quotes if q.kind == "direct"}
+        for q in para.quotes:
+            if q.attr is not None:
+                mains.setdefault(q.sentence, q.attr)
+        closes = sorted(r.close_end for r in raws)
     for si, (s_lo, s_hi) in enumerate(sentences):
         t_lo, t_hi = first_tok[si], end_tok[si]
         if t_lo >= t_hi:
@@ -1951,9 +1955,12 @@ def _headline_quotes(text: str, lo: int, hi: int) -> list[_Found]:
         if span is not None:
             attr = _Attr(_Spk(*m.span("name")), None, "quote.headline")
             return [_Found(span[0], span[1], "indirect", "quote.headline", attr)]
-    if not _has_cue(text, lo, hi, _HEADLINE):
+    # the first _WINDOW + 2 tokens lie within as many white-space separated chunks
+    rest = text[lo:hi].split(maxsplit=_WINDOW + 2)
+    cut = hi - len(rest[-1]) if len(rest) > _WINDOW + 2 else hi
+    if not _has_cue(text, lo, cut, _HEADLINE):
         return []
-    toks = _head_tokens(text, lo, hi, _WINDOW + 2)
+    toks = _head_tokens(text, lo, cut, _WINDOW + 2)
     cues = _cues()
     for c in range(1, min(len(toks), _WINDOW)):
         if (
