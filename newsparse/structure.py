@@ -131,7 +131,7 @@ def _unit_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple
     for line in part.split("\n"):
         body = line.strip()
         if body:
-            lead = len(line) - len(line.lstrip())
+            lead = 0 if line[0] == body[0] else len(line) - len(line.lstrip())
             s = pos + lead
             lines.append((s, s + len(body)))
             indents.append(lead if indents else 0)
@@ -1282,12 +1282,28 @@ def _next_significant(units: list[_Unit], i: int) -> int | None:
 # What _VIDEO_LABEL ("video") and _HIGHLIGHTS ("story highlights", "key points", "in brief",
 # "at a glance") can start with, as their case-insensitive match sees it.
 _PROMO_FIRST = frozenset("vVsSſhHkK\u212aiI\u0130aA")
+_PROMO_ASCII = frozenset(
+    c for c in map(chr, range(128)) if c in _EDGE_PUNCT or c.casefold()[0] in _PROMO_FIRST
+)
 
 
-def _mark_promos(text: str, units: list[_Unit]) -> None:
-    """Mark video promos, highlight boxes and gallery items, which are never the body."""
+def _may_be_promo(text: str, u: _Unit) -> bool:
+    """Tell whether a unit may be a video or highlights label, or is a gallery counter."""
+    c = text[u.start]
+    if c.isascii():
+        return c in _PROMO_ASCII or u.kind == COUNTER
+    return c in _EDGE_PUNCT or c.casefold()[0] in _PROMO_FIRST or u.kind == COUNTER
+
+
+def _mark_promos(text: str, units: list[_Unit], candidates: list[int]) -> None:
+    """Mark video promos, highlight boxes and gallery items, which are never the body.
+
+    ``candidates`` are the indexes of the units :func:`_may_be_promo` accepts, in order; the
+    other units need nothing here.
+    """
     n = len(units)
-    for i, u in enumerate(units):
+    for i in candidates:
+        u = units[i]
         c = text[u.start]
         norm = (
             _norm(text, u.start, u.end)
@@ -1746,9 +1762,12 @@ def split_structure(article: Article) -> Article:
     """
     text = article.text
     units = [_Unit(s, e) for s, e in _unit_spans(text)]
-    for u in units:
+    promos: list[int] = []
+    for i, u in enumerate(units):
         _classify(text, u)
-    _mark_promos(text, units)
+        if _may_be_promo(text, u):
+            promos.append(i)
+    _mark_promos(text, units, promos)
     st = _State(text, units, article.published)
     h = _find_headline(text, units)
     if h is None:
