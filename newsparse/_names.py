@@ -28,6 +28,7 @@ __all__ = [
     "Entry",
     "Gazetteer",
     "Tokens",
+    "ascii_words",
     "build_gazetteer",
     "fold",
     "tokenize",
@@ -84,8 +85,23 @@ _STRETCH = regex.compile(r"([\p{L}\p{N}][\p{L}\p{M}\p{N}\-‐‑–'’.]*+)")
 # text; curly quotes and dashes are no word characters): the classes are plain ASCII, so
 # the standard ``re`` module reads them exactly as ``regex`` does, and splits 2.5x faster.
 _ASCII_STRETCH = re.compile(r"([A-Za-z0-9][A-Za-z0-9\-‐‑–'’.]*+)")
-# A letter, digit or combining mark outside ASCII: the text needs the Unicode stretch.
-_NON_ASCII_WORD_CHAR = regex.compile(r"(?V1)[[\p{L}\p{M}\p{N}]--\p{ASCII}]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def ascii_words(text: str, start: int = 0, end: int | None = None) -> bool:
+    """True if every letter, digit and combining mark of ``text[start:end]`` is ASCII.
+
+    Quotation marks, dashes and spaces outside ASCII do not count: they are in no word.
+
+    >>> ascii_words("“Hi,” he said — twice."), ascii_words("Zoë said")
+    (True, False)
+    """
+    segment = text[start:end]
+    if segment.isascii():
+        return True
+    return not any(unicodedata.category(c)[0] in "LMN" for c in set(_NON_ASCII.findall(segment)))
+
+
 # A stretch that is one token of words joined by hyphens (as _TOKEN's word group).
 _HYPHENATED = regex.compile(
     r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*+(?:[\-‐‑–][\p{L}\p{N}][\p{L}\p{M}\p{N}]*+){1,8}+"
@@ -153,6 +169,25 @@ class Tokens:
 
     def __len__(self) -> int:
         return len(self.starts)
+
+
+# A dotted abbreviation: the first branch of _TOKEN, alone.
+_ABBREVIATION = regex.compile(r"\p{Lu}\.(?:\p{Lu}\p{Ll}{0,2}\.){1,3}")
+
+
+def _one_word(word: str) -> bool:
+    """True if _TOKEN reads the stretch *word* as one plain word ("don't", "O’Brien").
+
+    That is: letters and digits joined by apostrophes (at most nine parts), with no part
+    after an apostrophe that is a lone s (a possessive).
+    """
+    parts = word.replace("’", "'").split("'")
+    return (
+        1 < len(parts) <= 9  # noqa: PLR2004
+        and all(map(str.isalnum, parts))
+        and "s" not in parts[1:]
+        and "S" not in parts[1:]
+    )
 
 
 def _split_compound(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -233,16 +268,15 @@ def tokenize(
      (27, 33, 'al-amr', 1)]
     """
     segment = text[start:end]
-    if segment.isascii() or _NON_ASCII_WORD_CHAR.search(segment) is None:
-        parts = _ASCII_STRETCH.split(segment)
-    else:
-        parts = _STRETCH.split(segment)
+    stretch = _ASCII_STRETCH if ascii_words(segment) else _STRETCH
+    parts = stretch.split(segment)
     words = parts[1::2]
     offsets = list(itertools.accumulate(map(len, parts), initial=start))
     toks = Tokens(
         offsets[1:-1:2],
         offsets[2::2],
-        list(map(fold, words)),
+        # an ASCII word's key is the word in lower case (fold() does the rest)
+        list(map(str.lower if segment.isascii() else fold, words)),
         [0] * len(words),
         list(map(_LINK_GAPS.__contains__, parts[2::2])),
     )
@@ -251,29 +285,32 @@ def tokenize(
     for i in itertools.compress(range(len(words)), map(operator.not_, map(str.isalnum, words))):
         word = words[i]
         last = word[-1]
+        # (a key is folded character by character: fold(w + ".") is fold(w) + ".")
         if last == "." and word[:-1].isalnum():  # "word." / "Mr." / "J."
-            ends[i] -= 1
-            word = word[:-1]
-            key = keys[i] = fold(word)
-            if len(word) == 1 and word.isupper():
-                ends[i] += 1
-                keys[i] = key + "."
-                flags[i] = INITIAL
-            elif key in abbrevs:
-                ends[i] += 1
-                keys[i] = key + "."
-        elif len(word) > 1 and (
+            if len(word) == 2 and word[0].isupper():  # noqa: PLR2004
+                flags[i] = INITIAL  # the period is part of it
+            elif keys[i][:-1] not in abbrevs:
+                ends[i] -= 1
+                keys[i] = keys[i][:-1]
+                links[i] = False  # a period follows
+            continue
+        if len(word) > 1 and (
             (last in "sS" and word[-2] in "'’" and word[:-2].isalnum())
             or (last in "'’" and word[-2] in "sS" and word[:-1].isalnum())
         ):  # a possessive: "Pakistan's", "Jones'"
-            word = word[:-2] if last in "sS" else word[:-1]
-            ends[i] = starts[i] + len(word)
-            keys[i] = fold(word)
+            cut = 2 if last in "sS" else 1
+            word = word[:-cut]
+            ends[i] -= cut
+            keys[i] = keys[i][:-cut]
             flags[i] = POSS
             if word.isupper() and word[0].isupper() and sum(c.isalpha() for c in word) >= 2:  # noqa: PLR2004
                 flags[i] = POSS | UPPER
         elif _HYPHENATED.fullmatch(word) is not None:  # "long-term", "Taliban-led", "al-Amr"
-            if ("-" in word or "‐" in word or "–" in word) and keys[i] not in phrases:
+            if (
+                word[0].isupper()
+                and ("-" in word or "‐" in word or "–" in word)
+                and keys[i] not in phrases
+            ):  # (a compound's name part is capitalised)
                 part = _split_compound(text, starts[i], ends[i])
                 if part is not None:
                     ends[i] = part[1]
@@ -285,7 +322,9 @@ def tokenize(
                 head, _, rest = word.partition("-")
                 if head.casefold() in _PARTICLES and rest[:1].isupper():
                     flags[i] = CAP
-        else:
+        elif _ABBREVIATION.fullmatch(word) is not None:  # "U.S.", "W.Va.": one token
+            flags[i] = CAP | UPPER
+        elif not _one_word(word):  # "O'Brien's", "1.5", "a.m.": the full pattern
             spliced.append(i)
             continue
         if ends[i] != offsets[2 * i + 2]:
@@ -310,6 +349,17 @@ def tokenize(
             out.flags.extend(flags[done:i])
             out.links.extend(links[done:i])
             stretch_end = offsets[2 * i + 2]
+            whole, _, fraction = words[i].partition(".")
+            if whole.isdecimal() and fraction.isdecimal() and fold(whole) not in abbrevs:
+                # "1.5": two numbers, as the full pattern reads it
+                s = starts[i] + len(whole)
+                out.starts += (starts[i], s + 1)
+                out.ends += (s, stretch_end)
+                out.keys += (fold(whole), fold(fraction))
+                out.flags += (0, 0)
+                out.links += (False, links[i])
+                done = i + 1
+                continue
             first = len(out)
             _add_slow(out, text, starts[i], stretch_end, abbrevs=abbrevs, phrases=phrases)
             out.links.extend(

@@ -28,7 +28,8 @@ _BOUNDARY = regex.compile(
 def _is_abbreviation(text: str, dot: int, lo: int) -> bool:
     """Return True if the period at *dot* ends an abbreviation or an initial."""
     i = dot
-    while i > lo and i > dot - 16 and (text[i - 1].isalpha() or text[i - 1] == "."):
+    stop = max(lo, dot - 16)
+    while i > stop and (text[i - 1].isalpha() or text[i - 1] == "."):
         i -= 1
     word = text[i:dot]
     if not word or not word[0].isalpha():
@@ -58,14 +59,12 @@ def iter_sentences(
     pos = start
     for m in _BOUNDARY.finditer(text, start, end):
         cut = m.end()
-        i = bisect.bisect_right(starts, cut - 1) - 1
-        if i >= 0 and spans[i][0] < cut < spans[i][1]:
-            continue
-        if (
-            text[m.start()] == "."
-            and m.end() - m.start() >= 1
-            and _is_abbreviation(text, m.start(), start)
-        ):
+        if spans:
+            i = bisect.bisect_right(starts, cut - 1) - 1
+            if i >= 0 and spans[i][0] < cut < spans[i][1]:
+                continue
+        dot = m.start()
+        if text[dot] == "." and _is_abbreviation(text, dot, start):
             continue
         out.append((pos, cut))
         pos = cut

@@ -635,11 +635,14 @@ _FUTURE_MODAL = regex.compile(r"\b(?:may|might|should)\s(?!have\b)")
 
 def _has_future(text: str, start: int, end: int) -> bool:
     """Whether a future-tense cue occurs in ``text[start:end]``."""
-    return (
-        _FUTURE.search(text, start, end) is not None
-        or _FUTURE_LL.search(text, start, end) is not None
-        or _FUTURE_MODAL.search(text, start, end) is not None
-    )
+    if _FUTURE.search(text, start, end) is not None:
+        return True
+    part = text[start:end]  # the other two cues need an apostrophe or a modal verb
+    if ("'" in part or "’" in part) and _FUTURE_LL.search(text, start, end) is not None:
+        return True
+    return ("may" in part or "might" in part or "should" in part) and _FUTURE_MODAL.search(
+        text, start, end
+    ) is not None
 
 
 _PAST = regex.compile(
@@ -808,13 +811,19 @@ def _one(m: regex.Match[str], kind: DateType, value: str) -> list[Found]:
 
 def _month_of(name: str) -> int:
     key = name.rstrip(".").casefold()[:3]
+    month = _MONTH_NUMBERS.get(key)
+    if month is not None:
+        return month
     return next(i for i, month in enumerate(MONTHS, 1) if month.startswith(key))
+
+
+_MONTH_NUMBERS = {month[:3]: i for i, month in enumerate(MONTHS, 1)}
 
 
 def _year_of(m: regex.Match[str]) -> int | None:
     if m["year"]:
         return int(m["year"])
-    if m.groupdict().get("yy"):
+    if "yy" in m.re.groupindex and m["yy"]:
         yy = int(m["yy"])
         return 1900 + yy if yy >= 30 else 2000 + yy  # noqa: PLR2004 - two-digit year pivot
     return None
@@ -1667,6 +1676,120 @@ def _try_rules(text: str, at: int, stop: int, names: tuple[str, ...]) -> Hit | N
     return None
 
 
+# For the rules that look behind their start, words before a position that satisfy the
+# look-behind ("at 10:30", "for the year", "the nineties", "the year two thousand", "twice a
+# day", "for weeks"), and "" when the rule may also match without them; a test checks each.
+_BEHIND: dict[str, tuple[str, ...]] = {
+    "time_clock24": ("", "at "),
+    "date_decade": ("", "the "),
+    "date_the_year": ("for ",),
+    "date_spelled_year": ("", "the year "),
+    "set_per": ("1 ",),
+    "dur_bare": ("for ",),
+}
+_LOOKS_BEHIND = frozenset(name for name, source in _RULES if "(?<=" in source)
+# Rules with case-sensitive parts ("May", "EST", "Christmas"): tried in every case form.
+_CASED = frozenset(name for name, source in _RULES if "(?-i" in source)
+# The rules that may match after a function word and the next word, both casefolded: a
+# subsequence of the word's rules, filled on first use (the keys are a closed set, so the
+# table stays small).
+_REFINED: dict[tuple[str, str], tuple[str, ...]] = {}
+
+
+def _may_match(name: str, forms: list[str]) -> bool:
+    """Whether rule *name* matches or may go on to match one of *forms* (after ``_BEHIND``)."""
+    pattern = _rule_pattern(name)
+    behind = _BEHIND.get(name, ("",))
+    return any(
+        pattern.match(before + form, len(before), partial=True) is not None
+        for before in behind
+        for form in forms
+    )
+
+
+def _refine(names: tuple[str, ...], word: str, after: str) -> tuple[str, ...]:
+    """The rules of *names* that may match text starting with ``word + " " + after``.
+
+    A rule is kept when its pattern matches, or partly matches (``partial=True``: the text
+    could go on to a match), a string made of the two words in lower, Capitalised or UPPER
+    case (the function word in other cases only for holiday names: "New Year's Day"), after
+    any of the words its look-behind may need; the scanner only asks when one space
+    separates them and *after* is the whole next word.
+    """
+    afters = dict.fromkeys((after, after.capitalize(), after.upper()))
+    forms = [f"{word} {a}" for a in afters]  # the case of the function word matters only
+    every = [f"{w} {a}" for w in (word.capitalize(), word.upper()) for a in afters]  # in names
+    kept = tuple(
+        name
+        for name in names
+        if _may_match(
+            name,
+            forms[:1] if name not in _CASED else forms + every if name == "date_holiday" else forms,
+        )
+    )
+    _REFINED[word, after] = kept
+    if not kept and word.isascii() and after.isascii():
+        _DEAD_PAIRS.add((word.encode(), after.encode()))
+    if kept not in _PLANS:
+        _PLANS[kept] = _plan(kept)
+    return kept
+
+
+# Numbers of each length that stand for all others to the rules: the rules read hours
+# ([01]?\d), days ([0-3]?\d), years ((?:1[5-9]|20)\d\d), decades (\d0) and counts (\d{1,3}).
+_NUMBER_SAMPLES = {
+    1: ("0", "1", "2", "3", "4", "9"),
+    2: ("00", "01", "09", "10", "12", "13", "19", "20", "21", "23", "24", "29", "30", "31",
+        "32", "39", "40", "50", "59", "60", "99"),
+    3: ("000", "100", "150", "199", "200", "201", "299", "999"),
+    4: ("0000", "1000", "1499", "1500", "1899", "1900", "1990", "1999", "2000", "2009", "2010",
+        "2018", "2099", "2100", "9999"),
+    5: ("10000", "19900", "20180", "99999"),
+    6: ("100000", "201801", "999999"),
+}  # fmt: skip
+# The rules that may match at a number of n ASCII digits followed by a given ASCII character
+# (and a digit after one of ".,:/-").
+_REFINED_NUMBERS: dict[tuple[int, str], tuple[str, ...]] = {}
+
+
+def _refine_number(names: tuple[str, ...], length: int, after: str) -> tuple[str, ...]:
+    """The rules of *names* that may match at a number of *length* digits before *after*.
+
+    Like :func:`_refine`, with each sample number of that length; longer numbers keep
+    every rule.
+    """
+    samples = _NUMBER_SAMPLES.get(length)
+    if samples is None:
+        return names
+    kept = tuple(name for name in names if _may_match(name, [number + after for number in samples]))
+    _REFINED_NUMBERS[length, after] = kept
+    if kept not in _PLANS:
+        _PLANS[kept] = _plan(kept)
+    return kept
+
+
+# The rules that may match text that starts with a key (a word, a space and three more
+# characters, as in the text): filled on first use, up to _PREFIXES_KEPT keys.
+_REFINED_PREFIXES: dict[str, tuple[str, ...]] = {}
+_PREFIX_SPAN = 4
+_PREFIXES_KEPT = 50_000
+
+
+def _refine_prefix(names: tuple[str, ...], prefix: str) -> tuple[str, ...]:
+    """The rules of *names* that match or may go on to match text starting with *prefix*.
+
+    Sound whatever *prefix* holds, since it is the text itself; the table stops growing at
+    ``_PREFIXES_KEPT`` keys (odd text), and then the scanner tries every rule as before.
+    """
+    if len(_REFINED_PREFIXES) >= _PREFIXES_KEPT:
+        return names
+    kept = tuple(name for name in names if _may_match(name, [prefix]))
+    _REFINED_PREFIXES[prefix] = kept
+    if kept not in _PLANS:
+        _PLANS[kept] = _plan(kept)
+    return kept
+
+
 def scan(text: str, start: int, stop: int) -> Iterator[Hit]:
     """Yield ``(rule id, handler, match)`` for the expressions of ``text[start:stop]``.
 
@@ -1703,6 +1826,16 @@ def scan(text: str, start: int, stop: int) -> Iterator[Hit]:
             ):
                 continue  # 43%, 1,500, 12 percent, 3 million
             names = dispatch["#digit"]
+            number = text[at:end]
+            if after and after[0].isascii() and number.isascii() and number.isdigit():
+                # the next character, and the one after it when a number goes on ("2.5")
+                follow = after[:2] if after[0] in ".,:/-" and after[1:2].isdigit() else after[0]
+                refined = _REFINED_NUMBERS.get((len(number), follow))
+                if refined is None:
+                    refined = _refine_number(names, len(number), follow)
+                if not refined:
+                    continue  # "2.5", "300 people": no rule reads on
+                names = refined
         else:
             word = text[at:end]
             names = dispatch.get(word, ())  # lower, Capitalised and UPPER forms are keys
@@ -1724,9 +1857,26 @@ def scan(text: str, start: int, stop: int) -> Iterator[Hit]:
                     and (bare[:1].isdigit() or bare.casefold() in _NEXT_OK)
                 ):
                     continue
-                second = _SECOND_WORDS.get(word.casefold())
+                key = word.casefold()
+                second = _SECOND_WORDS.get(key)
                 if second is not None and bare.casefold() not in second:
                     continue  # "at the": only "at least", "at most", "at present" may match
+                if gap == " " and not apostrophe and not bare[:1].isdigit():
+                    pair = (key, bare.casefold())
+                    refined = _REFINED.get(pair)
+                    if refined is None:
+                        refined = _refine(names, *pair)
+                    if not refined:
+                        continue  # "that the", "over the": no rule goes on with that word
+                    names = refined
+            else:  # a word that starts rules by itself: read what follows it
+                prefix = text[at : min(end + _PREFIX_SPAN, stop)]
+                refined = _REFINED_PREFIXES.get(prefix)
+                if refined is None:
+                    refined = _refine_prefix(names, prefix)
+                if not refined:
+                    continue  # "two companies", "first time": no rule goes on
+                names = refined
         hit = _try_rules(text, at, stop, names)
         if hit is not None:
             resume = hit[2].end()
@@ -1738,6 +1888,7 @@ def scan(text: str, start: int, stop: int) -> Iterator[Hit]:
 _NEXT_WORD = regex.compile(r"([^\w'’]{0,4}+)(['’]?)(\w++)")
 _WORD_RUN = regex.compile(r"\w++")
 _NUMBER_START = regex.compile(r"\d\w*+")
+_NUMBER = regex.compile(r"(?<!\w)\d\w*+")  # a \w+ run that starts with a digit
 _WORD_CHAR = regex.compile(r"\w")
 # ASCII letters, digits and "_" stay, every other byte becomes a space.
 _ASCII_WORDS = bytes(
@@ -1772,8 +1923,11 @@ def _candidates(text: str, start: int, stop: int) -> list[tuple[int, int]]:
                 continue  # a letter outside ASCII belongs to the word
             if runs[k] in _WEAK_BYTES and k + 1 < len(runs):
                 after = runs[k + 1]  # the next word when one character separates them
-                if after and not after[:1].isdigit() and after not in _NEXT_BYTES:
-                    continue  # a function word before an ordinary word: nothing to try
+                if after and not after[:1].isdigit():
+                    if after not in _NEXT_BYTES:
+                        continue  # a function word before an ordinary word: nothing to try
+                    if text[end] == " " and (runs[k], after) in _DEAD_PAIRS:
+                        continue  # "that the": known to start nothing (see _refine)
             found.append((at, end))
     else:  # "ß", ligatures: fold word by word
         found.extend(
@@ -1781,11 +1935,11 @@ def _candidates(text: str, start: int, stop: int) -> list[tuple[int, int]]:
             for m in _WORD_RUN.finditer(text, start, stop)
             if m.group().casefold() in _KEYS and not m.group()[0].isdigit()
         )
-    numbers = [
-        m.span()
-        for m in _NUMBER_START.finditer(text, start, stop)
-        if m.start() == start or _WORD_CHAR.match(text, m.start() - 1) is None
-    ]
+    numbers = [m.span() for m in _NUMBER.finditer(text, start, stop)]
+    if start > 0 and _WORD_CHAR.match(text, start - 1) is not None:
+        first = _NUMBER_START.match(text, start, stop)  # a number cut at *start* counts
+        if first is not None:
+            numbers.insert(0, first.span())
     if numbers:
         found += numbers
         found.sort()
@@ -1797,15 +1951,18 @@ _DISPATCH_CASED = {
     form: names for key, names in _DISPATCH.items() for form in {key, key.capitalize(), key.upper()}
 }
 # For each list of rules a word may start: (rule, index of its required words, the words).
-_PLANS = {
-    names: tuple(
+
+
+def _plan(names: tuple[str, ...]) -> tuple[tuple[str, int, tuple[str, ...]], ...]:
+    return tuple(
         (name, _NEED_GROUPS.index(_REQUIRES[name]), _REQUIRES[name])
         if name in _REQUIRES
         else (name, -1, ())
         for name in names
     )
-    for names in set(_DISPATCH.values())
-}
+
+
+_PLANS = {names: _plan(names) for names in set(_DISPATCH.values())}
 # Function words that start a rule only as the first word of one of these phrases (in
 # ``_APPROX`` or ``_REF_WORDS``), mapped to the phrases' second words. Each is tried only
 # when that second word follows (a test checks the dispatch table agrees).
@@ -1831,6 +1988,15 @@ _KEYS = frozenset(key for key in _DISPATCH if key[:1] != "#")  # casefolded star
 _KEY_BYTES = frozenset(key.encode() for key in _KEYS if not key[0].isdigit())
 _WEAK_BYTES = frozenset(key.encode() for key in _KEYS if key in _WEAK)
 _NEXT_BYTES = frozenset(word.encode() for word in _NEXT_OK if word.isascii())
+# Function words and next words (casefolded, one space apart) after which no rule may match:
+# the second-word gates, and what _refine found.
+_SECOND_PAIRS = frozenset(
+    (word.encode(), after)
+    for word, seconds in _SECOND_WORDS.items()
+    for after in _NEXT_BYTES
+    if after.decode() not in seconds
+)
+_DEAD_PAIRS: set[tuple[bytes, bytes]] = set(_SECOND_PAIRS)
 _NOT_BEFORE_NUMBER = frozenset("$€£¥#")
 _NUMBER_NOUNS = (" percent", " per cent", " million", " billion", " cents", " points", " shares")
 _MAX_SPAN = 160  # no expression is longer; the window ends at least 30 characters past one

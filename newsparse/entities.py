@@ -37,12 +37,11 @@ from newsparse._names import (
     UPPER,
     Entry,
     Gazetteer,
-    Tokens,
+    ascii_words,
     build_gazetteer,
     fold,
     tokenize,
 )
-from newsparse._text import iter_lines
 from newsparse.model import Article, Entity, EntityType, Mention, MentionKind
 
 if TYPE_CHECKING:
@@ -290,7 +289,6 @@ _NOMINAL = regex.compile(
     r"(?P<words>(?P<w1>\p{L}[\p{L}\-]{1,20}+)(?:[ ]\p{L}[\p{L}\-]{1,20}+){0,2})"
 )
 _WORD = regex.compile(r"\p{L}[\p{L}\-]{1,20}+")
-_NON_ASCII_LETTER = regex.compile(r"(?V1)[\p{L}--\p{ASCII}]")
 # A congressional party-state tag: Rep. Jane Doe (D-N.C.).
 _PARTY_STATE = regex.compile(
     r"(?:\(|,[ ])(?P<party>[DRI])[\-‐–](?P<state>\p{Lu}[\p{L}.]{1,6}+)(?=[),])"
@@ -301,7 +299,8 @@ _DATELINE = regex.compile(
     r"[ \t]{0,8}+(?P<place>\p{Lu}{2,}+(?:[ \-]\p{Lu}{2,}+){0,3}+)(?=,[ ]|[ ]\(|[ ][—–-])"
 )
 _PARTIES = {"D": "Democratic Party", "R": "Republican Party", "I": "independent"}
-_SENTENCE_GAP = regex.compile(r"[.!?:;\n\r\"“”‘(\[\u2029\u2028]")
+# Characters between two words that end a sentence or open a quotation or an aside.
+_SENTENCE_GAP = frozenset('.!?:;\n\r"“”‘([\u2029\u2028')
 _WORD_SPLIT = regex.compile(r"[\s\-]+")  # the words of a name, for its initials
 _TERMINAL = regex.compile(r"[.!?](?:\s|$)")
 _ACRONYM_DEF = regex.compile(r"[ ]?\((?P<acr>\p{Lu}[\p{Lu}\p{Ll}&.\-]{0,9}+\p{Lu}\.?)\)")
@@ -311,38 +310,54 @@ _START = operator.attrgetter("start")
 _SPAN = operator.attrgetter("start", "end")
 
 
-@attrs.define
 class _Cand:
-    """A name found in a run, before entities are formed."""
+    """A name found in a run, before entities are formed.
 
-    start: int
-    end: int
-    type: EntityType | None  # None: decided when entities are formed
-    canonical: str | None = None  # from a lexicon
-    kind: MentionKind = "name"
-    rule: str = ""
-    titles: list[str] = attrs.Factory(list)
-    affiliation: str | None = None
-    sentence_start: bool = False
-    evidence: str = ""  # "title", "first-name", "head", "context-loc", "context-per"...
-    nested: bool = False
-    words: tuple[str, ...] = ()  # folded words of the name
-    acronym_of: int | None = None  # index of the candidate this acronym is defined for
-    klass: str = ""  # the lexicon entry's class: country, city, state...
+    A plain slotted class, not attrs: the stage builds one per capitalised run.
+    """
 
+    __slots__ = (
+        "acronym_of",
+        "affiliation",
+        "canonical",
+        "end",
+        "evidence",
+        "kind",
+        "klass",
+        "nested",
+        "rule",
+        "sentence_start",
+        "start",
+        "titles",
+        "type",
+        "words",
+    )
 
-def _is_sentence_start(text: str, toks: Tokens, i: int, g: Gazetteer, floor: int) -> bool:
-    if i == 0:
-        return True
-    prev_end = toks.ends[i - 1]
-    start = toks.starts[i]
-    if (start - prev_end != 1 or text[prev_end] != " ") and _SENTENCE_GAP.search(
-        text, prev_end, start
-    ) is not None:
-        return True
-    if text[prev_end - 1] == "." and not toks.flags[i - 1] & INITIAL:
-        return toks.keys[i - 1] not in g.titles and "." not in toks.keys[i - 1][:-1]
-    return prev_end <= floor
+    def __init__(  # noqa: PLR0917 - the positional fields of the old record
+        self,
+        start: int,
+        end: int,
+        type: EntityType | None,  # noqa: A002 - the field's name
+        canonical: str | None = None,
+        kind: MentionKind = "name",
+        rule: str = "",
+        *,
+        evidence: str = "",
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.type = type  # None: decided when entities are formed
+        self.canonical = canonical  # from a lexicon
+        self.kind = kind
+        self.rule = rule
+        self.titles: tuple[str, ...] = ()
+        self.affiliation: str | None = None
+        self.sentence_start = False
+        self.evidence = evidence  # "title", "first-name", "head", "context-loc"...
+        self.nested = False
+        self.words: tuple[str, ...] = ()  # folded words of the name
+        self.acronym_of: int | None = None  # index of the candidate this acronym defines
+        self.klass = ""  # the lexicon entry's class: country, city, state...
 
 
 class _Doc:
@@ -367,18 +382,23 @@ class _Doc:
         self._mark_lines(start, end, headline)
         self.sent = [False] * n
         sent = self.sent
-        t_starts, t_ends = toks.starts, toks.ends
+        t_starts, t_ends, titles = toks.starts, toks.ends, g.titles
+        # a capitalised word starts a sentence after sentence punctuation, or after a
+        # period that ends no title, initial or abbreviation (one space after a word, the
+        # common case, starts none)
         for i in self.cap_idx:
-            prev_end = t_ends[i - 1] if i else -1
-            if (
-                i
-                and t_starts[i] - prev_end == 1
-                and text[prev_end] == " "
-                and text[prev_end - 1] != "."
+            if not i:
+                sent[i] = True
+                continue
+            prev_end = t_ends[i - 1]
+            gap_end = t_starts[i]
+            if (gap_end - prev_end != 1 or text[prev_end] != " ") and not _SENTENCE_GAP.isdisjoint(
+                text[prev_end:gap_end]
             ):
-                sent[i] = prev_end <= start  # one space after a word: the common case
-            else:
-                sent[i] = _is_sentence_start(text, toks, i, g, start)
+                sent[i] = True
+            elif text[prev_end - 1] == "." and not flags[i - 1] & INITIAL:
+                key = keys[i - 1]
+                sent[i] = key not in titles and "." not in key[:-1]
         lower = list(map(operator.not_, cap))
         for lo, hi in self.shout_lines:
             lower[lo:hi] = [False] * (hi - lo)
@@ -389,7 +409,8 @@ class _Doc:
             nl = text.find("\n", start, end)
             line = nl + 1 if nl >= 0 else end
         while line < end:
-            m = _DATELINE.match(text, line, end)
+            head = text[line : line + 2]  # a dateline starts with two capitals or a blank
+            m = _DATELINE.match(text, line, end) if head.isupper() or head[:1] in " \t" else None
             if m is not None:
                 idx = self._tokens_in(*m.span("place"))
                 if idx:
@@ -414,11 +435,31 @@ class _Doc:
         """Mark the tokens of ALL-CAPS lines and of short Title-Case lines."""
         toks, text = self.toks, self.text
         starts, ends, flags = toks.starts, toks.ends, toks.flags
+        # (every word in capitals is a capitalised word)
         uppers = list(
-            itertools.compress(range(self.n), map(operator.and_, flags, itertools.repeat(UPPER)))
+            itertools.compress(
+                self.cap_idx,
+                map(operator.and_, map(flags.__getitem__, self.cap_idx), itertools.repeat(UPPER)),
+            )
         )
+        # the lines, as str.splitlines() cuts them (the breaks of _text.iter_lines)
+        segment = text[start:end]
+        line_starts = list(
+            itertools.accumulate(map(len, segment.splitlines(keepends=True)), initial=start)
+        )
+        line_ends = list(map(operator.add, line_starts, map(len, segment.splitlines())))
+        # only short lines and lines with two words in capitals can be marked
+        todo = set(
+            itertools.compress(
+                range(len(line_ends)),
+                map(operator.lt, map(operator.sub, line_ends, line_starts), itertools.repeat(160)),
+            )
+        )
+        upper_lines = [bisect.bisect_right(line_starts, starts[i]) for i in uppers]
+        todo.update(k - 1 for k, k2 in itertools.pairwise(upper_lines) if k == k2)
         lo = 0
-        for ls, le in iter_lines(text, start, end):
+        for k in sorted(todo):
+            ls, le = line_starts[k], line_ends[k]
             lo = bisect.bisect_left(starts, ls, lo)
             hi = bisect.bisect_left(starts, le, lo)
             if lo == hi:
@@ -520,59 +561,6 @@ def _title_end(doc: _Doc, i: int, stop: int) -> tuple[int, bool]:
             continue
         break
     return last, last > i
-
-
-def _run_end(doc: _Doc, i: int) -> int:
-    """End (exclusive) of the capitalised run starting at token i."""
-    g = doc.g
-    keys, flags, links, skip, shout = doc.toks.keys, doc.toks.flags, doc.links, doc.skip, doc.shout
-    heads, titles, stop = g.heads, g.titles, g.stop
-    n = doc.n
-    first_words = g.first_words
-    j = i
-    must = i + 1
-    found = doc.gaz(i, n) if keys[i] in first_words else None
-    if found is not None:
-        must = found[0]
-    has_head = keys[i] in heads or keys[i] in titles or keys[i] in _OF_WORDS
-    while j + 1 < n and links[j] and not skip[j + 1]:
-        nk = j + 1
-        if nk - i >= _MAX_RUN and nk >= must:
-            break  # no name is this long: a list or a shouted line
-        if nk < must:
-            j = nk
-            continue
-        flag = flags[nk]
-        key = keys[nk]
-        if flag & (CAP | INITIAL) and not shout[nk]:
-            if key in stop and not flag & UPPER:
-                break
-            j = nk
-        elif (
-            key in _PARTICLE_LINKS
-            and nk + 1 < n
-            and links[nk]
-            and flags[nk + 1] & CAP
-            and not flag & CAP
-        ):
-            j = nk + 1
-        elif key in _OF_LINKS and has_head and nk + 1 < n and links[nk]:
-            k = nk + 1
-            if keys[k] == "the" and k + 1 < n and links[k]:
-                k += 1
-            if not flags[k] & CAP or keys[k] in stop:
-                break
-            if key == "on" and keys[j] not in heads:
-                break
-            j = k
-        else:
-            break
-        if keys[j] in heads or keys[j] in _OF_WORDS or keys[j] in titles:
-            has_head = True
-        found = doc.gaz(j, n) if keys[j] in first_words else None
-        if found is not None:
-            must = max(must, found[0])
-    return j + 1
 
 
 def _pre_title(doc: _Doc, i: int) -> int:
@@ -1019,7 +1007,7 @@ def _add_person(
     toks = doc.toks
     # a gazetteer organisation or place after a title is no person: "President of Ghana"
     cand = _Cand(toks.starts[i], toks.ends[j - 1], "PER", rule=rule, evidence="title")
-    cand.titles = titles
+    cand.titles = tuple(titles)
     cand.affiliation = affiliation
     cand.words = tuple(toks.keys[i:j])
     doc.cands.append(cand)
@@ -1056,12 +1044,18 @@ def _scan(doc: _Doc) -> None:
     """Find candidates in ordinary lines (pass 1).
 
     Only three kinds of token start a candidate: a capitalised word, the first word of a
-    lexicon name listed in lower case (al-Qaida) and the place of a dateline.
+    lexicon name listed in lower case (al-Qaida) and the place of a dateline. A capitalised
+    word starts a *run* (its name's words, linked by spaces): the run is analysed whole,
+    and a run of one word (most of them) takes a short path to the same result.
     """
     toks, g = doc.toks, doc.g
     n = doc.n
+    keys, flags, links, skip, shout = toks.keys, toks.flags, doc.links, doc.skip, doc.shout
+    starts, ends, sent, cands = toks.starts, toks.ends, doc.sent, doc.cands
+    heads_like = _heads_like(g)
+    titles, stop, first_words = g.titles, g.stop, g.first_words
     seeds = set(doc.cap_idx)
-    seeds.update(itertools.compress(range(n), map(g.lower_first.__contains__, toks.keys)))
+    seeds.update(itertools.compress(range(n), map(g.lower_first.__contains__, keys)))
     seeds.update(doc.datelines)
     i = 0
     for s in sorted(seeds):
@@ -1073,17 +1067,99 @@ def _scan(doc: _Doc) -> None:
             _dateline_place(doc, i, j)
             i = j
             continue
-        if doc.skip[i] or doc.shout[i]:
+        if skip[i] or shout[i]:
             continue
-        if toks.flags[i] & CAP:
-            j = _run_end(doc, i)
-            _analyse_run(doc, i, j)
-            i = j
+        if not flags[i] & CAP:
+            found = doc.gaz(i, n) if keys[i] in g.lower_first else None
+            if found is not None:
+                _add_gaz(doc, i, found[0], found[1], "entity.lexicon")
+                i = found[0]
             continue
-        found = doc.gaz(i, n) if toks.keys[i] in g.lower_first else None
-        if found is not None:
-            _add_gaz(doc, i, found[0], found[1], "entity.lexicon")
-            i = found[0]
+        # the end (exclusive) of the capitalised run starting at token i
+        key = keys[i]
+        j = i
+        must = i + 1
+        first = doc.gaz(i, n) if key in first_words else None
+        if first is not None:
+            must = first[0]
+        has_head = key in heads_like
+        while j + 1 < n and links[j] and not skip[j + 1]:
+            nk = j + 1
+            if nk - i >= _MAX_RUN and nk >= must:
+                break  # no name is this long: a list or a shouted line
+            if nk < must:
+                j = nk
+                continue
+            flag = flags[nk]
+            nkey = keys[nk]
+            if flag & (CAP | INITIAL) and not shout[nk]:
+                if nkey in stop and not flag & UPPER:
+                    break
+                j = nk
+            elif (
+                nkey in _PARTICLE_LINKS
+                and nk + 1 < n
+                and links[nk]
+                and flags[nk + 1] & CAP
+                and not flag & CAP
+            ):
+                j = nk + 1
+            elif nkey in _OF_LINKS and has_head and nk + 1 < n and links[nk]:
+                k = nk + 1
+                if keys[k] == "the" and k + 1 < n and links[k]:
+                    k += 1
+                if not flags[k] & CAP or keys[k] in stop:
+                    break
+                if nkey == "on" and keys[j] not in g.heads:
+                    break
+                j = k
+            else:
+                break
+            if keys[j] in heads_like:
+                has_head = True
+            found = doc.gaz(j, n) if keys[j] in first_words else None
+            if found is not None:
+                must = max(must, found[0])
+        if j > i:
+            _analyse_run(doc, i, j + 1)
+            i = j + 1
+            continue
+        # a run of one word: as _analyse_run does it, without its multiword steps
+        if first is not None and first[0] != i + 1:
+            first = doc.gaz(i, i + 1)  # the longer name was cut (a party tag follows)
+        i += 1
+        if key in _DETERMINERS or key in _NAME_SUFFIXES:
+            continue  # ("Joseph R. Biden, Jr.": the suffix after a comma names no one)
+        if first is not None:  # its lexicon entry (a longer one would make a longer run)
+            _add_gaz(doc, i - 1, i, first[1], "entity.lexicon")
+        elif titles.get(key) not in {"head", "honorific"} and not (
+            i > 1
+            and links[i - 2]
+            and not flags[i - 2] & CAP
+            and (keys[i - 2] in _PRE_MODIFIERS or keys[i - 2] in titles)
+            and _person_after_titles(doc, i - 1, i)
+        ):  # (a title word alone is no name): _add_single, inlined
+            cand = _Cand(starts[i - 1], ends[i - 1], None, rule="entity.name")
+            cand.words = (key,)
+            cand.sentence_start = sent[i - 1]
+            if flags[i - 1] & UPPER:
+                cand.type = "MISC" if any(ch.isdigit() for ch in key) else "ORG"
+                cand.kind = "acronym"
+                cand.rule = "entity.acronym"
+            prev = keys[i - 2] if i > 1 and links[i - 2] else ""  # _context, inlined
+            if prev in _LOCATIVE:
+                cand.evidence = "context-loc"
+            elif i < n and links[i - 1] and keys[i] in _SPEECH:
+                cand.evidence = "context-per"
+            elif prev == "the":
+                cand.evidence = "context-the"
+            cands.append(cand)
+
+
+@functools.lru_cache(maxsize=32)
+def _heads_like(g: Gazetteer) -> frozenset[str]:
+    """Words that let "of" continue a run: head words, titles and _OF_WORDS."""
+    return frozenset(g.heads) | frozenset(g.titles) | _OF_WORDS
 
 
 def _scan_shouting(doc: _Doc, known: Mapping[str, tuple[EntityType, str | None]]) -> None:
@@ -1325,7 +1401,6 @@ def _build(doc: _Doc) -> list[_Ent]:
     org_heads: dict[str, list[int]] = {}  # head word -> organisations (in order of creation)
     initials: dict[str, int] = {}
     at: dict[tuple[int, int], int] = {}  # mention span -> entity index
-    position = {id(c): k for k, c in enumerate(cands)}
     alone: dict[str, int] = {}
     speakers: set[str] = set()
     for c in cands:
@@ -1334,11 +1409,17 @@ def _build(doc: _Doc) -> list[_Ent]:
         if len(c.words) == 1 and c.evidence == "context-per":
             speakers.add(c.words[0])
 
-    def ent_for(key: tuple[str, str], etype: EntityType, name: str, *, canonical: bool) -> int:
+    def ent_for(
+        key: tuple[str, str], etype: EntityType, c: _Cand, canonical: str | None = None
+    ) -> int:
+        """The entity of *key*, made (named after *canonical*, else *c*) if it is new."""
         idx = by_key.get(key)
         if idx is None:
             idx = len(ents)
-            ents.append(_Ent(etype, name, canonical))
+            if canonical is None:
+                ents.append(_Ent(etype, _display(text[c.start : c.end]), canonical=False))
+            else:
+                ents.append(_Ent(etype, canonical, canonical=True))
             by_key[key] = idx
         return idx
 
@@ -1360,14 +1441,16 @@ def _build(doc: _Doc) -> list[_Ent]:
 
     # pass A: names of several words (and headed names) that no lexicon knows
     singles: list[_Cand] = []
+    single_at: list[int] = []  # the single's index in cands, or -1
     listed: list[_Cand] = []
-    for c in cands:
+    for k, c in enumerate(cands):
         if c.evidence == "place-first":
             if not alone.get(c.words[-1], 0) and c.words[0] not in speakers:
                 listed.append(_split_place_first(c, text))
                 singles.append(_Cand(c.end - len(text[c.start : c.end].split()[-1]), c.end, None))
                 singles[-1].words = c.words[-1:]
                 singles[-1].rule = "entity.name"
+                single_at.append(-1)
                 continue
             c.canonical = None
             c.type = "PER"
@@ -1377,6 +1460,7 @@ def _build(doc: _Doc) -> list[_Ent]:
             continue
         if len(c.words) == 1 and c.evidence != "head":
             singles.append(c)
+            single_at.append(k)
             continue
         etype, rule = _multi_type(doc, c, alone)
         c.type = etype
@@ -1396,7 +1480,7 @@ def _build(doc: _Doc) -> list[_Ent]:
             same = _shorter_or_longer(c.words, org_heads.get(c.words[-1], []), ents)
             if same is not None:
                 by_key[key] = same  # "Andy Warhol Foundation" ... "for the Visual Arts"
-        idx = ent_for(key, etype, _display(text[c.start : c.end]), canonical=False)
+        idx = ent_for(key, etype, c)
         by_key.setdefault(("*", key[1]), idx)
         ents[idx].strength = max(ents[idx].strength, strength)
         add(idx, c)
@@ -1436,7 +1520,7 @@ def _build(doc: _Doc) -> list[_Ent]:
             continue
         etype = c.type or "MISC"
         canonical = c.canonical or ""
-        idx = ent_for((etype, fold(canonical)), etype, canonical, canonical=True)
+        idx = ent_for((etype, fold(canonical)), etype, c, canonical)
         add(idx, c)
         if not ents[idx].words:
             ents[idx].words = tuple(fold(canonical).split())
@@ -1447,7 +1531,7 @@ def _build(doc: _Doc) -> list[_Ent]:
             bisect.insort(firstname.setdefault(c.words[0], []), (c.start, idx))
 
     # pass C: single words: surname / first name of a person, acronym, or a new entity
-    for c in singles:
+    for c, k in zip(singles, single_at, strict=True):
         w = c.words[0]
         hit: int | None = None
         if c.acronym_of is not None:
@@ -1491,11 +1575,11 @@ def _build(doc: _Doc) -> list[_Ent]:
             ):
                 continue
             etype, rule = _single_type(c, g)
-            if rule == "entity.default" and id(c) in position:
-                etype, rule = _coordinated_type(text, cands, position[id(c)], etype, rule)
+            if rule == "entity.default" and k >= 0:
+                etype, rule = _coordinated_type(text, cands, k, etype, rule)
             c.type = etype
             c.rule = rule
-            hit = ent_for((etype, w), etype, _display(text[c.start : c.end]), canonical=False)
+            hit = ent_for((etype, w), etype, c)
             if etype == "PER":
                 bisect.insort(surname.setdefault(w, []), (c.start, hit))
         add(hit, c)
@@ -1521,7 +1605,7 @@ def _nominals(doc: _Doc, ents: list[_Ent], start: int, end: int) -> None:
             holders.setdefault(head, []).append((first, k))
     if not holders:
         return
-    if _NON_ASCII_LETTER.search(doc.text, start, end) is None:
+    if ascii_words(doc.text, start, end):
         # a word of ASCII letters has itself in lower case as key: no head word, no nominal
         lowered = doc.text[start:end].lower()
         if not any(head in lowered for head in holders):
@@ -1530,10 +1614,11 @@ def _nominals(doc: _Doc, ents: list[_Ent], start: int, end: int) -> None:
         v.sort()
     firsts = {head: [s for s, _ in v] for head, v in holders.items()}
     text, titles = doc.text, doc.g.titles
+    openers = holders.keys() | _modifiers(doc.g)
     for m in _NOMINAL.finditer(text, start, end):
         w1 = m.group("w1")
         key = fold(w1)
-        if (
+        if key not in openers or (
             (key not in holders or w1[:1].isupper())
             and key not in _PRE_MODIFIERS
             and titles.get(key) != "modifier"
@@ -1560,6 +1645,12 @@ def _nominals(doc: _Doc, ents: list[_Ent], start: int, end: int) -> None:
         e.mentions.append(
             Mention(m.start(), head_end, text[m.start() : head_end], "nominal", "entity.nominal")
         )
+
+
+@functools.lru_cache(maxsize=32)
+def _modifiers(g: Gazetteer) -> frozenset[str]:
+    """Words that may come between "the" and a title: "the former", "the acting"."""
+    return _PRE_MODIFIERS | {key for key, cls in g.titles.items() if cls == "modifier"}
 
 
 def _party_tags(doc: _Doc, ents: list[_Ent]) -> None:
@@ -1613,7 +1704,7 @@ def _appositives(doc: _Doc) -> None:
         if end < 0:
             continue
         start = m.start("pre") if m.group("pre") and not m.group("owner") else m.start("title")
-        c.titles.append(text[start:end])
+        c.titles = (*c.titles, text[start:end])
         c.type = "PER"
         c.evidence = c.evidence if c.evidence in {"title", "first-name"} else "title"
         if c.rule in {"entity.name", ""}:

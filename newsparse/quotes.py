@@ -51,6 +51,7 @@ _OPEN_CONTEXT = frozenset("([{—–―-/\u00a0")
 _CLOSE_CONTEXT = frozenset(".,;:!?)]}—–―-…")
 _CLOSE_NOT_DASH = _CLOSE_CONTEXT.difference("-—–―")
 _MIN_SINGLE = 2  # a single-quoted top-level quote needs at least this many characters
+_SINGLE_MARKS = frozenset("‘’'‚")
 
 
 @attrs.define
@@ -110,6 +111,16 @@ def _pair_marks(
         for m in _MARK.finditer(text, lo, hi):
             i, j = m.span()
             mark = m.group()
+            if (
+                mark in _SINGLE_MARKS
+                and (carry is None or not first_mark)
+                and (
+                    d_open is not None
+                    or (lo < i and j < hi and text[i - 1].isalnum() and text[j].isalnum())
+                )
+            ):
+                first_mark = False
+                continue  # an apostrophe (don’t) or a single mark inside a double quote: below
             left, right, prev, nxt = _flanks(text, i, j, lo, hi)
             is_double = mark in {'"', "“", "”", "„", "«", "»", "``"} or len(mark) >= 2  # noqa: PLR2004
             if carry is not None and first_mark:
@@ -378,6 +389,16 @@ def _cues_according() -> frozenset[str]:
     return _cues_according_with(_EXTRA_CUES.get())
 
 
+@functools.lru_cache(maxsize=16)
+def _lead_words_with(extra: frozenset[str]) -> frozenset[str]:
+    return _cues_according_with(extra) | {"words"}
+
+
+def _lead_words() -> frozenset[str]:
+    """The words a quote's lead cue may be: cues, "according" (to) and "words" (in the … of)."""
+    return _lead_words_with(_EXTRA_CUES.get())
+
+
 def _extract_with_cues(
     cue_verbs: Iterable[str],
     text: str,
@@ -463,18 +484,26 @@ def _common_split() -> re.Pattern[str]:
     return re.compile(f"({start}{inner}*+(?:\\.{start}{after_dot}*+)*+|{punct})")
 
 
+@functools.cache
+def _common_caps() -> frozenset[str]:
+    """Return the common characters that make a token ``cap``: capitals and digits."""
+    chars = map(chr, (*range(0x100), *range(0x2000, 0x2070)))
+    return frozenset(c for c in chars if c.isupper() or c.isdigit())
+
+
 def _tokens(text: str, lo: int, hi: int) -> _Toks:
     """Return the tokens of ``text[lo:hi]`` (what ``_TOKEN.finditer`` finds there)."""
     # `split` takes no pos/endpos: one C-level copy of the range (no look-arounds in _TOKEN)
     chunk = text[lo:hi]
-    if chunk.isascii() or _UNCOMMON.search(chunk) is None:
-        parts: list[str] = _common_split().split(chunk)
-    else:
-        parts = _TOKEN_SPLIT.split(chunk)
+    common = chunk.isascii() or _UNCOMMON.search(chunk) is None
+    parts: list[str] = (_common_split() if common else _TOKEN_SPLIT).split(chunk)
     pos = list(itertools.accumulate(map(len, parts), initial=lo))
     texts = parts[1::2]
     firsts = list(map(_FIRST, texts))
-    caps = list(map(operator.or_, map(str.isupper, firsts), map(str.isdigit, firsts)))
+    if common:  # one set look-up per token instead of two methods
+        caps = list(map(_common_caps().__contains__, firsts))
+    else:
+        caps = list(map(operator.or_, map(str.isupper, firsts), map(str.isdigit, firsts)))
     return _Toks(
         pos[1:-1:2], pos[2::2], texts, list(map(str.casefold, texts)),
         list(map(str.isalnum, firsts)), caps,
@@ -483,9 +512,12 @@ def _tokens(text: str, lo: int, hi: int) -> _Toks:
 
 def _head_tokens(text: str, lo: int, hi: int, n: int) -> _Toks:
     """Return the first *n* tokens of ``text[lo:hi]`` (all of them if there are fewer)."""
-    # tokens never hold white space: cut the range at a space far enough for *n* tokens
-    cut = text.find(" ", min(hi, lo + 12 * n), hi)
-    if cut >= 0:
+    # tokens never hold white space: cut the range at a space far enough for *n* tokens (news
+    # text has about 5.3 characters per token; try twice that if the first cut is too short)
+    for chars in (6 * n, 12 * n):
+        cut = text.find(" ", min(hi, lo + chars), hi)
+        if cut < 0:
+            break
         toks = _tokens(text, lo, cut)
         if len(toks) >= n:
             return toks.head(n)
@@ -530,33 +562,37 @@ def _np_is_plausible(toks: _Toks, i: int, e: int) -> bool:
 
 def _np_backward(toks: _Toks, j: int, lo_index: int) -> tuple[int, int] | None:
     """Return token indexes [i, j] of the noun phrase ending at token *j*, or None."""
+    tok, word, low = toks.text, toks.word, toks.low
+    cues = _cues()
     i = j
     words = 0
     while i >= lo_index:
-        if toks.text[i] == ")":
+        t = tok[i]
+        if t == ")":
             k = i - 1
-            while k >= lo_index and k > i - 8 and toks.text[k] != "(":
+            while k >= lo_index and k > i - 8 and tok[k] != "(":
                 k -= 1
-            if k < lo_index or toks.text[k] != "(":
+            if k < lo_index or tok[k] != "(":
                 break
             i = k - 1
             continue
-        if toks.text[i] == "." and i > lo_index and toks.word[i - 1] and i - 1 >= lo_index:
+        if t == "." and i > lo_index and word[i - 1] and i - 1 >= lo_index:
             i -= 1  # "Rep." "Jr."
             continue
-        if not toks.word[i]:
-            if toks.text[i] in "’'" and i > lo_index and toks.word[i - 1]:
+        if not word[i]:
+            if t in "’'" and i > lo_index and word[i - 1]:
                 i -= 1  # a possessive "Pakistan’s"
                 continue
             break
-        if toks.low[i] in _STOP or (toks.low[i] in _cues() and i != j and not toks.cap[i]):
+        w = low[i]
+        if w in _STOP or (w in cues and i != j and not toks.cap[i]):
             break
         words += 1
         if words > _MAX_NP:
             return None
         i -= 1
     i += 1
-    while i <= j and not toks.word[i] and toks.text[i] != "(":
+    while i <= j and not word[i] and tok[i] != "(":
         i += 1
     if i > j:
         return None
@@ -571,14 +607,15 @@ _VERB_ADVERBS = frozenset(
 
 def _subject_before(toks: _Toks, k: int, lo_index: int) -> _Spk | None:
     """Return the subject of the cue verb at token *k* ("Asif", "the minister", "he")."""
+    word, low = toks.word, toks.low
     j = k - 1
-    while j >= lo_index and toks.word[j] and toks.low[j] in _AUX | {"reportedly"}:
+    while j >= lo_index and word[j] and low[j] in _AUX:  # _AUX has "reportedly"
         j -= 1
     while (
         j >= lo_index
-        and toks.word[j]
+        and word[j]
         and not toks.cap[j]
-        and (toks.low[j].endswith("ly") or toks.low[j] in _VERB_ADVERBS)
+        and (low[j].endswith("ly") or low[j] in _VERB_ADVERBS)
     ):
         j -= 1  # "He instead said", "Lee later said"
     if j < lo_index:
@@ -763,12 +800,16 @@ def _abbrev_dot(toks: _Toks, c: int) -> bool:
 def _lead_cue(toks: _Toks, lo_index: int, k: int) -> int | None:
     """Return the index of the nearest cue verb before token *k* (not inside quotes)."""
     cues = _cues()
-    for c in range(k - 1, max(lo_index, k - 40) - 1, -1):
-        if toks.word[c] and toks.low[c] in cues and not (toks.cap[c] and c != lo_index):
-            if c > lo_index and toks.low[c - 1] in _MODALS:
+    low = toks.low
+    first = max(lo_index, k - 40)
+    # only a cue verb, "according" or "words" can answer: pick them at C speed, nearest first
+    hits = list(itertools.compress(range(first, k), map(_lead_words().__contains__, low[first:k])))
+    for c in reversed(hits):
+        if toks.word[c] and low[c] in cues and not (toks.cap[c] and c != lo_index):
+            if c > lo_index and low[c - 1] in _MODALS:
                 continue
             return c
-        if toks.low[c] == "according" and c + 1 < k and toks.low[c + 1] == "to":
+        if low[c] == "according" and c + 1 < k and low[c + 1] == "to":
             return c
         if _in_the_words_of(toks, c, lo_index, k):
             return c
@@ -1139,26 +1180,49 @@ _FOLDS_TO_ASCII = regex.compile(
 
 
 @functools.lru_cache(maxsize=16)
-def _ascii_cues_with(extra: frozenset[str]) -> frozenset[bytes] | None:
-    cues = _cues_according_with(extra)
-    if not all(c.isascii() and c.isalnum() for c in cues):
-        return None  # a caller's cue with a hyphen or accent: use the token pattern
-    return frozenset(c.encode() for c in cues)
+@functools.lru_cache(maxsize=16)
+def _gates_with(extra: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """Return the words that may start (reported speech, a headline attribution)."""
+    # `_reported` skips these cue words, and `_headline_quotes` skips participles as well
+    never = _NOT_CLAUSE_CUES - _OBJECT_CUES
+    headline = frozenset(
+        c for c in _cues_with(extra) if not _is_participle(c) and c not in _NOT_CLAUSE_CUES
+    )
+    return _cues_according_with(extra) - never, headline
 
 
-def _has_cue(text: str, lo: int, hi: int) -> bool:
-    """Return True if a word of ``text[lo:hi]`` is a cue verb or "according" (any case).
+@functools.lru_cache(maxsize=16)
+def _ascii_gates_with(extra: frozenset[str]) -> tuple[frozenset[bytes] | None, ...]:
+    """Return `_gates_with` as bytes, or None for a gate with a word not ASCII letters."""
+    # a caller's cue with a hyphen or accent: use the token pattern
+    return tuple(
+        frozenset(c.encode() for c in words)
+        if all(c.isascii() and c.isalnum() for c in words)
+        else None
+        for words in _gates_with(extra)
+    )
 
-    May say True for "he-said" (a cheap pre-check); never says False wrongly.
+
+_REPORTED = 0  # `_has_cue` gates
+_HEADLINE = 1
+
+
+def _has_cue(text: str, lo: int, hi: int, which: int = _REPORTED) -> bool:
+    """Return True if a word of ``text[lo:hi]`` (any case) may start reported speech.
+
+    *which* picks the words: `_REPORTED` (the cue verbs `_reported` reads, and "according")
+    or `_HEADLINE` (the finite cue verbs `_headline_quotes` reads). May say True for
+    "he-said" (a cheap pre-check); never says False wrongly.
     """
     chunk = text[lo:hi]  # one C-level copy: the ASCII test and translation run at C speed
-    ascii_cues = _ascii_cues_with(_EXTRA_CUES.get())
+    extra = _EXTRA_CUES.get()
+    ascii_cues = _ascii_gates_with(extra)[which]
     if ascii_cues is not None and (chunk.isascii() or _FOLDS_TO_ASCII.search(chunk) is None):
         # other characters become "?" (a separator): they cannot be part of a cue word
         raw = chunk.encode("ascii", "replace")
         return not ascii_cues.isdisjoint(raw.translate(_ASCII_WORDS).split())
     words = map(str.casefold, _WORD_TOKEN.findall(text, lo, hi))
-    return not _cues_according().isdisjoint(words)
+    return not _gates_with(extra)[which].isdisjoint(words)
 
 
 def _plain_paragraph(
@@ -1173,10 +1237,14 @@ def _plain_paragraph(
     e = hi
     while e > lo and text[e - 1].isspace():
         e -= 1
-    if not (e > lo and text[e - 1] == ":") and not (indirect and _has_cue(text, lo, hi)):
-        return para  # nothing to read: no cue word and no closing "X said:"
+    cue_known = False  # the paragraph has a cue word (known without a look)
+    if not (e > lo and text[e - 1] == ":"):
+        if not (indirect and _has_cue(text, lo, hi)):
+            return para  # nothing to read: no cue word and no closing "X said:"
+        cue_known = True
     sentences = iter_sentences(text, lo, hi)
     last = len(sentences) - 1
+    cue_known = cue_known and last == 0 and sentences[0] == (lo, hi)  # one sentence: the same
     for si, (s_lo, s_hi) in enumerate(sentences):
         colon = False
         if si == last:
@@ -1184,7 +1252,7 @@ def _plain_paragraph(
             while e > s_lo and text[e - 1].isspace():
                 e -= 1
             colon = e > s_lo and text[e - 1] == ":"
-        if not colon and not (indirect and _has_cue(text, s_lo, s_hi)):
+        if not colon and not (indirect and (cue_known or _has_cue(text, s_lo, s_hi))):
             continue
         start = s_lo
         if si > 0:
@@ -1223,7 +1291,7 @@ def _quoted_clauses(text: str, para: _Paragraph, reported: list[_Found]) -> None
     `quote.clause`, the partial quote and the reported clause become one direct quote).
     """
     for f in para.quotes:
-        if f.kind != "partial" or len(text[f.start : f.end].split()) < _MIN_CLAUSE_WORDS:
+        if f.kind != "partial" or not _words_at_least(text, f.start, f.end, _MIN_CLAUSE_WORDS):
             continue
         after = f.end + 1
         if after < len(text) and text[after] in ".!?":
@@ -1233,7 +1301,7 @@ def _quoted_clauses(text: str, para: _Paragraph, reported: list[_Found]) -> None
         host = next(
             (h for h in reported if h.start < f.start and f.end - 2 <= h.end <= f.end + 1), None
         )
-        if host is None or len(text[host.start : f.start].split()) - 1 > _MAX_CLAUSE_LEAD:
+        if host is None or _words_at_least(text, host.start, f.start, _MAX_CLAUSE_LEAD + 2):
             continue
         close = _MARK.match(text, f.end)
         f.kind, f.rule, f.start = "direct", "quote.clause", host.start
@@ -1291,7 +1359,7 @@ def _whole_clause(text: str, toks: _Toks, at: tuple[int, int, int], raw: _Raw) -
     k_open, k_close, t_hi = at
     if any(toks.word[k_close : min(t_hi, k_close + _WINDOW)]):
         return False
-    if len(text[raw.start : raw.end].split()) < _MIN_CLAUSE_WORDS or k_open == 0:
+    if not _words_at_least(text, raw.start, raw.end, _MIN_CLAUSE_WORDS) or k_open == 0:
         return False
     cues = _cues()
     if (
@@ -1359,7 +1427,7 @@ def _utterance_like(text: str, raw: _Raw, toks: _Toks, k_close: int, t_hi: int) 
     if last in ".,!?…;:—–-":
         return True
     rest = any(toks.word[k_close : min(t_hi, k_close + _WINDOW)])
-    return not rest or len(text[raw.start : raw.end].split()) >= 4  # noqa: PLR2004
+    return not rest or _words_at_least(text, raw.start, raw.end, 4)
 
 
 _SMALL_WORDS = frozenset(
@@ -1565,13 +1633,17 @@ def _reported(  # noqa: PLR0917 - private helper fed by one caller
     """Find reported speech in each sentence and append it to *out*."""
     cues = _cues()
     starters = _cues_according()
-    opens = {r.open_at for r in raws}
-    direct = {q.sentence for q in para.quotes if q.kind == "direct"}
+    opens: set[int] = set()
+    direct: set[int] = set()
     mains: dict[int, _Attr] = {}
-    for q in para.quotes:
-        if q.attr is not None:
-            mains.setdefault(q.sentence, q.attr)
-    closes = sorted(r.close_end for r in raws)
+    closes: list[int] = []
+    if raws or para.quotes:  # not a plain paragraph
+        opens = {r.open_at for r in raws}
+        direct = {q.sentence for q in para.quotes if q.kind == "direct"}
+        for q in para.quotes:
+            if q.attr is not None:
+                mains.setdefault(q.sentence, q.attr)
+        closes = sorted(r.close_end for r in raws)
     for si, (s_lo, s_hi) in enumerate(sentences):
         t_lo, t_hi = first_tok[si], end_tok[si]
         if t_lo >= t_hi:
@@ -1641,6 +1713,14 @@ def _reported(  # noqa: PLR0917 - private helper fed by one caller
                 last = attr
 
 
+@functools.lru_cache(maxsize=16)
+def _participle_cues_with(extra: frozenset[str]) -> frozenset[str]:
+    """Return the cue participles that may open a clause: "adding", "saying"."""
+    return frozenset(
+        c for c in _cues_with(extra) if _is_participle(c) and c not in _NOT_CLAUSE_CUES
+    )
+
+
 def _participle_after_direct(  # noqa: PLR0917 - private helper fed by one caller
     text: str,
     toks: _Toks,
@@ -1652,15 +1732,9 @@ def _participle_after_direct(  # noqa: PLR0917 - private helper fed by one calle
 ) -> None:
     """Reported speech after a direct quote: `"…," he said, adding that CLAUSE`."""
     t_lo, t_hi, last_mark = bounds
-    for c in range(t_lo, t_hi):
-        if (
-            inside[c]
-            or toks.start[c] < last_mark
-            or not toks.word[c]
-            or not _is_participle(toks.low[c])
-        ):
-            continue
-        if toks.low[c] not in _cues() or toks.low[c] in _NOT_CLAUSE_CUES or toks.text[c - 1] != ",":
+    gate = _participle_cues_with(_EXTRA_CUES.get())  # picks the candidates at C speed
+    for c in itertools.compress(range(t_lo, t_hi), map(gate.__contains__, toks.low[t_lo:t_hi])):
+        if inside[c] or toks.start[c] < last_mark or not toks.word[c] or toks.text[c - 1] != ",":
             continue
         attr = _Attr(main.speaker, (toks.start[c], toks.end[c]), "quote.participle")
         f = _clause_after(text, toks, c, t_hi, attr, opens)
@@ -1669,14 +1743,23 @@ def _participle_after_direct(  # noqa: PLR0917 - private helper fed by one calle
         return
 
 
+def _words_at_least(text: str, s: int, e: int, n: int) -> bool:
+    """Return True if ``text[s:e]`` has at least *n* white-space separated words."""
+    return len(text[s:e].split(maxsplit=n - 1)) >= n  # stops splitting after n - 1 cuts
+
+
 def _content(text: str, s: int, e: int, *, trim: bool = True) -> tuple[int, int] | None:
     s, e = strip_span(text, s, e)
     while trim and e > s and text[e - 1] in ".!?,;:":
         e -= 1
     s, e = strip_span(text, s, e)
-    if len(text[s:e].split()) < 2:  # noqa: PLR2004
-        return None
+    if s >= e or _WHITE_SPACE.search(text, s, e) is None:
+        return None  # fewer than two words (the span has no white space at its edges)
     return s, e
+
+
+# what `str.split()` splits at (the `regex` module's `\s` differs on a few control characters)
+_WHITE_SPACE = re.compile(r"\s")
 
 
 def _clause_after(  # noqa: PLR0917 - private helper fed by two callers
@@ -1722,21 +1805,30 @@ def _clause_after(  # noqa: PLR0917 - private helper fed by two callers
     if not toks.word[k]:
         return None
     end = toks.end[t_hi - 1]
-    for j in range(k + 1, t_hi):
-        if toks.text[j] == ";":
+    low = toks.low
+    # only these tokens can end the clause: visit them alone (picked at C speed)
+    stops = map(_CLAUSE_ENDS.__contains__, low[k + 1 : t_hi])
+    for j in itertools.compress(range(k + 1, t_hi), stops):
+        tj = low[j]
+        if tj == ";":
             end = toks.start[j]
             break
-        if toks.text[j] in '”"»' and _attribution_follows(toks, j + 1, t_hi):
-            end = toks.start[j]
-            break
-        if toks.text[j] == "," and j + 1 < t_hi and toks.word[j + 1]:
-            if _is_participle(toks.low[j + 1]) and toks.low[j + 1] in _cues():
-                end = toks.start[j]
-                break
+        if tj == ",":
+            if j + 1 < t_hi and toks.word[j + 1]:
+                nxt = low[j + 1]
+                if _is_participle(nxt) and nxt in _cues():
+                    end = toks.start[j]
+                    break
+                if _attribution_follows(toks, j + 1, t_hi):
+                    end = toks.start[j]
+                    break
+            continue
+        if tj in _CLOSING_MARKS:
             if _attribution_follows(toks, j + 1, t_hi):
                 end = toks.start[j]
                 break
-        if toks.low[j] in {"and", "but"} and j + 1 < t_hi and _coordinated_cue(toks, j + 1, t_hi):
+            continue
+        if j + 1 < t_hi and _coordinated_cue(toks, j + 1, t_hi):  # "and", "but"
             end = toks.start[j]  # "said X and warned Y": the second cue has its own clause
             break
     if toks.low[k] in _NOT_CLAUSE_STARTS:
@@ -1748,6 +1840,13 @@ def _clause_after(  # noqa: PLR0917 - private helper fed by two callers
 
 
 _NOT_CLAUSE_STARTS = frozenset({"in", "at", "during", "as", "and", "but", "so", "or"})
+_CLOSING_MARKS = frozenset('”"»')
+_CLAUSE_ENDS = _CLOSING_MARKS | {
+    ";",
+    ",",
+    "and",
+    "but",
+}  # the folded tokens `_clause_after` stops at
 _OBJECT_CUES = frozenset(
     {"called", "calls", "described", "describes", "accused", "accuses", "criticized",
      "criticizes", "condemned", "condemns", "demanded", "demands", "urged", "urges",
@@ -1885,12 +1984,11 @@ class _Resolver:
         self.folded_titles = [tuple(t.casefold() for t in e.titles) for e in people]
         self.title_holder: dict[str, int | None] = {}
         for i, e in enumerate(people):
-            p = _Person(e.name, e.id, {t.casefold() for t in e.titles})
+            p = _Person(e.name, e.id, set(self.folded_titles[i]))
             for alias in (e.name, *e.aliases):
                 parts = alias.split()
                 if parts:
                     self.by_surname.setdefault(parts[-1].casefold(), p)
-            del i
 
     def _entity_at(self, start: int, end: int) -> _Person | None:
         i = bisect.bisect_right(self.mention_starts, end) - 1
@@ -1901,7 +1999,7 @@ class _Resolver:
                 person = self.by_entity.get(ent.id)
                 if person is None:
                     # the entity itself, never a namesake: "Margie Kim" is not "Stella Kim"
-                    person = _Person(ent.name, ent.id, {t.casefold() for t in ent.titles})
+                    person = _Person(ent.name, ent.id, set(self.folded_titles[idx]))
                     self.by_entity[ent.id] = person
                     self.by_surname.setdefault(ent.name.rsplit(maxsplit=1)[-1].casefold(), person)
                 return person
@@ -2030,9 +2128,12 @@ def _headline_quotes(text: str, lo: int, hi: int) -> list[_Found]:
         if span is not None:
             attr = _Attr(_Spk(*m.span("name")), None, "quote.headline")
             return [_Found(span[0], span[1], "indirect", "quote.headline", attr)]
-    if not _has_cue(text, lo, hi):
+    # the first _WINDOW + 2 tokens lie within as many white-space separated chunks
+    rest = text[lo:hi].split(maxsplit=_WINDOW + 2)
+    cut = hi - len(rest[-1]) if len(rest) > _WINDOW + 2 else hi
+    if not _has_cue(text, lo, cut, _HEADLINE):
         return []
-    toks = _head_tokens(text, lo, hi, _WINDOW + 2)
+    toks = _head_tokens(text, lo, cut, _WINDOW + 2)
     cues = _cues()
     for c in range(1, min(len(toks), _WINDOW)):
         if (
@@ -2093,6 +2194,8 @@ def _extract(
         found.extend(para.quotes)
         found.extend(reported)
         previous = para
+    if not found:
+        return [], diags, {}
     found.sort(key=lambda f: (f.start, f.end))
     _close_crossings(text, found)
     resolver = _Resolver(text, entities)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
+import string
 from typing import TYPE_CHECKING
 
 import attrs
@@ -140,12 +141,15 @@ def _unit_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple
     for line in part.split("\n"):
         body = line.strip()
         if body:
-            lead = len(line) - len(line.lstrip())
+            lead = 0 if line[0] == body[0] else len(line) - len(line.lstrip())
             s = pos + lead
             lines.append((s, s + len(body)))
             indents.append(lead if indents else 0)
         elif lines:
-            _add_block(text, lines, indents, out)
+            if len(lines) == 1:
+                out.append(lines[0])
+            else:
+                _add_block(text, lines, indents, out)
             lines = []
             indents = []
         pos += len(line) + 1
@@ -401,12 +405,26 @@ LIST = "list"
 TABLE = "table"
 
 
+# Sets of unit kinds tested in loops over the units.
+_TEXT_LIST = frozenset({TEXT, LIST})
+_SKIPPED_KINDS = frozenset({JUNK, COUNTER, CAPTION, TABLE})
+_JUNK_TEXT = frozenset({JUNK, TEXT})
+_TEXT_CREDIT = frozenset({TEXT, CREDIT_ONLY})
+_FURNITURE_KINDS = frozenset({JUNK, DATE, COUNTER})
+_BYLINE_KINDS = frozenset({BYLINE, BY_ALONE})
+_HEAD_KINDS = frozenset({TEXT, LIST, BYLINE, CAPTION, CREDIT_ONLY, BY_ALONE})
+_TEXT_CAPTION = frozenset({TEXT, CAPTION})
+_HEAD_STRUCTURE_KINDS = frozenset({BYLINE, BY_ALONE, CAPTION, CREDIT_ONLY})
+_STORY_KINDS = frozenset({TEXT, LIST, TABLE, DATE, BY_ALONE})
+_JUNK_COUNTER = frozenset({JUNK, COUNTER})
+
+
 @attrs.define
 class _Unit:
     start: int
     end: int
     kind: str = TEXT
-    words: int = 0
+    words: int = -1  # _word_count, once counted (see _words and _has_words)
     prose: bool = False
     cap_end: int = 0  # CAPTION: where the caption text ends and the credit begins
     cap_credit: int = 0
@@ -414,6 +432,8 @@ class _Unit:
     claimed: bool = False
     gallery: bool = False
     after_picture: bool = False  # CREDIT_ONLY: printed after its caption ("(Name/AP)")
+    dateline_done: bool = False  # dateline: _match_dateline of the unit, once tried
+    dateline: regex.Match[str] | None = None
 
 
 _COUNT_SPAN = 600
@@ -422,7 +442,6 @@ _NOTICE_CHARS = 400
 _CONTRIB_TAIL = 80  # characters that can hold a sentence end and its closing quotes
 _SOCIAL_CHARS = 120
 _SHORT_LINE = 200
-_MANY_WORDS = 99  # enough for every word-count threshold (at most 40 words)
 
 
 def _norm(text: str, s: int, e: int) -> str:
@@ -434,13 +453,64 @@ def _word_count(text: str, s: int, e: int) -> int:
     return len(text[s : min(e, s + _COUNT_SPAN)].split())
 
 
+_CLOSERS = frozenset("\"'”’»)]")  # after the stop in _SENTENCE_END
+_ELLIPSIS_CLOSERS = frozenset("\"'”’)]")  # after the dots in _ELLIPSIS_END
+
+
+def _words(text: str, u: _Unit) -> int:
+    """:func:`_word_count` of a unit, counted once."""
+    if u.words < 0:
+        u.words = _word_count(text, u.start, u.end)
+    return u.words
+
+
+_CHARS_PER_WORD = 12  # a generous probe: most text has a word every 6 or 7 characters
+
+
+def _has_words(text: str, u: _Unit, k: int) -> bool:
+    """Tell whether ``_words(text, u) >= k``, counting only as far as needed.
+
+    A prefix of the counted text never has more words than the whole (a word cut short
+    still counts once), so k words in a short prefix settle it.
+    """
+    if u.words < 0:
+        s = u.start
+        probe = s + _CHARS_PER_WORD * k
+        if probe < min(u.end, s + _COUNT_SPAN) and len(text[s:probe].split(None, k - 1)) >= k:
+            return True
+        u.words = _word_count(text, s, u.end)
+    return u.words >= k
+
+
 def _ends_sentence(text: str, s: int, e: int) -> bool:
-    """Tell whether ``text[s:e]`` ends with a full stop, ? or !, or a closing quote."""
-    return _SENTENCE_END.search(text, max(s, e - _TAIL), e) is not None
+    """Tell whether ``text[s:e]`` ends with a full stop, ? or !, or a closing quote.
+
+    ``_SENTENCE_END.search(text, max(s, e - _TAIL), e)``, without the regex engine.
+    """
+    if e > s and text[e - 1] == "\n":  # "$" also matches before a final line break
+        return _SENTENCE_END.search(text, max(s, e - _TAIL), e) is not None
+    lo = max(s, e - _TAIL)
+    if e <= lo:
+        return False
+    if text[e - 1] in '"”’»':
+        return True
+    j = e - 1
+    while j >= lo and e - j <= 4 and text[j] in _CLOSERS:  # noqa: PLR2004 - at most 3 closers
+        j -= 1
+    return j >= lo and e - j <= 4 and text[j] in ".!?:"  # noqa: PLR2004
 
 
 def _ends_ellipsis(text: str, s: int, e: int) -> bool:
-    return _ELLIPSIS_END.search(text, max(s, e - _TAIL), e) is not None
+    """``_ELLIPSIS_END.search(text, max(s, e - _TAIL), e)``, without the regex engine."""
+    if e > s and text[e - 1] == "\n":
+        return _ELLIPSIS_END.search(text, max(s, e - _TAIL), e) is not None
+    lo = max(s, e - _TAIL)
+    j = e - 1
+    while j >= lo and e - j <= 3 and text[j] in _ELLIPSIS_CLOSERS:  # noqa: PLR2004 - at most 2
+        j -= 1
+    if j < lo or e - j > 3:  # noqa: PLR2004
+        return False
+    return text[j] == "…" or (j - 2 >= lo and text[j - 2 : j + 1] == "...")
 
 
 def _is_social(text: str, s: int, e: int) -> bool:
@@ -458,10 +528,11 @@ def _is_social(text: str, s: int, e: int) -> bool:
     return 0 < count <= 12 and long_word  # noqa: PLR2004 - share lines are short
 
 
-# The first character a unit can open with for each pattern matched at the unit's start: a
-# unit whose first character is outside a pattern's class cannot match it, so the pattern is
-# not tried. Each class is a superset of the pattern's first characters, written with the
-# pattern's own case flags so that case-folded letters (ſ, İ, K) are covered alike.
+# What a unit's first two characters can be for each pattern matched at the unit's start:
+# a unit whose start is outside a pattern's gate cannot match it, so the pattern is not
+# tried. Each gate is a superset of the pattern's possible starts (a prefix character, or
+# the first two letters of one of its words), written with the pattern's own case flags so
+# that case-folded letters (ſ, İ, K) are covered alike.
 _F_COUNTER = 1 << 0
 _F_SIGNOFF = 1 << 1
 _F_SEPARATOR = 1 << 2
@@ -473,40 +544,40 @@ _F_BY = 1 << 7
 _F_CAPTION_LABEL = 1 << 8
 _F_CREDIT_ONLY = 1 << 9
 _F_BULLET = 1 << 10
-_FIRST_CLASSES = (
-    (_F_COUNTER, r"(?i)[*•\sips\d]"),  # image|photo|slide|picture, a digit
-    (_F_SIGNOFF, r"R"),
-    (_F_SEPARATOR, r"_"),
-    (_F_CREDIT_BY, r"(?i)[(\[\s\-–—afewrctgp]"),  # additional, further, extra, reporting...
-    (_F_SOURCE, r"(?i)[tv]"),  # this ..., via ...
-    (_F_URL, r"(?i)[hw]"),
-    (_F_READ_MORE, r"(?i)[*•\srswlmaftce\d,.]"),
-    (_F_BY, r"[*•\sBb]"),
-    (_F_CAPTION_LABEL, r"(?i)[impvcf]"),
-    (_F_CREDIT_ONLY, r"[©(IPC]"),
-    (_F_BULLET, r"[*•·▪►\-–\d]"),
+_START_GATES = tuple(
+    (bit, regex.compile(gate))
+    for bit, gate in (
+        (_F_COUNTER, r"(?i)[*•\s\d]|im|ph|sl|pi"),  # image, photo, slide, picture
+        (_F_SIGNOFF, r"R[eE]"),
+        (_F_SEPARATOR, r"_"),
+        # additional, further, extra; reporting, writing, editing, research, compiled, ...
+        (_F_CREDIT_BY, r"(?i)[(\[\s\-–—]|ad|fu|ex|re|wr|ed|co|tr|gr|pr|fa|ph"),
+        (_F_SOURCE, r"(?i)th|vi"),  # this ..., via ...
+        (_F_URL, r"(?i)ht|ww"),
+        # read, see, watch, listen, more, related, recommended, also, filed, tags, topics,
+        # categories; eds, editors; scroll, click; a number
+        (_F_READ_MORE, r"(?i)[*•\s\d,.]|re|se|wa|li|mo|al|fi|ta|to|ca|ed|sc|cl"),
+        (_F_BY, r"[*•\s]|[Bb][yY]"),
+        (_F_CAPTION_LABEL, r"(?i)im|me|ph|vi|ca|fi"),  # image, media, photo, video, caption, file
+        (_F_CREDIT_ONLY, r"©|\(c|I[mMl]|P[hi]|Cr"),
+        (_F_BULLET, r"[*•·▪►\-–\d]"),
+    )
 )
-_FIRST_PATTERNS = tuple((bit, regex.compile(p)) for bit, p in _FIRST_CLASSES)
-_FIRST_COMMON = "".join(map(chr, range(256))) + "ſİK•·▪►–—©“”‘’«»…"
+_START_MASKS: dict[str, int] = {}  # cache for ASCII starts
 
 
-def _first_mask_of(c: str) -> int:
-    mask = 0
-    for bit, pattern in _FIRST_PATTERNS:
-        if pattern.match(c):
-            mask |= bit
+def _start_mask(text: str, s: int) -> int:
+    """Bit set of the start patterns a unit opening at ``s`` can match."""
+    key = text[s : s + 2]
+    mask = _START_MASKS.get(key)
+    if mask is None:
+        mask = 0
+        for bit, gate in _START_GATES:
+            if gate.match(key):
+                mask |= bit
+        if key.isascii():
+            _START_MASKS[key] = mask
     return mask
-
-
-@functools.cache
-def _first_masks() -> dict[str, int]:
-    return {c: _first_mask_of(c) for c in _FIRST_COMMON}
-
-
-def _first_mask(c: str) -> int:
-    """Bit set of the start patterns a unit opening with character ``c`` can match."""
-    mask = _first_masks().get(c)
-    return _first_mask_of(c) if mask is None else mask
 
 
 @functools.cache
@@ -526,17 +597,20 @@ _PAREN_LAST = frozenset(")]")  # _TRAILING_PAREN
 def _may_be_short(text: str, s: int, e: int, limit: int) -> bool:
     """Tell whether ``_norm(text, s, e)`` may have at most ``limit`` characters.
 
-    False only when it surely has more: two characters that ``_norm`` keeps lie ``limit``
-    apart or more (casefolding never shortens a string).
+    False only when it surely has more: the first and the last character that ``_norm``
+    keeps lie ``limit`` apart or more (casefolding never shortens a string).
     """
-    if e - s <= limit or text[s] in _EDGE_PUNCT:
+    if e - s <= limit:
         return True
-    q = e - 1
-    while text[q] in _EDGE_PUNCT:  # text[s] is not, so this stops
-        q -= 1
-        if q - s < limit:
+    p = s
+    while text[p] in _EDGE_PUNCT:
+        p += 1
+        if p == e:
             return True
-    return q - s < limit
+    q = e - 1
+    while text[q] in _EDGE_PUNCT:  # text[p] is not, so this stops
+        q -= 1
+    return q - p < limit
 
 
 def _is_junk(text: str, s: int, e: int, *, first: int, has_letters: bool) -> bool:
@@ -554,13 +628,6 @@ def _is_junk(text: str, s: int, e: int, *, first: int, has_letters: bool) -> boo
     return _is_social(text, s, e)
 
 
-def _has_notice(text: str, s: int, e: int) -> bool:
-    """_COPYRIGHT_NOTICE, tried only when "©" or "ght" (rights, copyright) is there."""
-    if text.find("©", s, e) < 0 and "ght" not in text[s:e].lower():
-        return False
-    return _COPYRIGHT_NOTICE.search(text, s, e) is not None
-
-
 def _is_trailer(text: str, s: int, e: int, first: int) -> bool:
     """Tell whether :func:`_trailer_role` gives a role (the same tests, fewer tried)."""
     if (first & _F_SIGNOFF and _SIGNOFF.match(text, s, e)) or (
@@ -571,7 +638,12 @@ def _is_trailer(text: str, s: int, e: int, first: int) -> bool:
         return False
     if first & _F_CREDIT_BY and _CREDIT_BY.match(text, s, e):
         return True
-    if text[e - 1] in _CONTRIB_LAST and _CREDIT_CONTRIB.search(text, max(s, e - _CONTRIB_TAIL), e):
+    tail = max(s, e - _CONTRIB_TAIL)
+    if (
+        text[e - 1] in _CONTRIB_LAST
+        and "buted" in text[tail:e].lower()  # "contributed" (b, u, t, e, d fold only to themselves)
+        and _CREDIT_CONTRIB.search(text, tail, e)
+    ):
         return True
     return bool(first & _F_SOURCE and _CREDIT_SOURCE.match(text, s, e))
 
@@ -591,55 +663,116 @@ def _is_date_line(text: str, s: int, e: int) -> bool:
     return _word_count(text, s, e) <= 12  # noqa: PLR2004
 
 
+_TRAILER_START = _F_SIGNOFF | _F_SEPARATOR | _F_CREDIT_BY | _F_SOURCE
+_JUNK_START = _F_URL | _F_READ_MORE
+_CAPTION_START = _F_CAPTION_LABEL | _F_CREDIT_ONLY
+_TRAILER_CHARS = 400  # longest credit line (_trailer_role)
+_TAIL_CHARS = 120  # end of a unit searched for a trailing photo credit
+
+
 def _classify(text: str, u: _Unit) -> None:
     s, e = u.start, u.end
-    u.words = words = _word_count(text, s, e)
-    first = _first_mask(text[s])
+    n = e - s
+    first = _START_MASKS.get(text[s : s + 2])
+    if first is None:
+        first = _start_mask(text, s)
+    last = text[e - 1]
     if first & _F_COUNTER and _COUNTER.match(text, s, e):
         u.kind = COUNTER
         return
-    if _is_trailer(text, s, e, first):
+    # Each test below is tried only when it can succeed (see the functions it calls).
+    # "contributed", "rights reserved", "copyright" in the unit: look for "buted", "erved",
+    # "copyr" in ``low`` (lower() of a part of the unit is a part of it; these letters match
+    # only themselves case-insensitively, unlike i and s, which also match İ and ſ).
+    low = text[s:e].lower() if n <= _TRAILER_CHARS else ""
+    if (first & _TRAILER_START or (last in _CONTRIB_LAST and "buted" in low)) and _is_trailer(
+        text, s, e, first
+    ):
         u.kind = TRAILER
         return
     has_lower = _LOWER.search(text, s, e) is not None
     has_letters = has_lower or _LETTERS.search(text, s, e) is not None
-    if _is_junk(text, s, e, first=first, has_letters=has_letters) or (
-        e - s < _NOTICE_CHARS and _has_notice(text, s, e)
+    if (
+        not has_letters
+        or first & _JUNK_START
+        or n <= _SOCIAL_CHARS
+        or (
+            # _may_be_short is false at once when neither the first nor both last characters
+            # are edge punctuation in a unit this long
+            (
+                text[s] in _EDGE_PUNCT
+                or (last in _EDGE_PUNCT and text[e - 2] in _EDGE_PUNCT)
+                or n - 2 < _junk_chars()
+            )
+            and _may_be_short(text, s, e, _junk_chars())
+        )
+    ) and _is_junk(text, s, e, first=first, has_letters=has_letters):
+        u.kind = JUNK
+        return
+    if (
+        n < _NOTICE_CHARS
+        and ("©" in low or "erved" in low or "copyr" in low)
+        and _COPYRIGHT_NOTICE.search(text, s, e) is not None
     ):
         u.kind = JUNK
         return
     if first & _F_BY and _BY_ALONE.match(text, s, e):
         u.kind = BY_ALONE
         return
-    if _is_date_line(text, s, e):
+    if n <= _DATE_LONG and _is_date_line(text, s, e):
         u.kind = DATE
         return
     by = _BY_PREFIX.match(text, s, e) if first & _F_BY else None
     if by is not None and _parse_people(text, by.end(), e) is not None:
         u.kind = BYLINE
         return
-    last = text[e - 1]
-    ends = last in _SENT_LAST and _ends_sentence(text, s, e)
-    cap = _caption_parts(text, s, e, first=first, words=words, ends=ends)
-    if cap is not None:
-        u.cap_end, u.cap_credit, u.cap_rule = cap
-        u.kind = CREDIT_ONLY if u.cap_end == s or _NAME_AGENCY.match(text, s, e) else CAPTION
-        u.after_picture = u.kind == CREDIT_ONLY and _CREDIT_AFTER.match(text, s, e) is not None
-        return
+    # _ends_sentence is true at once for a full stop
+    ends = last == "." or (last in _SENT_LAST and _ends_sentence(text, s, e))
+    tail = text[e - _TAIL_CHARS : e] if n > _TAIL_CHARS else text[s:e]
+    if (
+        first & _CAPTION_START
+        or not ends
+        or last in _PAREN_LAST
+        or "/" in tail
+        or "Image" in tail
+        or "Credit" in tail
+        or "Photo" in tail
+        or "Picture" in tail
+        or "Source" in tail
+        or "Illustration" in tail
+        or "©" in tail
+    ):
+        cap = _caption_parts(text, u, first=first, ends=ends)
+        if cap is not None:
+            u.cap_end, u.cap_credit, u.cap_rule = cap
+            u.kind = CREDIT_ONLY if u.cap_end == s or _NAME_AGENCY.match(text, s, e) else CAPTION
+            u.after_picture = u.kind == CREDIT_ONLY and _CREDIT_AFTER.match(text, s, e) is not None
+            return
     bullet = _BULLET.match(text, s, e) if first & _F_BULLET else None
     if bullet is not None:
-        u.kind = LIST if words > 4 else JUNK  # noqa: PLR2004 - menu items are short
+        u.kind = LIST if _has_words(text, u, 5) else JUNK  # menu items are short
         if u.kind == JUNK and _person(text, bullet.end(), e) == strip_span(text, bullet.end(), e):
             u.kind = TEXT  # "* Hazel Ortiz": an author in a list of article details
         return
     if text.find("  ", s, e) >= 0 and len(_COLUMNS.findall(text, s, e)) >= _TABLE_GAPS:
         u.kind = TABLE  # columns of figures: part of the body, but not running text
         return
-    # _is_prose, with the tests above reused
-    if not has_lower or (last in _ELLIPSIS_LAST and _ends_ellipsis(text, s, e)):
+    # _is_prose, with the tests above reused; a full stop ends "..." or nothing
+    if not has_lower:
+        u.prose = False
+    elif last == ".":
+        # _has_words(text, u, 4), with the usual case inline
+        u.prose = (
+            (
+                (n > 48 and len(text[s : s + 48].split(None, 3)) == 4)  # noqa: PLR2004
+                or _has_words(text, u, 4)
+            )
+            and text[e - 3 : e] != "..."
+        )
+    elif last in _ELLIPSIS_LAST and _ends_ellipsis(text, s, e):
         u.prose = False
     else:
-        u.prose = words >= 4 if ends else words >= 25  # noqa: PLR2004
+        u.prose = _has_words(text, u, 4) if ends else _has_words(text, u, 25)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -656,19 +789,17 @@ def _credit_like(content: str) -> bool:
     )
 
 
-def _caption_parts(
-    text: str, s: int, e: int, *, first: int, words: int, ends: bool
-) -> tuple[int, int, str] | None:
+def _caption_parts(text: str, u: _Unit, *, first: int, ends: bool) -> tuple[int, int, str] | None:
     """Return ``(text_end, credit_start, rule)`` when the unit is a caption or a photo credit.
 
     ``text_end == s`` means the unit is only a credit; ``credit_start == e`` means a caption
-    without a credit. ``first`` is :func:`_first_mask` of its first character, ``words``
-    its :func:`_word_count`, ``ends`` whether it :func:`_ends_sentence`.
+    without a credit. ``first`` is :func:`_start_mask` of its start, ``ends`` whether it
+    :func:`_ends_sentence`.
     """
+    s, e = u.start, u.end
     label = _CAPTION_LABEL.match(text, s, e) if first & _F_CAPTION_LABEL else None
-    if first & _F_CREDIT_ONLY and _CREDIT_ONLY.match(text, s, e) and words <= 14:  # noqa: PLR2004
+    if first & _F_CREDIT_ONLY and _CREDIT_ONLY.match(text, s, e) and not _has_words(text, u, 15):
         return s, s, "caption.credit_only"
-    n_words = words if e - s < _SHORT_LINE else _MANY_WORDS
     if text[e - 1] in _PAREN_LAST:
         m = _TRAILING_PAREN.search(text, max(s, e - 170), e)
         if m is not None and _credit_like(m.group(1)):
@@ -699,7 +830,7 @@ def _caption_parts(
         credit = _photo_credit_tail(text, s, e)
         if credit is not None:
             if credit == s:
-                if n_words <= 8:  # noqa: PLR2004
+                if e - s < _SHORT_LINE and not _has_words(text, u, 9):
                     return s, s, "caption.credit_only"
             else:
                 return strip_span(text, s, credit)[1], credit, "caption.trailing_credit"
@@ -1018,6 +1149,14 @@ def _match_dateline(text: str, s: int, e: int) -> regex.Match[str] | None:
     return m
 
 
+def _unit_dateline(text: str, u: _Unit) -> regex.Match[str] | None:
+    """:func:`_match_dateline` of a unit, tried once."""
+    if not u.dateline_done:
+        u.dateline = _match_dateline(text, u.start, u.end)
+        u.dateline_done = True
+    return u.dateline
+
+
 def _dateline_from(text: str, m: regex.Match[str], reference: dt.date | None) -> Dateline:
     loc = m.group("loc")
     end = m.end()
@@ -1079,16 +1218,36 @@ class _State:
 
 
 def _headline_candidate(text: str, u: _Unit) -> bool:
-    if u.kind != TEXT or not 1 <= u.words <= _MAX_HEADLINE_WORDS:
+    if u.kind != TEXT or not 1 <= _words(text, u) <= _MAX_HEADLINE_WORDS:
         return False
     if text[u.start] in "—–-" or _pull_quote(text, u):
         return False  # an attribution line or a pull quote
-    return u.words > 2 or _person(text, u.start, u.end) is None  # noqa: PLR2004
+    return _words(text, u) > 2 or _person(text, u.start, u.end) is None  # noqa: PLR2004
+
+
+# ASCII text for _caps_share: a word character (_WORD) becomes "u" (a capital or a digit) or
+# "l", the other characters a word may hold ("'", ".", "-") "b", anything else a space.
+_CAPS_CLASSES = str.maketrans(
+    {
+        **{chr(i): " " for i in range(128)},
+        **dict.fromkeys(string.ascii_lowercase, "l"),
+        **dict.fromkeys(string.ascii_uppercase + string.digits, "u"),
+        **dict.fromkeys("'.-", "b"),
+    }
+)
 
 
 def _caps_share(text: str, u: _Unit) -> float:
     """Share of the words that start with a capital or a digit (Title Case gives 0.7+)."""
-    firsts = _WORD_FIRST.findall(text, u.start, u.end)  # the first character of each word
+    part = text[u.start : u.end]
+    if part.isascii():
+        # each _WORD is a run of "u", "l" and "b" that holds a "u" or an "l"; without the
+        # "b"s, a word starts where a space is followed by its first "u" or "l"
+        classes = " " + part.translate(_CAPS_CLASSES).replace("b", "")
+        caps = classes.count(" u")
+        words = caps + classes.count(" l")
+        return caps / words if words else 0.0
+    firsts = _WORD_FIRST.findall(part)  # the first character of each word
     if not firsts:
         return 0.0
     caps = sum(map(str.isupper, firsts)) + sum(map(str.isdigit, firsts))
@@ -1111,31 +1270,31 @@ def _find_headline(text: str, units: list[_Unit]) -> int | None:
     cands: list[int] = []
     for i in range(limit):
         u = units[i]
-        if u.kind == BYLINE or (u.kind == TEXT and _match_dateline(text, u.start, u.end)):
-            if i > 0 and u.kind == TEXT and cands:
-                break
-            if u.kind == BYLINE:
-                break
+        if u.kind == BYLINE:
+            break
+        if i > 0 and cands and u.kind == TEXT and _unit_dateline(text, u):
+            break
         if cands and u.kind == TEXT and u.prose and _caps_share(text, u) < _TITLE_CASE:
             break  # running text: the body has begun
         if _headline_candidate(text, u):
             cands.append(i)
     if not cands:
         for i in range(limit):
-            if units[i].kind in {TEXT, LIST}:
+            if units[i].kind in _TEXT_LIST:
                 return i
         return None
     # a section name or kicker ("Business News", "Dancing With the Stars") before the title
-    last_text = max((i for i, w in enumerate(units) if w.kind in {TEXT, LIST}), default=-1)
     chosen = cands[0]
     u = units[chosen]
     caps = text[u.start : u.end].upper() == text[u.start : u.end]
-    if u.words <= 2 or (u.words <= _KICKER_WORDS and not caps):  # noqa: PLR2004
-        least = 3 if u.words <= 2 else _HEADLINE_WORDS  # noqa: PLR2004
+    words = _words(text, u)
+    if words <= 2 or (words <= _KICKER_WORDS and not caps):  # noqa: PLR2004
+        least = 3 if words <= 2 else _HEADLINE_WORDS  # noqa: PLR2004
+        last_text = max((i for i, w in enumerate(units) if w.kind in _TEXT_LIST), default=-1)
         for i in cands[1:]:
             v = units[i]
             titled = _caps_share(text, v) >= _TITLE_CASE or (not v.prose and _title_like(text, v))
-            if v.words >= least and i < last_text and titled:
+            if _has_words(text, v, least) and i < last_text and titled:
                 chosen = i
                 break
     # "New York|Manhole Fires ..." followed later by "Manhole Fires ...": take the clean copy
@@ -1143,7 +1302,7 @@ def _find_headline(text: str, units: list[_Unit]) -> int | None:
     for i in cands:
         if i > chosen:
             t = text[units[i].start : units[i].end]
-            if len(t) < len(head) and head.endswith(t) and units[i].words >= 3:  # noqa: PLR2004
+            if len(t) < len(head) and head.endswith(t) and _has_words(text, units[i], 3):
                 return i
     return chosen
 
@@ -1151,9 +1310,7 @@ def _find_headline(text: str, units: list[_Unit]) -> int | None:
 def _next_significant(units: list[_Unit], i: int) -> int | None:
     for j in range(i + 1, len(units)):
         u = units[j]
-        if u.kind not in {JUNK, COUNTER, CAPTION, TABLE} and not (
-            u.kind == CREDIT_ONLY and not u.after_picture
-        ):
+        if u.kind not in _SKIPPED_KINDS and not (u.kind == CREDIT_ONLY and not u.after_picture):
             return j
     return None
 
@@ -1161,22 +1318,35 @@ def _next_significant(units: list[_Unit], i: int) -> int | None:
 # What _VIDEO_LABEL ("video") and _HIGHLIGHTS ("story highlights", "key points", "in brief",
 # "at a glance") can start with, as their case-insensitive match sees it.
 _PROMO_FIRST = frozenset("vVsSſhHkK\u212aiI\u0130aA")
+_PROMO_ASCII = frozenset(
+    c for c in map(chr, range(128)) if c in _EDGE_PUNCT or c.casefold()[0] in _PROMO_FIRST
+)
 
 
-def _promo_norm(text: str, u: _Unit) -> str | None:
-    """``_norm`` of a unit, or None when it cannot be a video or highlights label."""
+def _may_be_promo(text: str, u: _Unit) -> bool:
+    """Tell whether a unit may be a video or highlights label, or is a gallery counter."""
     c = text[u.start]
-    if c not in _EDGE_PUNCT and c.casefold()[0] not in _PROMO_FIRST:
-        return None
-    return _norm(text, u.start, u.end)
+    if c.isascii():
+        return c in _PROMO_ASCII or u.kind == COUNTER
+    return c in _EDGE_PUNCT or c.casefold()[0] in _PROMO_FIRST or u.kind == COUNTER
 
 
-def _mark_promos(text: str, units: list[_Unit]) -> None:
-    """Mark video promos, highlight boxes and gallery items, which are never the body."""
+def _mark_promos(text: str, units: list[_Unit], candidates: list[int]) -> None:
+    """Mark video promos, highlight boxes and gallery items, which are never the body.
+
+    ``candidates`` are the indexes of the units :func:`_may_be_promo` accepts, in order; the
+    other units need nothing here.
+    """
     n = len(units)
-    for i, u in enumerate(units):
-        norm = _promo_norm(text, u) if u.kind in {JUNK, TEXT} else None
-        if norm is not None and u.kind in {JUNK, TEXT} and _VIDEO_LABEL.match(norm):
+    for i in candidates:
+        u = units[i]
+        c = text[u.start]
+        norm = (
+            _norm(text, u.start, u.end)
+            if u.kind in _JUNK_TEXT and (c in _EDGE_PUNCT or c.casefold()[0] in _PROMO_FIRST)
+            else None
+        )  # None: not a video or highlights label (see _PROMO_FIRST)
+        if norm is not None and u.kind in _JUNK_TEXT and _VIDEO_LABEL.match(norm):
             u.kind = JUNK
             j = i + 1
             while j < n and units[j].kind == JUNK:
@@ -1188,7 +1358,7 @@ def _mark_promos(text: str, units: list[_Unit]) -> None:
                 units[j].kind = JUNK  # its blurb
         elif norm is not None and u.kind == TEXT and _HIGHLIGHTS.match(norm):
             u.kind = JUNK
-            if i + 1 < n and units[i + 1].kind in {TEXT, LIST}:
+            if i + 1 < n and units[i + 1].kind in _TEXT_LIST:
                 units[i + 1].kind = JUNK
         elif u.kind == COUNTER and i + 1 < n and units[i + 1].kind == TEXT:
             # a gallery item: its caption, sometimes printed twice (short, then long)
@@ -1212,9 +1382,11 @@ def _find_body(text: str, units: list[_Unit], h: int) -> int | None:
                 if v.kind != TEXT:
                     continue
                 if (
-                    v.words >= 4  # noqa: PLR2004 - _opens_with_dateline, cheapest test first
-                    and _STRONG_DATELINE.match(text, v.start, v.end)
-                    and _match_dateline(text, v.start, v.end) is not None
+                    _STRONG_DATELINE.match(
+                        text, v.start, v.end
+                    )  # _opens_with_dateline, cheap first
+                    and _has_words(text, v, 4)
+                    and _unit_dateline(text, v) is not None
                 ):
                     return j
                 seen += 1
@@ -1225,7 +1397,7 @@ def _find_body(text: str, units: list[_Unit], h: int) -> int | None:
 
 
 def _opens_with_dateline(text: str, u: _Unit) -> bool:
-    return u.words >= 4 and _match_dateline(text, u.start, u.end) is not None  # noqa: PLR2004
+    return _has_words(text, u, 4) and _unit_dateline(text, u) is not None
 
 
 def _next_is_prose(units: list[_Unit], i: int) -> bool:
@@ -1247,10 +1419,10 @@ def _next_is_prose(units: list[_Unit], i: int) -> bool:
 def _fallback_body(text: str, units: list[_Unit], h: int) -> int | None:
     for i in range(h + 1, len(units)):
         u = units[i]
-        if u.kind == TEXT and (u.prose or _match_dateline(text, u.start, u.end)):
+        if u.kind == TEXT and (u.prose or _unit_dateline(text, u)):
             return i
     for i in range(h + 1, len(units)):
-        if units[i].kind in {TEXT, LIST}:
+        if units[i].kind in _TEXT_LIST:
             return i
     return None
 
@@ -1275,7 +1447,7 @@ def _add_people(st: _State, people: _People, rule: str, extra_aff: str | None = 
 
 def _affiliation_line(text: str, u: _Unit) -> bool:
     """Tell whether a short line after a byline is the author's affiliation or job title."""
-    if u.kind not in {TEXT, CREDIT_ONLY} or u.words > 7 or u.prose:  # noqa: PLR2004
+    if u.kind not in _TEXT_CREDIT or _has_words(text, u, 8) or u.prose:
         return False
     raw = text[u.start : u.end].strip(_EDGE_PUNCT)
     low = raw.casefold()
@@ -1323,7 +1495,7 @@ def _implicit_byline(st: _State, head: list[int], i: int) -> bool:
     )
     # "REUTERS", "AFP/The Local - [email protected]"
     first_word = regex.match(r"[\p{L}]+", text[s:e])
-    if low in _agencies() and (next_is_date or u.words <= 2):  # noqa: PLR2004
+    if low in _agencies() and (next_is_date or not _has_words(text, u, 3)):
         st.bylines.append(
             Byline(s, e, text[s:e], " ".join(text[s:e].split()), None, "byline.agency")
         )
@@ -1365,8 +1537,8 @@ def _implicit_byline(st: _State, head: list[int], i: int) -> bool:
             cue = True
         if rest.upper() == rest and _LETTERS.search(rest):
             cue = True
-    if not cue and not rest and u.words <= 4:  # noqa: PLR2004
-        cue = nxt is None or nxt.kind in {JUNK, DATE, COUNTER}
+    if not cue and not rest and not _has_words(text, u, 5):
+        cue = nxt is None or nxt.kind in _FURNITURE_KINDS
     if not cue:
         return False
     people = _parse_people(text, s, e)
@@ -1385,7 +1557,7 @@ def _head_matter(st: _State, h: int, b: int) -> int | None:
     head = list(range(h + 1, b))
     deck: int | None = None
     significant = 0
-    explicit = any(units[i].kind in {BYLINE, BY_ALONE} for i in head)
+    explicit = any(units[i].kind in _BYLINE_KINDS for i in head)
     byline_done = False
     for pos, i in enumerate(head):
         u = units[i]
@@ -1457,17 +1629,20 @@ def _head_matter(st: _State, h: int, b: int) -> int | None:
             st.junk(u, "structure.repeat", "headline printed again")
             continue
         if u.kind == TEXT and st.dateline is None:
-            m = _match_dateline(text, u.start, u.end)
+            m = _unit_dateline(text, u)
             if m is not None and m.end() >= u.end - 1:
                 st.dateline = _dateline_from(text, m, st.published)
                 u.claimed = True
                 continue
-        if u.kind in {TEXT, LIST, BYLINE, CAPTION, CREDIT_ONLY, BY_ALONE}:
+        if u.kind in _HEAD_KINDS:
             if (
                 deck is None
                 and u.kind == TEXT
                 and significant < _DECK_REACH
-                and (u.words >= 10 or (u.words >= 5 and _ends_sentence(text, u.start, u.end)))  # noqa: PLR2004
+                and (
+                    _has_words(text, u, 10)
+                    or (_has_words(text, u, 5) and _ends_sentence(text, u.start, u.end))
+                )
                 and _LOWER.search(text, u.start, u.end)
                 and not _ends_ellipsis(text, u.start, u.end)
                 and not _followed_by_credit(units, i)
@@ -1524,7 +1699,7 @@ def _place_captions(st: _State, first: int, b: int) -> None:
         if (
             nxt is not None
             and not nxt.claimed
-            and nxt.kind in {TEXT, CAPTION}
+            and nxt.kind in _TEXT_CAPTION
             and (_CAPTION_LABEL.match(text, nxt.start, nxt.end))
         ):
             end = nxt.cap_end if nxt.kind == CAPTION else nxt.end
@@ -1547,7 +1722,7 @@ def _place_captions(st: _State, first: int, b: int) -> None:
             and prev.kind == TEXT
             and not prev.claimed
             and (i - 1 < b or not prev.prose or _CREDIT_AFTER.match(text, u.start, u.end))
-            and _match_dateline(text, prev.start, prev.end) is None
+            and _unit_dateline(text, prev) is None
         ):
             _caption(st, prev, (prev.start, prev.end), (u.start, u.end), "caption.credit_after")
             u.claimed = True
@@ -1557,7 +1732,7 @@ def _place_captions(st: _State, first: int, b: int) -> None:
             and nxt.kind == TEXT
             and not nxt.claimed
             and i + 1 < b
-            and nxt.words >= 5  # noqa: PLR2004
+            and _has_words(text, nxt, 5)
         ):
             _caption(st, nxt, (nxt.start, nxt.end), (u.start, u.end), "caption.credit_before")
             u.claimed = True
@@ -1734,9 +1909,12 @@ def split_structure(article: Article) -> Article:
     """
     text = article.text
     units = [_Unit(s, e) for s, e in _unit_spans(text)]
-    for u in units:
+    promos: list[int] = []
+    for i, u in enumerate(units):
         _classify(text, u)
-    _mark_promos(text, units)
+        if _may_be_promo(text, u):
+            promos.append(i)
+    _mark_promos(text, units, promos)
     st = _State(text, units, article.published)
     h = _find_headline(text, units)
     if h is None:
@@ -1747,7 +1925,7 @@ def split_structure(article: Article) -> Article:
     b = _find_body(text, units, h)
     if b is None:
         b = _fallback_body(text, units, h)
-    elif not any(units[i].kind in {JUNK, DATE, COUNTER} or units[i].prose for i in range(h + 1, b)):
+    elif not any(units[i].kind in _FURNITURE_KINDS or units[i].prose for i in range(h + 1, b)):
         # clean text with no page furniture: the body starts at its first text
         alt = _fallback_body(text, units, h)
         if alt is not None and alt < b and not _head_structure(units, h, alt):
@@ -1784,10 +1962,7 @@ def split_structure(article: Article) -> Article:
 
 def _head_structure(units: list[_Unit], h: int, alt: int) -> bool:
     """Tell whether a byline, caption or credit sits between the headline and *alt*."""
-    return (
-        any(units[i].kind in {BYLINE, BY_ALONE, CAPTION, CREDIT_ONLY} for i in range(h + 1, alt))
-        and alt > h + 1
-    )
+    return any(units[i].kind in _HEAD_STRUCTURE_KINDS for i in range(h + 1, alt)) and alt > h + 1
 
 
 def _junk_all(st: _State) -> list[Diagnostic]:
@@ -1807,7 +1982,7 @@ def _body(st: _State, b: int) -> list[Span]:
         u = units[i]
         if u.claimed:
             continue
-        if ended and u.kind in {TEXT, LIST, TABLE, DATE, BY_ALONE}:
+        if ended and u.kind in _STORY_KINDS:
             st.junk(u, "structure.after_story", "page text after the end of the story")
             continue
         if u.kind == TRAILER:
@@ -1825,9 +2000,7 @@ def _body(st: _State, b: int) -> list[Span]:
             continue
         if u.kind == JUNK and _RIGHTS_RESERVED.search(text, u.start, min(u.end, u.start + 400)):
             ended = not first
-        if u.kind in {JUNK, COUNTER} or (
-            u.kind == DATE and _DATE_LABEL.match(text, u.start, u.end)
-        ):
+        if u.kind in _JUNK_COUNTER or (u.kind == DATE and _DATE_LABEL.match(text, u.start, u.end)):
             st.junk(u, "structure.junk", "page furniture")
             continue
         if u.kind == BY_ALONE:
@@ -1852,7 +2025,7 @@ def _ends_story(units: list[_Unit], i: int) -> bool:
 def _take_dateline(st: _State, u: _Unit) -> int:
     """Split the dateline off the first body paragraph; return where the paragraph starts."""
     text = st.text
-    m = _match_dateline(text, u.start, u.end)
+    m = _unit_dateline(text, u)
     if m is not None:
         st.dateline = _dateline_from(text, m, st.published)
         return strip_span(text, m.end(), u.end)[0]

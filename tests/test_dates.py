@@ -11,11 +11,21 @@ import pytest
 from newsparse import Article, parse_article
 from newsparse._timex import (
     _APPROX,
+    _BEHIND,
     _DISPATCH,
+    _LOOKS_BEHIND,
     _REF_WORDS,
+    _REFINED,
     _RULES,
+    _SECOND_PAIRS,
     _SECOND_WORDS,
     _all_patterns,
+    _may_match,
+    _refine,
+    _refine_number,
+    _refine_prefix,
+    _rule_pattern,
+    scan,
     value_to_calendar,
 )
 from newsparse.dates import iter_dates, resolve_dates
@@ -834,6 +844,138 @@ def test_second_word_gates_match_the_phrases() -> None:
 )
 def test_scanner_words_and_numbers(text: str, expected: list[str]) -> None:
     assert [d.text for d in iter_dates(text, reference=REF)] == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "after", "kept"),
+    [
+        pytest.param("that", "the", (), id="that-the"),
+        pytest.param("over", "the", (), id="over-the"),
+        pytest.param("the", "weekend", ("date_weekend",), id="the-weekend"),
+        pytest.param("new", "year", ("date_holiday",), id="new-year-any-case"),
+        pytest.param(
+            "the", "past", ("date_rel_unit", "ref_plural", "dur_num", "ref_word"), id="past"
+        ),
+    ],
+)
+def test_refined_rules_after_a_function_word(word: str, after: str, kept: tuple[str, ...]) -> None:
+    assert _refine(_DISPATCH[word], word, after) == kept
+    assert _REFINED[word, after] == kept
+
+
+@pytest.mark.parametrize(
+    ("length", "after", "kept"),
+    [
+        pytest.param(1, ".5", ("date_dotted",), id="decimal"),
+        pytest.param(3, " ", ("date_ago", "dur_num"), id="count"),
+        pytest.param(4, " ", ("date_quarter", "date_year"), id="year"),
+        pytest.param(4, "-", ("date_iso", "date_year"), id="year-range"),
+        pytest.param(2, ":3", ("time_clock", "time_clock24"), id="clock"),
+        pytest.param(2, "/", ("date_numeric",), id="slash"),
+    ],
+)
+def test_refined_rules_at_a_number(length: int, after: str, kept: tuple[str, ...]) -> None:
+    assert _refine_number(_DISPATCH["#digit"], length, after) == kept
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        pytest.param("date_the_year", "for the year", id="the-year"),
+        pytest.param("date_decade", "the nineties", id="decade-word"),
+        pytest.param("date_spelled_year", "the year two thousand", id="spelled-year"),
+        pytest.param("set_per", "1 a day", id="per"),
+        pytest.param("dur_bare", "for weeks", id="bare-unit"),
+    ],
+)
+def test_look_behind_rules_are_met_by_a_word_before(rule: str, text: str) -> None:
+    # the rule matches only after the words before, and they are among those _refine tries
+    assert rule in _LOOKS_BEHIND
+    befores = [b for b in _BEHIND[rule] if b and text.startswith(b)]
+    matched = [b for b in befores if _rule_pattern(rule).match(text, len(b)) is not None]
+    assert matched, text
+    assert all(_rule_pattern(rule).match(text[len(b) :]) is None for b in matched)
+    assert all(_may_match(rule, [text[len(b) :]]) for b in matched)
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        pytest.param("date_decade", "the 1990s", id="decade"),
+        pytest.param("time_clock24", "19:45 GMT", id="clock24-with-a-zone"),
+        pytest.param("date_decade", "the early nineties", id="decade-edge"),
+        pytest.param("date_spelled_year", "nineteen eighty-four", id="spelled-year"),
+        pytest.param("date_spelled_year", "the year two thousand", id="spelled-year-the"),
+    ],
+)
+def test_look_behind_rules_that_also_match_alone(rule: str, text: str) -> None:
+    assert "" in _BEHIND[rule]
+    assert _rule_pattern(rule).fullmatch(text) is not None
+
+
+@pytest.mark.parametrize(
+    ("prefix", "kept"),
+    [
+        pytest.param("two com", (), id="count-of-things"),
+        pytest.param("two wee", ("date_ago", "dur_num"), id="count-of-weeks"),
+        pytest.param("first tim", (), id="first-time"),
+        pytest.param("May hav", ("date_month_rel",), id="may-verb"),
+    ],
+)
+def test_refined_rules_after_a_word(prefix: str, kept: tuple[str, ...]) -> None:
+    word = prefix.split(maxsplit=1)[0].casefold()
+    assert _refine_prefix(_DISPATCH[word], prefix) == kept
+
+
+def test_every_look_behind_rule_has_an_example() -> None:
+    assert set(_BEHIND) == _LOOKS_BEHIND
+    assert {
+        "time_clock24",
+        "date_the_year",
+        "date_decade",
+        "date_spelled_year",
+        "set_per",
+        "dur_bare",
+    } == _LOOKS_BEHIND
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Over the weekend, that the deal fell through became clear.", id="weekend"),
+        pytest.param("THE END OF MARCH 2019 and the end of March 2019", id="upper-case"),
+        pytest.param(
+            "Last New Year's Eve and last new year the party was in the New Year.", id="holiday"
+        ),
+        pytest.param("For the year, profit rose; in the year ago quarter it fell.", id="the-year"),
+        pytest.param(
+            "The company said the first half and the fiscal 1999 third quarter.", id="quarter"
+        ),
+        pytest.param("About a week ago and about the same time, some 20 years later.", id="approx"),
+        pytest.param("The late 1990s, the early nineties and the past few years.", id="decades"),
+        pytest.param("At least two days, at most a week, at present, at 10:30 GMT.", id="at"),
+        pytest.param("It rose 2.5% to 300 jobs in 1990-91, and 5.03.2018 at 19:45.", id="numbers"),
+        pytest.param("For weeks, twice a day, in the year two thousand and 4/5/2018.", id="behind"),
+        pytest.param(
+            "Two companies, two weeks; the first time, the first half; May 3.", id="prefix"
+        ),
+        pytest.param("May have, May 2019, Friday Feb. 2, three or four years ago.", id="prefix-2"),
+    ],
+)
+def test_refined_rules_find_what_all_rules_find(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    def spans() -> list[tuple[str, int, int]]:
+        return [(rule, m.start(), m.end()) for rule, _, m in scan(text, 0, len(text))]
+
+    refined = spans()
+    monkeypatch.setattr("newsparse._timex._refine", lambda names, *_: names)
+    monkeypatch.setattr("newsparse._timex._REFINED", {})
+    monkeypatch.setattr("newsparse._timex._REFINED_NUMBERS", {})
+    monkeypatch.setattr("newsparse._timex._refine_number", lambda names, *_: names)
+    monkeypatch.setattr("newsparse._timex._DEAD_PAIRS", set(_SECOND_PAIRS))
+    monkeypatch.setattr("newsparse._timex._REFINED_PREFIXES", {})
+    monkeypatch.setattr("newsparse._timex._refine_prefix", lambda names, _: names)
+    assert refined == spans()
+    assert refined
 
 
 @pytest.mark.parametrize(

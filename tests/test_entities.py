@@ -8,7 +8,7 @@ from pathlib import Path
 import attrs
 import pytest
 
-from newsparse._names import CAP, INITIAL, POSS, UPPER, tokenize
+from newsparse._names import CAP, INITIAL, POSS, UPPER, Tokens, _add_slow, tokenize
 from newsparse.entities import EntityLexicon, _gazetteer, extract_entities, iter_mentions
 from newsparse.model import Article, Entity, Mention
 
@@ -1047,6 +1047,46 @@ def test_tokens(text: str, expected: list[tuple[str, str, str]]) -> None:
 def test_ascii_and_unicode_paths_give_one_tokenisation(text: str) -> None:
     # a letter outside ASCII at the end sends the whole text down the Unicode path
     assert _tokens(text + " Zoë")[:-1] == _tokens(text)
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        pytest.param(w, id=w)
+        for w in [
+            "don't",
+            "O’Brien",
+            "rock'n'roll",
+            "it's",
+            "a's'b",
+            "U.S.",
+            "W.Va.",
+            "U.S.-backed",
+            "1.5",
+            "12.125",
+            "1.2.3",
+            "Jones's",
+            "Corp.'s",
+            "Mr.",
+            "J.",
+            "said.",
+            "Taliban-led",
+            "al-Amr",
+        ]
+    ],
+)
+def test_short_paths_read_a_word_as_the_full_pattern_does(word: str) -> None:
+    g = _gazetteer(None)
+    text = f"We met {word} there"
+    fast = tokenize(text, 0, len(text), g.abbrevs, g.phrases)
+    slow = Tokens()
+    _add_slow(slow, text, 0, len(text), abbrevs=g.abbrevs, phrases=g.phrases)
+    assert (fast.starts, fast.ends, fast.keys, fast.flags) == (
+        slow.starts,
+        slow.ends,
+        slow.keys,
+        slow.flags,
+    )
 
 
 @pytest.mark.parametrize(

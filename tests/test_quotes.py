@@ -711,3 +711,34 @@ def test_speaker_is_the_entity_named_not_a_namesake() -> None:
     entity = article.entity(quote.speaker.entity or "")
     assert entity is not None
     assert entity.name == "Margie Kim"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue_verbs", "expected"),
+    [
+        pytest.param(
+            "Mayor Ana Ruiz bellowed that the budget was a joke.",
+            ("bellowed",),
+            [("that the budget was a joke", "Mayor Ana Ruiz", "bellowed")],
+            id="ascii-extra-cue",
+        ),
+        pytest.param("Mayor Ana Ruiz bellowed that the budget was a joke.", (), [], id="not-a-cue"),
+        pytest.param(
+            "The senator pooh-poohed that the plan would cost jobs.",
+            ("pooh-poohed",),
+            [("that the plan would cost jobs", "The senator", "pooh-poohed")],
+            id="hyphenated-extra-cue",
+        ),
+        pytest.param(
+            "Der Minister äußerte, the plan would fail.",
+            ("äußerte",),
+            [("the plan would fail", "Der Minister", "äußerte")],
+            id="accented-extra-cue",
+        ),
+    ],
+)
+def test_extra_cue_verbs_start_reported_speech(
+    text: str, cue_verbs: tuple[str, ...], expected: list[tuple[str, str, str]]
+) -> None:
+    quotes = list(iter_quotes(text, cue_verbs=cue_verbs))
+    assert [(q.text, _speaker(q), q.cue.text if q.cue else None) for q in quotes] == expected

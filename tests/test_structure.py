@@ -448,6 +448,9 @@ def test_hard_wrapped_lines_rejoin_into_one_paragraph() -> None:
     assert [p.text for p in article.paragraphs[1:]] == ["Residents returned to their homes."]
 
 
+_WRAPPED = "Line one of a story that runs on and on across the page\nand ends on the next line."
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -471,11 +474,60 @@ def test_hard_wrapped_lines_rejoin_into_one_paragraph() -> None:
             id="short-lines-stay-apart",
         ),
         pytest.param("A.\n\nB.", ["A.", "B."], id="blank-lines"),
+        pytest.param(
+            "  Line one of a story that runs on and on across the page\n"
+            "and ends on the next line.\n \t \nA second block.",
+            [
+                _WRAPPED,
+                "A second block.",
+            ],
+            id="indented-first-line-and-white-space-blank-line",
+        ),
+        pytest.param(
+            "Storm closes the harbour\u2029Line one of a story that runs on and on across the"
+            " page\nand ends on the next line.",
+            [
+                "Storm closes the harbour",
+                _WRAPPED,
+            ],
+            id="paragraph-separator",
+        ),
+        pytest.param(
+            "Storm closes the harbour\x0c\x0cLine one of a story that runs on and on across the"
+            " page\nand ends on the next line.",
+            [
+                "Storm closes the harbour",
+                _WRAPPED,
+            ],
+            id="form-feeds",
+        ),
+        pytest.param(
+            "Storm closes the harbour\n\x1f\nLine one of a story that runs on and on across the"
+            " page\nand ends on the next line.",
+            [
+                "Storm closes the harbour",
+                _WRAPPED,
+            ],
+            id="control-character-line-is-not-blank",
+        ),
     ],
 )
 def test_iter_paragraphs(text: str, expected: list[str]) -> None:
     assert [p.text for p in iter_paragraphs(text)] == expected
     assert [text[s:e] for s, e in iter_units(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        pytest.param(0, None, [(0, 22), (24, 53), (55, 79)], id="whole-text"),
+        pytest.param(24, None, [(24, 53), (55, 79)], id="from-the-second-block"),
+        pytest.param(3, 40, [(3, 22), (24, 40)], id="a-range"),
+    ],
+)
+def test_iter_units_range(start: int, end: int | None, expected: list[tuple[int, int]]) -> None:
+    text = "Ferry service resumes.\n\nThe crossing had been closed.\n\nCrews repaired the pier."
+    assert list(iter_units(text, start, end)) == expected
 
 
 def test_wire_slug_and_editors_note_are_not_headline_or_deck() -> None:
