@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 import attrs
 import regex
 
-from newsparse._lexicons import load_set
+from newsparse._lexicons import load_set, load_table
 from newsparse._sentences import iter_sentences
 from newsparse._text import iter_blocks, strip_span
 from newsparse.model import Article, Diagnostic, Entity, Mention, Quote, QuoteKind, Span, Speaker
@@ -1956,6 +1956,30 @@ class _Person:
     name: str
     entity: str | None
     roles: set[str] = attrs.field(factory=set)
+    gender: str | None = None  # "f", "m" or unknown: which of "she" and "he" may be them
+
+
+@functools.cache
+def _genders() -> dict[str, str]:
+    """Given names, honorifics and gendered nouns (lexicons/quotes_gender.tsv) to f or m."""
+    return {row[0].casefold(): row[1] for row in load_table("quotes_gender.tsv")}
+
+
+def _gender_of(name: str, titles: Iterable[str]) -> str | None:
+    """Tell from a person's titles ("Mrs.", "spokeswoman") or given name who they are."""
+    genders = _genders()
+    for title in titles:
+        for word in title.split():
+            g = genders.get(word.casefold())
+            if g is not None:
+                return g
+    parts = name.split()
+    if len(parts) > 1:
+        return genders.get(parts[0].casefold())
+    return None
+
+
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 
 _NAME_SEQ = regex.compile(
@@ -1995,24 +2019,30 @@ class _Resolver:
         while i >= 0 and i >= bisect.bisect_right(self.mention_starts, start) - 3:
             s, e, idx = self.mentions[i]
             if s < end and e > start:
-                ent = self.people[idx]
-                person = self.by_entity.get(ent.id)
-                if person is None:
-                    # the entity itself, never a namesake: "Margie Kim" is not "Stella Kim"
-                    person = _Person(ent.name, ent.id, set(self.folded_titles[idx]))
-                    self.by_entity[ent.id] = person
-                    self.by_surname.setdefault(ent.name.rsplit(maxsplit=1)[-1].casefold(), person)
-                return person
+                return self._of_entity(idx)  # the entity itself, never a namesake
             i -= 1
         return None
+
+    def _of_entity(self, idx: int) -> _Person:
+        """The person for entity *idx*: the entity itself, never a namesake with its surname."""
+        ent = self.people[idx]
+        person = self.by_entity.get(ent.id)
+        if person is None:
+            roles = set(self.folded_titles[idx])
+            person = _Person(ent.name, ent.id, roles, _gender_of(ent.name, ent.titles))
+            self.by_entity[ent.id] = person
+            self.by_surname.setdefault(ent.name.rsplit(maxsplit=1)[-1].casefold(), person)
+        return person
 
     def _person(self, name: str, entity: str | None, roles: set[str]) -> _Person:
         key = name.rsplit(maxsplit=1)[-1].casefold()
         p = self.by_surname.get(key)
         if p is None or (p.name != name and len(name) > len(p.name)):
-            p = _Person(name, entity, roles)
+            p = _Person(name, entity, roles, _gender_of(name, roles))
             self.by_surname[key] = p
         p.roles |= roles
+        if p.gender is None and roles:
+            p.gender = _gender_of("", roles)
         return p
 
     def _split_name(self, start: int, end: int) -> tuple[str, set[str]] | None:
@@ -2045,7 +2075,7 @@ class _Resolver:
         person = self._entity_at(spk.start, spk.end)
         if person is None and low in _PRONOUNS:
             if low in {"he", "she"}:
-                person = self._recent(spk.start)
+                person = self._recent(spk.start, low)
         elif person is None and low.split()[0] in {"the", "a"} and len(low.split()) <= 4:  # noqa: PLR2004
             person = self._role(low.split()[-1], spk.start)
         elif person is None:
@@ -2077,19 +2107,26 @@ class _Resolver:
                 if roles:
                     self.history.append((m.start(), p))
 
-    def _recent(self, pos: int) -> _Person | None:  # the most recent person before *pos*
+    def _recent(self, pos: int, pronoun: str = "") -> _Person | None:
+        """The most recent person before *pos* whom *pronoun* may name ("she": no "Mr.")."""
+        want = _PRONOUN_GENDER.get(pronoun)
+        found: list[tuple[int, _Person]] = []
         i = bisect.bisect_left(self.mention_starts, pos) - 1
-        best: tuple[int, _Person] | None = None
-        if i >= 0:
-            s, _, idx = self.mentions[i]
-            ent = self.people[idx]
-            best = (s, self._person(ent.name, ent.id, set()))
-        for s, p in reversed(self.history):
+        for k in range(i, max(-1, i - _WINDOW), -1):
+            s, _, idx = self.mentions[k]
+            found.append((s, self._of_entity(idx)))
+            if want is None or found[-1][1].gender in {None, want}:
+                break  # nothing earlier can be nearer and fit
+        for s, p in reversed(self.history[-_WINDOW:]):
             if s < pos:
-                if best is None or s > best[0]:
-                    best = (s, p)
-                break
-        return None if best is None else best[1]
+                found.append((s, p))
+                if want is None or p.gender in {None, want}:
+                    break
+        found.sort(key=lambda sp: -sp[0])
+        for _, p in found:
+            if want is None or p.gender in {None, want}:
+                return p
+        return None
 
     def _role(self, head: str, pos: int) -> _Person | None:
         for s, p in reversed(self.history[-_WINDOW:]):

@@ -742,3 +742,33 @@ def test_extra_cue_verbs_start_reported_speech(
 ) -> None:
     quotes = list(iter_quotes(text, cue_verbs=cue_verbs))
     assert [(q.text, _speaker(q), q.cue.text if q.cue else None) for q in quotes] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        pytest.param(
+            'Mayor Ana Ruiz met Gov. John Smith on Monday. "We agreed," she said.',
+            "Ana Ruiz",
+            id="she-skips-a-man-named-later",
+        ),
+        pytest.param(
+            'Gov. John Smith met Mayor Ana Ruiz on Monday. "We agreed," he said.',
+            "John Smith",
+            id="he-skips-a-woman-named-later",
+        ),
+        pytest.param(
+            'Mrs. Lee met Mr. Park on Monday. "We agreed," she said.', "Lee", id="honorifics"
+        ),
+        pytest.param(
+            'Mayor Ana Ruiz met Sen. Taylor Quinn on Monday. "We agreed," she said.',
+            "Taylor Quinn",
+            id="unknown-gender-fits-either",
+        ),
+    ],
+)
+def test_pronoun_goes_to_the_nearest_compatible_person(text: str, name: str) -> None:
+    article = parse_article("Leaders meet\n\n" + text)
+    [quote] = article.quotes
+    assert quote.speaker is not None
+    assert quote.speaker.name == name
