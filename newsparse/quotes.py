@@ -2153,7 +2153,9 @@ _HEADLINE_COLON = regex.compile(
 )
 _NOT_HEADLINE_SPEAKERS = frozenset(
     {"the latest", "update", "watch", "analysis", "opinion", "exclusive", "breaking", "live",
-     "photos", "video", "editorial", "review", "explainer", "timeline", "factbox"}
+     "photos", "video", "editorial", "review", "explainer", "timeline", "factbox", "interview",
+     "q&a", "podcast", "listen", "fact check", "comment", "letters", "obituary", "profile",
+     "special report", "investigation", "poll", "quiz", "recap", "preview", "column"}
 )  # fmt: skip
 
 

@@ -302,6 +302,26 @@ def test_headline_attribution(headline: str, expected: tuple[str, str]) -> None:
     assert (q.text, _speaker(q), q.rule) == (*expected, "quote.headline")
 
 
+@pytest.mark.parametrize(
+    "headline",
+    [
+        pytest.param("Interview: The Mayor on the Port", id="interview"),
+        pytest.param("Analysis: Why the Bridge Closed", id="analysis"),
+        pytest.param("The Latest: Bridge Closes Again", id="the-latest"),
+    ],
+)
+def test_headline_labels_are_no_speakers(headline: str) -> None:
+    text = headline + "\n\nThe bridge closed in March."
+    article = extract_quotes(
+        Article(
+            text=text,
+            headline=Span.of(text, 0, len(headline)),
+            paragraphs=(Span.of(text, len(headline) + 2, len(text)),),
+        )
+    )
+    assert article.quotes == ()
+
+
 def test_interrupted_pieces_share_a_group() -> None:
     first, second = _quotes('"One," she said, "two."')
     assert first.group is not None
