@@ -1791,7 +1791,9 @@ def _labelled_stamp(text: str, u: _Unit) -> bool:
     )
 
 
-def _timestamps(text: str, units: list[_Unit], body_from: int) -> tuple[Timestamp, ...]:
+def _timestamps(
+    text: str, units: list[_Unit], body_from: int, bylines: list[Byline]
+) -> tuple[Timestamp, ...]:
     """Find the dates printed in the head matter: date lines and dates after a byline.
 
     Only full calendar dates count (``Nov. 19, 2019``, ``2019-11-19``); a time right after
@@ -1800,8 +1802,10 @@ def _timestamps(text: str, units: list[_Unit], body_from: int) -> tuple[Timestam
     "Posted", no label) the publication.
     """
     stamps: list[Timestamp] = []
+    named = [(b.start, b.end) for b in bylines]
     for u in units[:body_from]:
-        if u.kind not in {DATE, BYLINE} and not _labelled_stamp(text, u):
+        by = any(u.start <= a and b <= u.end for a, b in named)  # "Associated Press Nov. 19…"
+        if u.kind not in {DATE, BYLINE} and not by and not _labelled_stamp(text, u):
             continue
         mentions = list(iter_dates(text, start=u.start, end=u.end, fallback=False))
         for i, d in enumerate(mentions):
@@ -1819,7 +1823,7 @@ def _timestamps(text: str, units: list[_Unit], body_from: int) -> tuple[Timestam
                 role: TimestampRole = "updated"
             else:
                 role = "published"
-            rule = "timestamp.byline" if u.kind == BYLINE else "timestamp.line"
+            rule = "timestamp.byline" if u.kind == BYLINE or by else "timestamp.line"
             stamps.append(Timestamp(d.start, end, text[d.start : end], role, d, rule))
             if len(stamps) >= _MAX_STAMPS:
                 return tuple(stamps)
@@ -1945,7 +1949,7 @@ def split_structure(article: Article) -> Article:
             st.junk(u, "structure.head", "head matter that is not headline, deck or byline")
     paragraphs = _body(st, body_from)
     _bio_bylines(st, paragraphs)
-    timestamps = _timestamps(text, units, body_from)
+    timestamps = _timestamps(text, units, body_from, st.bylines)
     return attrs.evolve(
         article,
         headline=headline,

@@ -800,3 +800,18 @@ def test_author_bio_at_the_end(tail: str, expected: list[tuple[str, str | None, 
     text = f"Port reopens\n\nThe port reopened on Tuesday.\n\nShips came back.\n\n{tail}"
     article = parse_article(text)
     assert [(b.name, b.affiliation, b.rule) for b in article.bylines] == expected
+
+
+def test_timestamp_after_an_agency_byline() -> None:
+    stamp = "Associated Press November 19, 2019, 9:02 AM"
+    text = (
+        "Nadal keeps Spain alive\n\nRafael Nadal celebrates a point in Madrid, Spain, Tuesday,"
+        f" Nov. 19, 2019. (Manu Fernandez/AP)\n\n{stamp}\n*\n*\n{stamp}\n*\n\n"
+        "MADRID — Rafael Nadal kept Spain alive on Tuesday."
+    )
+    article = parse_article(text)
+    assert [(b.name, b.rule) for b in article.bylines] == [("Associated Press", "byline.agency")]
+    assert [(t.text, t.rule) for t in article.timestamps][:1] == [
+        ("November 19, 2019, 9:02 AM", "timestamp.byline")
+    ]
+    assert article.reference_date == dt.date(2019, 11, 19)
