@@ -2155,7 +2155,7 @@ _NOT_HEADLINE_SPEAKERS = frozenset(
     {"the latest", "update", "watch", "analysis", "opinion", "exclusive", "breaking", "live",
      "photos", "video", "editorial", "review", "explainer", "timeline", "factbox", "interview",
      "q&a", "podcast", "listen", "fact check", "comment", "letters", "obituary", "profile",
-     "special report", "investigation", "poll", "quiz", "recap", "preview", "column"}
+     "special report", "quiz", "recap", "preview", "column"}
 )  # fmt: skip
 
 
@@ -2202,6 +2202,38 @@ def _headline_quotes(text: str, lo: int, hi: int) -> list[_Found]:
     return []
 
 
+_DASH_LINE = regex.compile(r"[—–―]|--?(?=[ \u00a0])")
+
+
+def _dash_signature(text: str, lo: int, hi: int, previous: _Paragraph) -> bool:
+    """Give the quote that ends the paragraph before to the name on a dash line after it.
+
+    `"We will rebuild the port."` / `— Carla Sanchez, harbor master`: the dash line names
+    the speaker of a quote with no attribution of its own (rule `quote.dash`).
+    """
+    m = _DASH_LINE.match(text, lo, hi)
+    if m is None or not previous.quotes or hi - lo > _MAX_SIGNATURE:
+        return False
+    last = previous.quotes[-1]
+    if last.attr is not None and last.rule not in {"quote.previous-paragraph"}:
+        return False
+    toks = _tokens(text, m.end(), hi)
+    k = 0
+    while k < len(toks) and not toks.word[k]:
+        k += 1
+    if k >= len(toks) or not toks.cap[k]:
+        return False
+    spk = _np_forward(toks, k, len(toks))
+    if spk is None:
+        return False
+    last.attr = _Attr(spk, None, "quote.dash")
+    previous.last_speaker = last.attr
+    return True
+
+
+_MAX_SIGNATURE = 120  # characters of a dash line that signs a quote
+
+
 def _extract(
     text: str,
     paragraphs: Sequence[tuple[int, int]],
@@ -2219,6 +2251,8 @@ def _extract(
         found.extend(_headline_quotes(text, *headline))
     previous: _Paragraph | None = None
     for (lo, hi), para_raws in zip(paragraphs, raws, strict=True):
+        if not para_raws and previous is not None and _dash_signature(text, lo, hi, previous):
+            continue  # "— Carla Sanchez, harbor master" under a quote: attributed it
         reported: list[_Found] = []
         para = _analyse_paragraph(
             text,

@@ -155,6 +155,11 @@ def test_unclosed_quote_gives_a_diagnostic() -> None:
             id="quote-running-over-a-line-break-without-a-new-mark",
         ),
         pytest.param(
+            '"We will rebuild the port."\n\n— Carla Sanchez, harbor master',
+            [("We will rebuild the port.", "direct", "Carla Sanchez")],
+            id="dash-signature-on-the-next-line",
+        ),
+        pytest.param(
             "''It is a fine plan,'' Mr. Lee said. ''The real issue is the cost. It is high.''",
             [
                 ("It is a fine plan,", "direct", "Mr. Lee"),
