@@ -2215,7 +2215,7 @@ def _dash_signature(text: str, lo: int, hi: int, previous: _Paragraph) -> bool:
     if m is None or not previous.quotes or hi - lo > _MAX_SIGNATURE:
         return False
     last = previous.quotes[-1]
-    if last.attr is not None and last.rule not in {"quote.previous-paragraph"}:
+    if last.attr is not None and last.rule != "quote.previous-paragraph":
         return False
     toks = _tokens(text, m.end(), hi)
     k = 0
