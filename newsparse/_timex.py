@@ -767,7 +767,16 @@ class Context:
             return "future"  # "by February", "until January": news deadlines lie ahead
         last = _CLAUSE_START.search(self.text, lo, start)  # the last clause break
         left = lo if last is None else last.end()
-        return "past" if _PAST.search(self.text, left, start) is not None else ""
+        if _PAST.search(self.text, left, start) is not None:
+            return "past"
+        # a date that opens its clause ("In March, sales fell") takes the verb after it
+        if self.text[left:start].strip(" \t\"“‘'").casefold() in _CLAUSE_OPENERS:
+            stop = min(len(self.text), end + 60)
+            right_m = _CLAUSE_END.search(self.text, end + 1, stop)
+            right = right_m.start() if right_m else stop
+            if _PAST.search(self.text, end, right) is not None:
+                return "past"
+        return ""
 
     def deadline(self, start: int) -> bool:
         """Whether "by", "until", "as soon as" ... comes just before, not in a past perfect."""
@@ -793,6 +802,9 @@ class Context:
         right_m = _CLAUSE_END.search(self.text, end + 1, stop)
         right = right_m.start() if right_m else stop
         return _has_future(self.text, end, right)
+
+
+_CLAUSE_OPENERS = frozenset({"", "in", "on", "during", "since", "early in", "late in"})
 
 
 class Found(NamedTuple):

@@ -77,6 +77,11 @@ REF = dt.date(2013, 3, 22)  # a Friday
             id="month-day-past",
         ),
         pytest.param(
+            "In June, sales fell by a third.",
+            [("June", "DATE", "2012-06")],
+            id="month-opening-the-clause-takes-the-verb-after-it",
+        ),
+        pytest.param(
             "The filing, dated 2018-02-20, was released.",
             [("2018-02-20", "DATE", "2018-02-20")],
             id="iso",
