@@ -1783,6 +1783,27 @@ _STAMP_JOIN = regex.compile(r"[\s,|/•·@-]{0,4}+(?:at\s++)?")
 _MAX_STAMPS = 4
 
 
+_STAMP_OUTLET = regex.compile(
+    r"[ \t]*+[/|][ \t]*+(?P<org>\p{Lu}[\p{L}&.'’-]{0,20}(?:[ \t]\p{Lu}[\p{L}&.'’-]{0,20}){0,3})"
+    r"[ \t]*+$",
+    regex.MULTILINE,
+)
+
+
+def _outlet_after_stamp(st: _State, units: list[_Unit], stamps: tuple[Timestamp, ...]) -> None:
+    """A page with no byline that signs its timestamp: "Nov. 19, 2019 / 10:07 AM / CBS News"."""
+    text = st.text
+    for stamp in stamps:
+        unit = next((u for u in units if u.start <= stamp.start and stamp.end <= u.end), None)
+        if unit is None:
+            continue
+        m = _STAMP_OUTLET.match(text, stamp.end, unit.end)
+        if m is not None:
+            a, b = m.span("org")
+            st.bylines.append(Byline(a, b, text[a:b], text[a:b], None, "byline.stamp"))
+            return
+
+
 def _labelled_stamp(text: str, u: _Unit) -> bool:
     """A short head line with a date label inside: "TNN | Updated: May 27, 2023, 08:12 IST"."""
     return (
@@ -1950,6 +1971,8 @@ def split_structure(article: Article) -> Article:
     paragraphs = _body(st, body_from)
     _bio_bylines(st, paragraphs)
     timestamps = _timestamps(text, units, body_from, st.bylines)
+    if not st.bylines:
+        _outlet_after_stamp(st, units, timestamps)
     return attrs.evolve(
         article,
         headline=headline,

@@ -815,3 +815,24 @@ def test_timestamp_after_an_agency_byline() -> None:
         ("November 19, 2019, 9:02 AM", "timestamp.byline")
     ]
     assert article.reference_date == dt.date(2019, 11, 19)
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        pytest.param(
+            "Updated on: November 19, 2019 / 10:07 AM / CBS News",
+            [("CBS News", "byline.stamp")],
+            id="outlet-signs-the-timestamp",
+        ),
+        pytest.param(
+            "By Ana Ruiz\n\nNovember 19, 2019 / 10:07 AM / CBS News",
+            [("Ana Ruiz", "byline.by")],
+            id="a-byline-wins",
+        ),
+        pytest.param("November 19, 2019 / 10:07 AM", [], id="no-outlet"),
+    ],
+)
+def test_outlet_after_a_timestamp(head: str, expected: list[tuple[str, str]]) -> None:
+    text = f"Rescue caught on video\n\n{head}\n\nPolice released a video on Tuesday."
+    assert [(b.name, b.rule) for b in parse_article(text).bylines] == expected
