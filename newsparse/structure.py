@@ -1861,6 +1861,7 @@ _BIO_OUTLET = regex.compile(
 )
 _BIO_REACH = 12  # trailing paragraphs where an author's bio may stand (or the last half)
 _BIO_LENGTH = 600
+_MAX_BIOS = 3
 
 
 def _bio_bylines(st: _State, paragraphs: list[Span]) -> None:
@@ -1873,9 +1874,12 @@ def _bio_bylines(st: _State, paragraphs: list[Span]) -> None:
     text = st.text
     seen = {b.name for b in st.bylines}
     reach = max(_BIO_REACH, len(paragraphs) // 2)
+    found = 0
     for para in paragraphs[-reach:]:
-        if para.end - para.start > _BIO_LENGTH:
+        if para.end - para.start > _BIO_LENGTH or found >= _MAX_BIOS:
             continue
+        if text.find(" is ", para.start, min(para.end, para.start + 100)) < 0:
+            continue  # the cheap test first: most paragraphs have no " is " near the start
         m = _BIO.match(text, para.start, para.end)
         if m is None:
             continue
@@ -1891,6 +1895,7 @@ def _bio_bylines(st: _State, paragraphs: list[Span]) -> None:
         st.bylines.append(
             Byline(person[0], person[1], text[person[0] : person[1]], name, aff, "byline.bio")
         )
+        found += 1
 
 
 def _dated_by_timestamp(
