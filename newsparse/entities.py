@@ -191,6 +191,8 @@ _PRE_MODIFIERS = frozenset(
 # First words that make a run a place: Mount Everest, Lake Victoria.
 _LOC_FIRST = frozenset({"mount", "lake", "fort", "camp", "port", "cape"})
 _ORG_FIRST = frozenset({"daily", "radio"})
+# First words that make a run an event: Hurricane Sandy, Operation Desert Storm.
+_MISC_FIRST = frozenset({"hurricane", "typhoon", "cyclone", "tropical", "superstorm", "operation"})
 _NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 
 
@@ -201,7 +203,6 @@ def _surname_key(words: tuple[str, ...]) -> str:
     return words[-1]
 
 
-_MISC_FIRST = frozenset({"hurricane", "typhoon", "cyclone", "tropical", "superstorm", "operation"})
 _LOCATIVE = frozenset(
     [
         "in",
