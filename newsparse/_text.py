@@ -14,9 +14,10 @@ __all__ = ["LINE_BREAK", "iter_blocks", "iter_lines", "strip_span"]
 # Every line terminator str.splitlines() knows, with \r\n as one break.
 LINE_BREAK = regex.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 # A blank line: a break, then only horizontal space, then another break.
+# The breaks are atomic, so the \r and \n of one \r\n never count as two breaks.
 _BLOCK_BREAK = regex.compile(
-    r"(?:\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029])"
-    r"(?:[^\S\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029]*+(?:\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]))++"
+    r"(?>\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029])"
+    r"(?:[^\S\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029]*+(?>\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]))++"
     r"|\u2029"
 )
 
@@ -55,6 +56,9 @@ def iter_blocks(text: str, start: int = 0, end: int | None = None) -> Iterator[t
     >>> t = "One.\\n\\n  Two,\\nstill two.\\n \\nThree."
     >>> [t[s:e] for s, e in iter_blocks(t)]
     ['One.', 'Two,\\nstill two.', 'Three.']
+    >>> u = t.replace("\\n", "\\r\\n")
+    >>> [u[s:e] for s, e in iter_blocks(u)]
+    ['One.', 'Two,\\r\\nstill two.', 'Three.']
     """
     stop = len(text) if end is None else end
     pos = start

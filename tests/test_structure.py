@@ -836,3 +836,14 @@ def test_timestamp_after_an_agency_byline() -> None:
 def test_outlet_after_a_timestamp(head: str, expected: list[tuple[str, str]]) -> None:
     text = f"Rescue caught on video\n\n{head}\n\nPolice released a video on Tuesday."
     assert [(b.name, b.rule) for b in parse_article(text).bylines] == expected
+
+
+def test_crlf_text_splits_like_lf_text() -> None:
+    lf = (
+        "Harbour fees rise\n\nBy Ana Ruiz\n\nSPRINGFIELD, March 2 (Reuters) - Port fees rose\n"
+        "on Monday, the port said.\n\nShippers were not pleased."
+    )
+    crlf = lf.replace("\n", "\r\n")
+    a, b = parse_article(lf), parse_article(crlf)
+    assert [p.text.split() for p in a.paragraphs] == [p.text.split() for p in b.paragraphs]
+    assert len(b.paragraphs) == 2
