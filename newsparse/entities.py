@@ -285,6 +285,7 @@ _ACRONYM_DEF = regex.compile(r"[ ]?\((?P<acr>\p{Lu}[\p{Lu}\p{Ll}&.\-]{0,9}+\p{Lu
 
 
 _START = operator.attrgetter("start")
+_END = operator.attrgetter("end")
 _SPAN = operator.attrgetter("start", "end")
 
 
@@ -426,11 +427,11 @@ class _Doc:
             itertools.accumulate(map(len, segment.splitlines(keepends=True)), initial=start)
         )
         line_ends = list(map(operator.add, line_starts, map(len, segment.splitlines())))
-        # only short lines and lines with two words in capitals can be marked
+        # only short lines (not empty) and lines with two words in capitals can be marked
         todo = set(
             itertools.compress(
                 range(len(line_ends)),
-                map(operator.lt, map(operator.sub, line_ends, line_starts), itertools.repeat(160)),
+                map(range(1, 160).__contains__, map(operator.sub, line_ends, line_starts)),
             )
         )
         upper_lines = [bisect.bisect_right(line_starts, starts[i]) for i in uppers]
@@ -972,7 +973,8 @@ def _scan(doc: _Doc) -> None:
     heads_like = _heads_like(g)
     titles, stop, first_words = g.titles, g.stop, g.first_words
     seeds = set(doc.cap_idx)
-    seeds.update(itertools.compress(range(n), map(g.lower_first.__contains__, keys)))
+    if not g.lower_first.isdisjoint(doc.lower_keys):  # (elsewhere such a word is skipped)
+        seeds.update(itertools.compress(range(n), map(g.lower_first.__contains__, keys)))
     seeds.update(doc.datelines)
     i = 0
     for s in sorted(seeds):
@@ -1134,7 +1136,7 @@ def _spells(acronym: str, initials: str) -> bool:
 def _acronyms(doc: _Doc) -> None:
     """Mark "Name (ACR)" definitions: the acronym names the same thing."""
     text = doc.text
-    by_end = {c.end: k for k, c in enumerate(doc.cands)}
+    by_end: dict[int, int] | None = None  # candidate end -> index, built on first need
     for k, c in enumerate(doc.cands):
         if c.kind != "acronym" or c.canonical is not None:
             continue
@@ -1145,6 +1147,8 @@ def _acronyms(doc: _Doc) -> None:
         prev_end = s - 1
         while prev_end > 0 and text[prev_end - 1] == " ":
             prev_end -= 1
+        if by_end is None:
+            by_end = {c.end: k for k, c in enumerate(doc.cands)}
         owner = by_end.get(prev_end)
         if owner is None or owner == k:
             continue
@@ -1223,6 +1227,12 @@ def _single_type(c: _Cand, g: Gazetteer) -> tuple[EntityType, str]:
 def _sports_teams(doc: _Doc) -> None:
     """Countries in sentences about a match name national teams (ORG), not places."""
     toks = doc.toks
+    if (
+        _SPORT_CUES.isdisjoint(doc.lower_keys)
+        and _SPORT_CUES.isdisjoint(map(toks.keys.__getitem__, doc.cap_idx))
+        and not doc.shout_lines
+    ):  # no cue word in the text (a quick test of every token: lower, capitalised, shouted)
+        return
     if sum(map(_SPORT_CUES.__contains__, toks.keys)) < 2:  # noqa: PLR2004
         return
     sentence = 0
@@ -1309,7 +1319,9 @@ def _shorter_or_longer(
 def _build(doc: _Doc) -> list[_Ent]:
     """Group candidates into entities (in order of first mention)."""
     text, g = doc.text, doc.g
-    cands = sorted(doc.cands, key=lambda c: (c.start, -c.end))
+    # by start, the longer first: two stable sorts on C-level keys
+    cands = sorted(doc.cands, key=_END, reverse=True)
+    cands.sort(key=_START)
     ents: list[_Ent] = []
     by_key: dict[tuple[str, str], int] = {}
     surname: dict[str, list[tuple[int, int]]] = {}  # key -> [(start, entity index)]
@@ -1598,10 +1610,10 @@ def _appositives(doc: _Doc) -> None:
     """Titles in an appositive after a person's name: "Ana Ruiz, the city's mayor, said"."""
     g, text = doc.g, doc.text
     for c in doc.cands:
-        if text[c.end : c.end + 1] != "," or (
+        if text[c.end : c.end + 2] != ", " or (
             c.type not in {None, "PER"} or c.nested or c.canonical is not None
         ):
-            continue  # an appositive starts with a comma
+            continue  # an appositive starts with a comma and a space
         if len(c.words) == 1 and (
             c.words[0] in g.stop or c.words[0] in doc.lower_keys or c.words[0] in g.not_names
         ):
