@@ -630,13 +630,42 @@ def _has_future(text: str, start: int, end: int) -> bool:
     ) is not None
 
 
+# Past-tense cues: these words and any word of five letters or more that ends in "ed".
+_PAST_WORDS = frozenset((
+    "was", "were", "had", "did", "been", "said", "told", "ago", "last", "earlier", "took",
+    "came", "went", "began", "fell", "rose", "won", "lost", "made", "gave", "held", "met",
+    "left", "got", "saw", "became", "ran", "led", "paid", "sold", "bought", "struck", "spoke",
+    "wrote", "broke", "brought", "kept", "grew", "knew", "thought", "found", "felt", "sent",
+    "spent", "built", "stood", "fought", "chose", "drove", "flew", "ended", "sank", "swore",
+    "threw", "wore", "woke",
+))  # fmt: skip
 _PAST = regex.compile(
-    r"\b(?:was|were|had|did|been|said|told|ago|last|earlier|\w{3,}ed|took|came|went|began|fell"
-    r"|rose|won|lost|made|gave|held|met|left|got|saw|became|ran|led|paid|sold|bought|struck"
-    r"|spoke|wrote|broke|brought|kept|grew|knew|thought|found|felt|sent|spent|built|stood"
-    r"|fought|chose|drove|flew|ended|sank|swore|threw|wore|woke)\b",
+    r"\b(?:" + "|".join(sorted(_PAST_WORDS)) + r"|\w{3,}ed)\b",
     regex.IGNORECASE,
 )
+
+
+def _has_past(text: str, start: int, end: int) -> bool:
+    """Whether a past-tense cue occurs in ``text[start:end]`` (as ``_PAST.search`` finds).
+
+    ASCII text is read word by word (a set look-up each, much cheaper than the pattern's
+    many branches at every word); other text goes to the pattern.
+    """
+    part = text[start:end]
+    if not part.isascii():
+        return _PAST.search(text, start, end) is not None
+    words = _ASCII_WORD.findall(part)
+    if words and part[0] in _ASCII_WORD_CHARS and start and _WORD_CHAR.match(text, start - 1):
+        words = words[1:]  # the end of a word cut by *start* is no word (no \b there)
+    for word in words:
+        low = word.lower()
+        if low in _PAST_WORDS or (len(low) >= 5 and low.endswith("ed")):  # noqa: PLR2004
+            return True
+    return False
+
+
+_ASCII_WORD = regex.compile(r"[A-Za-z0-9_]++")
+_ASCII_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 _DEADLINE = regex.compile(
     r"\b(?:by|until|till|through|as\s(?:soon|early|late)\sas)\s(?:(?:early|late|mid)[\s-]|(?:at\s)?\d{1,2}(?::\d\d)?\s?"
     r"[ap]\.?m\.?\s(?:[A-Z]{2,4}\s)?)?$",
@@ -752,7 +781,7 @@ class Context:
             return "future"  # "by February", "until January": news deadlines lie ahead
         last = _CLAUSE_START.search(self.text, lo, start)  # the last clause break
         left = lo if last is None else last.end()
-        return "past" if _PAST.search(self.text, left, start) is not None else ""
+        return "past" if _has_past(self.text, left, start) else ""
 
     def deadline(self, start: int) -> bool:
         """Whether "by", "until", "as soon as" ... comes just before, not in a past perfect."""

@@ -14,12 +14,14 @@ from newsparse._timex import (
     _BEHIND,
     _DISPATCH,
     _LOOKS_BEHIND,
+    _PAST,
     _REF_WORDS,
     _REFINED,
     _RULES,
     _SECOND_PAIRS,
     _SECOND_WORDS,
     _all_patterns,
+    _has_past,
     _may_match,
     _refine,
     _refine_number,
@@ -900,6 +902,26 @@ def test_look_behind_rules_that_also_match_alone(rule: str, text: str) -> None:
 def test_refined_rules_after_a_word(prefix: str, kept: tuple[str, ...]) -> None:
     word = prefix.split(maxsplit=1)[0].casefold()
     assert _refine_prefix(_DISPATCH[word], prefix) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "expected"),
+    [
+        pytest.param("Prices rose on Friday", 0, 15, True, id="word"),
+        pytest.param("Shares climbed on Friday", 0, 18, True, id="ed-word"),
+        pytest.param("The fed meets on Friday", 0, 16, False, id="short-ed"),
+        pytest.param("He walked home", 4, 14, False, id="cut-word-at-start"),
+        pytest.param("He walked home", 3, 9, True, id="whole-word"),
+        pytest.param("He walked home", 3, 8, False, id="cut-word-at-end"),
+        pytest.param("Café sold out", 0, 13, True, id="not-ascii"),
+        pytest.param("wasé and were", 0, 4, False, id="not-ascii-cut"),
+    ],
+)
+def test_past_cues_as_the_pattern_finds_them(
+    text: str, start: int, end: int, expected: bool
+) -> None:
+    assert _has_past(text, start, end) is expected
+    assert (_PAST.search(text, start, end) is not None) is expected
 
 
 def test_every_look_behind_rule_has_an_example() -> None:
