@@ -407,6 +407,7 @@ _TEXT_CAPTION = frozenset({TEXT, CAPTION})
 _HEAD_STRUCTURE_KINDS = frozenset({BYLINE, BY_ALONE, CAPTION, CREDIT_ONLY})
 _STORY_KINDS = frozenset({TEXT, LIST, TABLE, DATE, BY_ALONE})
 _JUNK_COUNTER = frozenset({JUNK, COUNTER})
+_PICTURE_KINDS = frozenset({CAPTION, CREDIT_ONLY, COUNTER})  # what _place_captions acts on
 
 
 @attrs.define
@@ -1345,10 +1346,12 @@ def _find_body(text: str, units: list[_Unit], h: int) -> int | None:
                 v = units[j]
                 if v.kind != TEXT:
                     continue
+                # _STRONG_DATELINE opens with "*" or two capitals (\p{Lu} is upper case);
+                # then _opens_with_dateline
+                c = text[v.start : v.start + 2]
                 if (
-                    _STRONG_DATELINE.match(
-                        text, v.start, v.end
-                    )  # _opens_with_dateline, cheap first
+                    (c[:1] == "*" or c.isupper())
+                    and _STRONG_DATELINE.match(text, v.start, v.end)
                     and _has_words(text, v, 4)
                     and _unit_dateline(text, v) is not None
                 ):
@@ -1763,10 +1766,12 @@ def split_structure(article: Article) -> Article:
     text = article.text
     units = [_Unit(s, e) for s, e in _unit_spans(text)]
     promos: list[int] = []
+    pictures = False  # a caption, photo credit or gallery counter (kinds that stay)
     for i, u in enumerate(units):
         _classify(text, u)
         if _may_be_promo(text, u):
             promos.append(i)
+        pictures = pictures or u.kind in _PICTURE_KINDS
     _mark_promos(text, units, promos)
     st = _State(text, units, article.published)
     h = _find_headline(text, units)
@@ -1787,7 +1792,8 @@ def split_structure(article: Article) -> Article:
     body_from = b if b is not None else n
     deck_i = _head_matter(st, h, body_from)
     deck = Span.of(text, units[deck_i].start, units[deck_i].end) if deck_i is not None else None
-    _place_captions(st, 0, body_from)
+    if pictures:
+        _place_captions(st, 0, body_from)
     for i in range(h):
         u = units[i]
         if not u.claimed:
