@@ -14,6 +14,7 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Iterator
 from itertools import accumulate, compress, count
+from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
@@ -1707,6 +1708,7 @@ _CASED = frozenset(name for name, source in _RULES if "(?-i" in source)
 # subsequence of the word's rules, filled on first use (the keys are a closed set, so the
 # table stays small).
 _REFINED: dict[tuple[str, str], tuple[str, ...]] = {}
+_REFINED_BYTES: dict[tuple[bytes, bytes], tuple[str, ...]] = {}  # the same, ASCII, not empty
 
 
 def _may_match(name: str, forms: list[str]) -> bool:
@@ -1741,8 +1743,11 @@ def _refine(names: tuple[str, ...], word: str, after: str) -> tuple[str, ...]:
         )
     )
     _REFINED[word, after] = kept
-    if not kept and word.isascii() and after.isascii():
-        _DEAD_PAIRS.add((word.encode(), after.encode()))
+    if word.isascii() and after.isascii():
+        if kept:
+            _REFINED_BYTES[word.encode(), after.encode()] = kept
+        else:
+            _DEAD_PAIRS.add((word.encode(), after.encode()))
     if kept not in _PLANS:
         _PLANS[kept] = _plan(kept)
     return kept
@@ -1818,7 +1823,7 @@ def scan(text: str, start: int, stop: int) -> Iterator[Hit]:
     resume = start
     dispatch = _DISPATCH_CASED
     weak_words = _WEAK
-    for run_at, end in _candidates(text, start, stop):
+    for run_at, end, plan in _candidates(text, start, stop):
         at = run_at
         if at > start and text[at - 1] in "'’":  # "'80s", "'twas"
             at -= 1
@@ -1827,6 +1832,8 @@ def scan(text: str, start: int, stop: int) -> Iterator[Hit]:
             names = dispatch["#apos"]
         elif at < resume:
             continue
+        elif plan is not None:  # a function word and its next word, as seen before
+            names = plan
         elif text[at].isdigit():
             before = text[at - 2 : at] if at >= 2 else text[:at]  # noqa: PLR2004
             if before[-1:] in _NOT_BEFORE_NUMBER or (before[:1].isdigit() and before[1:] in ".,-"):
@@ -1909,7 +1916,7 @@ _ASCII_WORDS = bytes(
 )
 
 
-def _candidates(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+def _candidates(text: str, start: int, stop: int) -> list[tuple[int, int, tuple[str, ...] | None]]:
     """The ``\\w+`` runs of ``text[start:stop]`` that may start a rule, in text order.
 
     A run is kept when it is a start word (casefolded) or begins with a digit. The text is
@@ -1920,7 +1927,7 @@ def _candidates(text: str, start: int, stop: int) -> list[tuple[int, int]]:
     """
     segment = text[start:stop]
     folded = segment.casefold()
-    found: list[tuple[int, int]] = []
+    found: list[tuple[int, int, tuple[str, ...] | None]] = []
     if len(folded) == len(segment):  # each character folds to one: offsets are kept
         runs = folded.encode("ascii", "replace").translate(_ASCII_WORDS).split(b" ")
         # run k starts after the runs before it and the k spaces between them
@@ -1934,28 +1941,32 @@ def _candidates(text: str, start: int, stop: int) -> list[tuple[int, int]]:
                 or (end < stop and not text[end].isascii() and _WORD_CHAR.match(text, end))
             ):
                 continue  # a letter outside ASCII belongs to the word
+            plan = None
             if runs[k] in _WEAK_BYTES and k + 1 < len(runs):
                 after = runs[k + 1]  # the next word when one character separates them
                 if after and not after[:1].isdigit():
                     if after not in _NEXT_BYTES:
                         continue  # a function word before an ordinary word: nothing to try
-                    if text[end] == " " and (runs[k], after) in _DEAD_PAIRS:
-                        continue  # "that the": known to start nothing (see _refine)
-            found.append((at, end))
+                    if text[end] == " ":
+                        if (runs[k], after) in _DEAD_PAIRS:
+                            continue  # "that the": known to start nothing (see _refine)
+                        if not checked:  # ASCII: the next word is all of *after*
+                            plan = _REFINED_BYTES.get((runs[k], after))
+            found.append((at, end, plan))
     else:  # "ß", ligatures: fold word by word
         found.extend(
-            m.span()
+            (m.start(), m.end(), None)
             for m in _WORD_RUN.finditer(text, start, stop)
             if m.group().casefold() in _KEYS and not m.group()[0].isdigit()
         )
-    numbers = [m.span() for m in _NUMBER.finditer(text, start, stop)]
+    numbers = [(m.start(), m.end(), None) for m in _NUMBER.finditer(text, start, stop)]
     if start > 0 and _WORD_CHAR.match(text, start - 1) is not None:
         first = _NUMBER_START.match(text, start, stop)  # a number cut at *start* counts
         if first is not None:
-            numbers.insert(0, first.span())
+            numbers.insert(0, (first.start(), first.end(), None))
     if numbers:
         found += numbers
-        found.sort()
+        found.sort(key=itemgetter(0))
     return found
 
 

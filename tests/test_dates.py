@@ -964,8 +964,10 @@ def test_refined_rules_find_what_all_rules_find(text: str, monkeypatch: pytest.M
         return [(rule, m.start(), m.end()) for rule, _, m in scan(text, 0, len(text))]
 
     refined = spans()
+    assert spans() == refined  # again, with the tables filled
     monkeypatch.setattr("newsparse._timex._refine", lambda names, *_: names)
     monkeypatch.setattr("newsparse._timex._REFINED", {})
+    monkeypatch.setattr("newsparse._timex._REFINED_BYTES", {})
     monkeypatch.setattr("newsparse._timex._REFINED_NUMBERS", {})
     monkeypatch.setattr("newsparse._timex._refine_number", lambda names, *_: names)
     monkeypatch.setattr("newsparse._timex._DEAD_PAIRS", set(_SECOND_PAIRS))
