@@ -1251,9 +1251,11 @@ def _find_headline(text: str, units: list[_Unit]) -> int | None:
     # a section name or kicker ("Business News", "Dancing With the Stars") before the title
     chosen = cands[0]
     u = units[chosen]
-    caps = text[u.start : u.end].upper() == text[u.start : u.end]
     words = _words(text, u)
-    if words <= 2 or (words <= _KICKER_WORDS and not caps):  # noqa: PLR2004
+    if (
+        words <= 2  # noqa: PLR2004
+        or (words <= _KICKER_WORDS and text[u.start : u.end].upper() != text[u.start : u.end])
+    ):
         least = 3 if words <= 2 else _HEADLINE_WORDS  # noqa: PLR2004
         last_text = max((i for i, w in enumerate(units) if w.kind in _TEXT_LIST), default=-1)
         for i in cands[1:]:
