@@ -586,7 +586,10 @@ def _title_region(doc: _Doc, i: int, j: int, *, need_head: bool = True) -> tuple
     *need_head* is false, it must have a title noun or honorific, not only modifiers
     ("Energy Transfer Partners" has none).
     """
-    toks = doc.toks
+    toks, g = doc.toks, doc.g
+    run = toks.keys[i:j]
+    if g.titles.keys().isdisjoint(run) and g.title_prefixes.isdisjoint(run):
+        return i, False  # no title phrase starts in the run
     k = i
     first_title = -1
     last = i
@@ -680,7 +683,7 @@ def _analyse_run(doc: _Doc, i: int, j: int) -> None:
             _add_named(doc, i, j, "LOC", "entity.region")  # Southern Indiana, East Los Angeles
             return
     # "Secretary of State John Kerry", "Chairman of the Iodine Council": a title + "of"
-    t = doc.title_at(i, j)
+    t = doc.title_at(i, j) if toks.keys[i] in g.titles or toks.keys[i] in g.title_prefixes else i
     if i < t < j - 1 and toks.keys[t] in _OF_LINKS and g.titles.get(toks.keys[i]) != "honorific":
         r = t + 1
         if toks.keys[r] == "the" and r + 1 < j:
@@ -788,6 +791,13 @@ def _analyse_run(doc: _Doc, i: int, j: int) -> None:
 def _person_after_titles(doc: _Doc, i: int, j: int) -> bool:
     """Lower-case title words just before ("defense minister Khawaja Asif", "actor Tom Hanks")."""
     toks, g = doc.toks, doc.g
+    if not (
+        i > 0
+        and doc.links[i - 1]
+        and not toks.flags[i - 1] & CAP
+        and (toks.keys[i - 1] in _PRE_MODIFIERS or toks.keys[i - 1] in g.titles)
+    ):
+        return False  # (the first test of _pre_title)
     pre = _pre_title(doc, i)
     if pre < i and any(toks.keys[k] in g.titles for k in range(pre, i)):
         while pre < i and toks.keys[pre] not in g.titles and toks.keys[pre] not in _PRE_MODIFIERS:
