@@ -1144,7 +1144,8 @@ def _h_date_century(m: regex.Match[str], _ctx: Context) -> list[Found]:
     return _one(m, "DATE", f"{int(m['cent']) - 1:02d}")
 
 
-_PREVIOUS_WORD = regex.compile(r"([\w.]+)\s++$")
+# Searched backwards: the pattern ends where the search does, so only that end is tried.
+_PREVIOUS_WORD = regex.compile(r"([\w.]+)\s++$", regex.REVERSE)
 _NEXT_WORD_AFTER = regex.compile(r"\s++(\w+)")
 _OLD_YEAR_CUES = frozenset(
     [
