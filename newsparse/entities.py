@@ -472,28 +472,29 @@ class _Doc:
     def gaz(self, i: int, stop: int) -> tuple[int, Entry] | None:
         """Longest gazetteer phrase starting at token i and ending before *stop*."""
         toks, g = self.toks, self.g
-        key = toks.keys[i]
+        keys = toks.keys
+        key = keys[i]
         if key not in g.first_words or self.skip[i]:
             return None
+        flags, phrases = toks.flags, g.phrases
         best: tuple[int, Entry] | None = None
         j = i
         while True:
-            entry = g.phrases.get(key)
-            if entry is not None and self._fits(i, j, entry):
+            entry = phrases.get(key)
+            # the words fit the entry: an acronym in capitals, a name capitalised (unless
+            # listed in lower case), never ending in a word in capitals that is no name
+            if entry is not None and (
+                all(flags[k] & UPPER for k in range(i, j + 1))
+                if entry.upper
+                else (flags[i] & CAP or entry.lower_ok)
+                and not (flags[j] & UPPER and not flags[j] & CAP)
+            ):
                 best = (j + 1, entry)
             if j + 1 >= stop or j + 1 - i >= g.maxlen or key not in g.prefixes or not self.links[j]:
                 break
             j += 1
-            key = key + " " + toks.keys[j]
+            key = key + " " + keys[j]
         return best
-
-    def _fits(self, i: int, j: int, entry: Entry) -> bool:
-        flags = self.toks.flags
-        if entry.upper:
-            return all(flags[k] & UPPER for k in range(i, j + 1))
-        if not flags[i] & CAP and not entry.lower_ok:
-            return False
-        return not (flags[j] & UPPER and not flags[j] & CAP)
 
     def title_at(self, i: int, stop: int) -> int:
         """End (exclusive) of the longest title phrase at token i, or i."""
