@@ -834,44 +834,54 @@ _CREDIT_WORDS_MAX = 10  # words in a photo credit after a caption
 _CREDIT_LINE_WORDS = 6  # words in a line that is only a photo credit
 
 
+@functools.cache
+def _photo_credit_tuple() -> tuple[str, ...]:
+    return tuple(_photo_credits())
+
+
 def _photo_credit_tail(text: str, s: int, e: int) -> int | None:
     """Find a trailing photo credit ("Name/AFP/Getty Images", "Getty Images") of a line."""
     # the last sentence break (or the line start) before a short slash credit
     known = _photo_credits()
-    words = list(_WORD.finditer(text, max(s, e - 120), e))
-    if not words:
+    lo = max(s, e - 120)
+    if _WORD.search(text, lo, e) is None:
         return None
-    # "... as they should be Getty Images": a known credit at the very end
-    for k in (3, 2, 1):
-        if len(words) >= k:
-            start = words[-k].start()
-            if text[start:e].strip(_EDGE_PUNCT).casefold() in known:
-                head = text[s:start].rstrip()
-                if len(words) <= _CREDIT_LINE_WORDS and words[0].start() == s:
-                    return s  # "Paul Morigi/Getty Images", "2011 Getty Images"
-                if not head or not _SENTENCE_END.search(head):
-                    return start
-    # "... the capital. Fethi Belaid/AFP/Getty Images", "2019.J. Scott Applewhite / AP file"
-    for m in _SENT_BREAK.finditer(text, max(s, e - 100), e):
-        cand = m.end()
-        if cand >= e or not text[cand].isupper():
-            continue
-        seg = text[cand:e]
-        short = _word_count(text, cand, e) <= _CREDIT_WORDS_MAX
-        if short and _SLASH_CREDIT.search(seg) and _PHOTO_WORD.search(seg):
-            return cand
-    short = _word_count(text, s, e) <= _CREDIT_LINE_WORDS
-    if short and _SLASH_CREDIT.search(text, s, e) and _PHOTO_WORD.search(text, s, e):
-        return s
-    if (
-        _NAME_SLASH.match(text, s, e)
-        and len(words) <= _CREDIT_LINE_WORDS
-        and _LOWER.search(text, s, e)
-    ):
-        return s  # "Olena Ruiz/Quanta Magazine", "Burberry/Testino"
+    words: list[regex.Match[str]] | None = None  # the words of text[lo:e], found when needed
+    # "... as they should be Getty Images": a known credit at the very end (only when the
+    # end, edge punctuation aside, ends with one)
+    if text[lo:e].rstrip(_EDGE_PUNCT).casefold().endswith(_photo_credit_tuple()):
+        words = list(_WORD.finditer(text, lo, e))
+        for k in (3, 2, 1):
+            if len(words) >= k:
+                start = words[-k].start()
+                if text[start:e].strip(_EDGE_PUNCT).casefold() in known:
+                    head = text[s:start].rstrip()
+                    if len(words) <= _CREDIT_LINE_WORDS and words[0].start() == s:
+                        return s  # "Paul Morigi/Getty Images", "2011 Getty Images"
+                    if not head or not _SENTENCE_END.search(head):
+                        return start
+    # _SLASH_CREDIT and _NAME_SLASH need a "/" (or a "|")
+    if text.find("/", s, e) >= 0 or text.find("|", s, e) >= 0:
+        # "... the capital. Fethi Belaid/AFP/Getty Images", "2019.J. Scott Applewhite / AP file"
+        for m in _SENT_BREAK.finditer(text, max(s, e - 100), e):
+            cand = m.end()
+            if cand >= e or not text[cand].isupper():
+                continue
+            seg = text[cand:e]
+            short = _word_count(text, cand, e) <= _CREDIT_WORDS_MAX
+            if short and _SLASH_CREDIT.search(seg) and _PHOTO_WORD.search(seg):
+                return cand
+        short = _word_count(text, s, e) <= _CREDIT_LINE_WORDS
+        if short and _SLASH_CREDIT.search(text, s, e) and _PHOTO_WORD.search(text, s, e):
+            return s
+        if _NAME_SLASH.match(text, s, e):
+            words = words if words is not None else list(_WORD.finditer(text, lo, e))
+            if len(words) <= _CREDIT_LINE_WORDS and _LOWER.search(text, s, e):
+                return s  # "Olena Ruiz/Quanta Magazine", "Burberry/Testino"
     # "Al Goldis, Associated Press", "ITV, ASSOCIATED PRESS"
     comma = text.rfind(",", s, e)
     if comma > s and text[comma + 1 : e].strip().casefold() in known:
+        words = words if words is not None else list(_WORD.finditer(text, lo, e))
         return s if len(words) <= _CREDIT_LINE_WORDS else None
     return None
 
