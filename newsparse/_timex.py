@@ -786,7 +786,16 @@ class Context:
 
     def deadline(self, start: int) -> bool:
         """Whether "by", "until", "as soon as" ... comes just before, not in a past perfect."""
-        if _DEADLINE.search(self.text, max(0, start - 30), start) is None:
+        lo = max(0, start - 30)
+        before = self.text[lo:start].casefold()  # the pattern needs one of these words
+        if not (
+            "by" in before
+            or "til" in before
+            or "through" in before
+            or ("as" in before and ("soon" in before or "early" in before or "late" in before))
+        ):
+            return False
+        if _DEADLINE.search(self.text, lo, start) is None:
             return False
         return _PAST_PERFECT.search(self.text, self._clause_start(start), start) is None
 
@@ -1291,6 +1300,8 @@ def _h_time_this_pod(m: regex.Match[str], ctx: Context) -> list[Found]:
 
 def _is_name_head(ctx: Context, end: int) -> bool:
     """Whether the capitalised word after *end* makes the expression a name ("Sunday Times")."""
+    if not ctx.text[end : end + 1].isspace():
+        return False  # "Friday," "Friday."
     nxt = _NEXT_WORD_AFTER.match(ctx.text, end, end + 24)
     return (
         nxt is not None
