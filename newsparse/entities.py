@@ -378,10 +378,13 @@ class _Doc:
             elif text[prev_end - 1] == "." and not flags[i - 1] & INITIAL:
                 key = keys[i - 1]
                 sent[i] = key not in titles and "." not in key[:-1]
-        lower = list(map(operator.not_, cap))
-        for lo, hi in self.shout_lines:
-            lower[lo:hi] = [False] * (hi - lo)
-        self.lower_keys: set[str] = set(itertools.compress(keys, lower))
+        if self.shout_lines:
+            lower = list(map(operator.not_, cap))
+            for lo, hi in self.shout_lines:
+                lower[lo:hi] = [False] * (hi - lo)
+            self.lower_keys: set[str] = set(itertools.compress(keys, lower))
+        else:
+            self.lower_keys = set(itertools.compress(keys, map(operator.not_, cap)))
         self.datelines: dict[int, int] = {}  # first token -> end token of a dateline place
         line = start if start == 0 or text[start - 1] == "\n" else -1
         if line < 0:
@@ -1061,7 +1064,22 @@ def _scan(doc: _Doc) -> None:
         if key in _DETERMINERS:
             continue
         if first is not None:  # its lexicon entry (a longer one would make a longer run)
-            _add_gaz(doc, i - 1, i, first[1], "entity.lexicon")
+            entry = first[1]
+            if entry.klass == "state-abbreviation" or entry.kind != "name" or entry.upper:
+                _add_gaz(doc, i - 1, i, entry, "entity.lexicon")
+                continue
+            cand = _Cand(starts[i - 1], ends[i - 1], entry.type, entry.canonical)  # _add_gaz
+            cand.rule = "entity.lexicon"
+            cand.klass = entry.klass
+            cand.words = (key,)
+            prev = keys[i - 2] if i > 1 and links[i - 2] else ""  # _context, inlined
+            if prev in _LOCATIVE:
+                cand.evidence = "context-loc"
+            elif i < n and links[i - 1] and keys[i] in _SPEECH:
+                cand.evidence = "context-per"
+            elif prev == "the":
+                cand.evidence = "context-the"
+            cands.append(cand)
         elif titles.get(key) not in {"head", "honorific"} and not (
             i > 1
             and links[i - 2]
@@ -1344,10 +1362,11 @@ def _build(doc: _Doc) -> list[_Ent]:
     alone: dict[str, int] = {}
     speakers: set[str] = set()
     for c in cands:
-        if len(c.words) == 1 and c.canonical is None and not c.sentence_start:
-            alone[c.words[0]] = alone.get(c.words[0], 0) + 1
-        if len(c.words) == 1 and c.evidence == "context-per":
-            speakers.add(c.words[0])
+        if len(c.words) == 1:
+            if c.canonical is None and not c.sentence_start:
+                alone[c.words[0]] = alone.get(c.words[0], 0) + 1
+            if c.evidence == "context-per":
+                speakers.add(c.words[0])
 
     def ent_for(
         key: tuple[str, str], etype: EntityType, c: _Cand, canonical: str | None = None
