@@ -277,7 +277,8 @@ def tokenize(
         offsets[2::2],
         # an ASCII word's key is the word in lower case (fold() does the rest)
         list(map(str.lower if segment.isascii() else fold, words)),
-        [0] * len(words),
+        # CAP from the first letter (the short paths below add their flags to it)
+        list(bytes(map(str.isupper, map(text.__getitem__, offsets[1:-1:2])))),
         list(map(_LINK_GAPS.__contains__, parts[2::2])),
     )
     starts, ends, keys, flags, links = toks.starts, toks.ends, toks.keys, toks.flags, toks.links
@@ -288,7 +289,7 @@ def tokenize(
         # (a key is folded character by character: fold(w + ".") is fold(w) + ".")
         if last == "." and word[:-1].isalnum():  # "word." / "Mr." / "J."
             if len(word) == 2 and word[0].isupper():  # noqa: PLR2004
-                flags[i] = INITIAL  # the period is part of it
+                flags[i] = INITIAL | CAP  # the period is part of it
             elif keys[i][:-1] not in abbrevs:
                 ends[i] -= 1
                 keys[i] = keys[i][:-1]
@@ -302,9 +303,9 @@ def tokenize(
             word = word[:-cut]
             ends[i] -= cut
             keys[i] = keys[i][:-cut]
-            flags[i] = POSS
+            flags[i] |= POSS
             if word.isupper() and word[0].isupper() and sum(c.isalpha() for c in word) >= 2:  # noqa: PLR2004
-                flags[i] = POSS | UPPER
+                flags[i] = POSS | UPPER | CAP
         elif _HYPHENATED.fullmatch(word) is not None:  # "long-term", "Taliban-led", "al-Amr"
             if (
                 word[0].isupper()
@@ -317,7 +318,7 @@ def tokenize(
                     word = text[part[0] : part[1]]
                     keys[i] = fold(word)
                     if word.isupper() and sum(c.isalpha() for c in word) >= 2:  # noqa: PLR2004
-                        flags[i] = UPPER  # CAP is added below
+                        flags[i] = UPPER | CAP  # (its first letter is a capital)
             if "-" in word and not word[0].isupper():
                 head, _, rest = word.partition("-")
                 if head.casefold() in _PARTICLES and rest[:1].isupper():
@@ -329,10 +330,7 @@ def tokenize(
             continue
         if ends[i] != offsets[2 * i + 2]:
             links[i] = False  # a period or a possessive follows
-    # CAP from the first letter; UPPER for words in capitals (possessives done above)
-    flags = toks.flags = list(
-        map(operator.or_, flags, map(str.isupper, map(text.__getitem__, starts)))
-    )
+    # UPPER for words in capitals (possessives done above)
     for i in itertools.compress(range(len(words)), map(str.isupper, words)):
         word = words[i]
         if len(word) > 1 and flags[i] & (CAP | POSS) == CAP and sum(c.isalpha() for c in word) >= 2:  # noqa: PLR2004

@@ -14,6 +14,7 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Iterator
 from itertools import accumulate, compress, count
+from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
@@ -645,13 +646,42 @@ def _has_future(text: str, start: int, end: int) -> bool:
     ) is not None
 
 
+# Past-tense cues: these words and any word of five letters or more that ends in "ed".
+_PAST_WORDS = frozenset((
+    "was", "were", "had", "did", "been", "said", "told", "ago", "last", "earlier", "took",
+    "came", "went", "began", "fell", "rose", "won", "lost", "made", "gave", "held", "met",
+    "left", "got", "saw", "became", "ran", "led", "paid", "sold", "bought", "struck", "spoke",
+    "wrote", "broke", "brought", "kept", "grew", "knew", "thought", "found", "felt", "sent",
+    "spent", "built", "stood", "fought", "chose", "drove", "flew", "ended", "sank", "swore",
+    "threw", "wore", "woke",
+))  # fmt: skip
 _PAST = regex.compile(
-    r"\b(?:was|were|had|did|been|said|told|ago|last|earlier|\w{3,}ed|took|came|went|began|fell"
-    r"|rose|won|lost|made|gave|held|met|left|got|saw|became|ran|led|paid|sold|bought|struck"
-    r"|spoke|wrote|broke|brought|kept|grew|knew|thought|found|felt|sent|spent|built|stood"
-    r"|fought|chose|drove|flew|ended|sank|swore|threw|wore|woke)\b",
+    r"\b(?:" + "|".join(sorted(_PAST_WORDS)) + r"|\w{3,}ed)\b",
     regex.IGNORECASE,
 )
+
+
+def _has_past(text: str, start: int, end: int) -> bool:
+    """Whether a past-tense cue occurs in ``text[start:end]`` (as ``_PAST.search`` finds).
+
+    ASCII text is read word by word (a set look-up each, much cheaper than the pattern's
+    many branches at every word); other text goes to the pattern.
+    """
+    part = text[start:end]
+    if not part.isascii():
+        return _PAST.search(text, start, end) is not None
+    words = _ASCII_WORD.findall(part)
+    if words and part[0] in _ASCII_WORD_CHARS and start and _WORD_CHAR.match(text, start - 1):
+        words = words[1:]  # the end of a word cut by *start* is no word (no \b there)
+    for word in words:
+        low = word.lower()
+        if low in _PAST_WORDS or (len(low) >= 5 and low.endswith("ed")):  # noqa: PLR2004
+            return True
+    return False
+
+
+_ASCII_WORD = regex.compile(r"[A-Za-z0-9_]++")
+_ASCII_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 _DEADLINE = regex.compile(
     r"\b(?:by|until|till|through|as\s(?:soon|early|late)\sas)\s(?:(?:early|late|mid)[\s-]|(?:at\s)?\d{1,2}(?::\d\d)?\s?"
     r"[ap]\.?m\.?\s(?:[A-Z]{2,4}\s)?)?$",
@@ -767,20 +797,29 @@ class Context:
             return "future"  # "by February", "until January": news deadlines lie ahead
         last = _CLAUSE_START.search(self.text, lo, start)  # the last clause break
         left = lo if last is None else last.end()
-        if _PAST.search(self.text, left, start) is not None:
+        if _has_past(self.text, left, start):
             return "past"
         # a date that opens its clause ("In March, sales fell") takes the verb after it
         if self.text[left:start].strip(" \t\"“‘'").casefold() in _CLAUSE_OPENERS:
             stop = min(len(self.text), end + 60)
             right_m = _CLAUSE_END.search(self.text, end + 1, stop)
             right = right_m.start() if right_m else stop
-            if _PAST.search(self.text, end, right) is not None:
+            if _has_past(self.text, end, right):
                 return "past"
         return ""
 
     def deadline(self, start: int) -> bool:
         """Whether "by", "until", "as soon as" ... comes just before, not in a past perfect."""
-        if _DEADLINE.search(self.text, max(0, start - 30), start) is None:
+        lo = max(0, start - 30)
+        before = self.text[lo:start].casefold()  # the pattern needs one of these words
+        if not (
+            "by" in before
+            or "til" in before
+            or "through" in before
+            or ("as" in before and ("soon" in before or "early" in before or "late" in before))
+        ):
+            return False
+        if _DEADLINE.search(self.text, lo, start) is None:
             return False
         return _PAST_PERFECT.search(self.text, self._clause_start(start), start) is None
 
@@ -1142,7 +1181,8 @@ def _h_date_century(m: regex.Match[str], _ctx: Context) -> list[Found]:
     return _one(m, "DATE", f"{int(m['cent']) - 1:02d}")
 
 
-_PREVIOUS_WORD = regex.compile(r"([\w.]+)\s++$")
+# Searched backwards: the pattern ends where the search does, so only that end is tried.
+_PREVIOUS_WORD = regex.compile(r"([\w.]+)\s++$", regex.REVERSE)
 _NEXT_WORD_AFTER = regex.compile(r"\s++(\w+)")
 _OLD_YEAR_CUES = frozenset(
     [
@@ -1288,6 +1328,8 @@ def _h_time_this_pod(m: regex.Match[str], ctx: Context) -> list[Found]:
 
 def _is_name_head(ctx: Context, end: int) -> bool:
     """Whether the capitalised word after *end* makes the expression a name ("Sunday Times")."""
+    if not ctx.text[end : end + 1].isspace():
+        return False  # "Friday," "Friday."
     nxt = _NEXT_WORD_AFTER.match(ctx.text, end, end + 24)
     return (
         nxt is not None
@@ -1706,6 +1748,7 @@ _CASED = frozenset(name for name, source in _RULES if "(?-i" in source)
 # subsequence of the word's rules, filled on first use (the keys are a closed set, so the
 # table stays small).
 _REFINED: dict[tuple[str, str], tuple[str, ...]] = {}
+_REFINED_BYTES: dict[tuple[bytes, bytes], tuple[str, ...]] = {}  # the same, ASCII, not empty
 
 
 def _may_match(name: str, forms: list[str]) -> bool:
@@ -1740,8 +1783,11 @@ def _refine(names: tuple[str, ...], word: str, after: str) -> tuple[str, ...]:
         )
     )
     _REFINED[word, after] = kept
-    if not kept and word.isascii() and after.isascii():
-        _DEAD_PAIRS.add((word.encode(), after.encode()))
+    if word.isascii() and after.isascii():
+        if kept:
+            _REFINED_BYTES[word.encode(), after.encode()] = kept
+        else:
+            _DEAD_PAIRS.add((word.encode(), after.encode()))
     if kept not in _PLANS:
         _PLANS[kept] = _plan(kept)
     return kept
@@ -1817,7 +1863,7 @@ def scan(text: str, start: int, stop: int) -> Iterator[Hit]:
     resume = start
     dispatch = _DISPATCH_CASED
     weak_words = _WEAK
-    for run_at, end in _candidates(text, start, stop):
+    for run_at, end, plan in _candidates(text, start, stop):
         at = run_at
         if at > start and text[at - 1] in "'’":  # "'80s", "'twas"
             at -= 1
@@ -1826,6 +1872,8 @@ def scan(text: str, start: int, stop: int) -> Iterator[Hit]:
             names = dispatch["#apos"]
         elif at < resume:
             continue
+        elif plan is not None:  # a function word and its next word, as seen before
+            names = plan
         elif text[at].isdigit():
             before = text[at - 2 : at] if at >= 2 else text[:at]  # noqa: PLR2004
             if before[-1:] in _NOT_BEFORE_NUMBER or (before[:1].isdigit() and before[1:] in ".,-"):
@@ -1908,7 +1956,7 @@ _ASCII_WORDS = bytes(
 )
 
 
-def _candidates(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+def _candidates(text: str, start: int, stop: int) -> list[tuple[int, int, tuple[str, ...] | None]]:
     """The ``\\w+`` runs of ``text[start:stop]`` that may start a rule, in text order.
 
     A run is kept when it is a start word (casefolded) or begins with a digit. The text is
@@ -1919,7 +1967,7 @@ def _candidates(text: str, start: int, stop: int) -> list[tuple[int, int]]:
     """
     segment = text[start:stop]
     folded = segment.casefold()
-    found: list[tuple[int, int]] = []
+    found: list[tuple[int, int, tuple[str, ...] | None]] = []
     if len(folded) == len(segment):  # each character folds to one: offsets are kept
         runs = folded.encode("ascii", "replace").translate(_ASCII_WORDS).split(b" ")
         # run k starts after the runs before it and the k spaces between them
@@ -1933,28 +1981,32 @@ def _candidates(text: str, start: int, stop: int) -> list[tuple[int, int]]:
                 or (end < stop and not text[end].isascii() and _WORD_CHAR.match(text, end))
             ):
                 continue  # a letter outside ASCII belongs to the word
+            plan = None
             if runs[k] in _WEAK_BYTES and k + 1 < len(runs):
                 after = runs[k + 1]  # the next word when one character separates them
                 if after and not after[:1].isdigit():
                     if after not in _NEXT_BYTES:
                         continue  # a function word before an ordinary word: nothing to try
-                    if text[end] == " " and (runs[k], after) in _DEAD_PAIRS:
-                        continue  # "that the": known to start nothing (see _refine)
-            found.append((at, end))
+                    if text[end] == " ":
+                        if (runs[k], after) in _DEAD_PAIRS:
+                            continue  # "that the": known to start nothing (see _refine)
+                        if not checked:  # ASCII: the next word is all of *after*
+                            plan = _REFINED_BYTES.get((runs[k], after))
+            found.append((at, end, plan))
     else:  # "ß", ligatures: fold word by word
         found.extend(
-            m.span()
+            (m.start(), m.end(), None)
             for m in _WORD_RUN.finditer(text, start, stop)
             if m.group().casefold() in _KEYS and not m.group()[0].isdigit()
         )
-    numbers = [m.span() for m in _NUMBER.finditer(text, start, stop)]
+    numbers = [(m.start(), m.end(), None) for m in _NUMBER.finditer(text, start, stop)]
     if start > 0 and _WORD_CHAR.match(text, start - 1) is not None:
         first = _NUMBER_START.match(text, start, stop)  # a number cut at *start* counts
         if first is not None:
-            numbers.insert(0, first.span())
+            numbers.insert(0, (first.start(), first.end(), None))
     if numbers:
         found += numbers
-        found.sort()
+        found.sort(key=itemgetter(0))
     return found
 
 

@@ -16,17 +16,20 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 import attrs
 
-from newsparse._timex import Context, scan, value_to_calendar
+from newsparse._timex import Context, Found, scan, value_to_calendar
 from newsparse.model import Article, DateMention, Diagnostic
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
 __all__ = ["iter_dates", "resolve_dates"]
+
+_START = attrgetter("start")
 
 
 @functools.lru_cache(maxsize=1024)
@@ -95,17 +98,34 @@ def iter_dates(
         except (ValueError, OverflowError):  # a calendar overflow near year 1 or 9999
             continue
         for found in founds:
-            resolved, granularity = value_to_calendar(found.value)
-            yield DateMention(
-                found.start,
-                found.end,
-                text[found.start : found.end],
-                found.type,
-                found.value,
-                rule,
-                resolved,
-                granularity,
-            )
+            yield _mention(text, found, rule)
+
+
+def _mention(text: str, found: Found, rule: str) -> DateMention:
+    resolved, granularity = value_to_calendar(found.value)
+    return DateMention(
+        found.start,
+        found.end,
+        text[found.start : found.end],
+        found.type,
+        found.value,
+        rule,
+        resolved,
+        granularity,
+    )
+
+
+def _all_dates(text: str, reference: dt.date | None) -> list[DateMention]:
+    """What ``list(iter_dates(text, reference=reference))`` gives, without a generator."""
+    ctx = Context(text, _day_of(reference), fallback=_dateparser)
+    found: list[DateMention] = []
+    for rule, handler, m in scan(text, 0, len(text)):
+        try:
+            founds = handler(m, ctx)
+        except (ValueError, OverflowError):  # a calendar overflow near year 1 or 9999
+            continue
+        found.extend(_mention(text, f, rule) for f in founds)
+    return found
 
 
 def resolve_dates(article: Article) -> Article:
@@ -119,7 +139,7 @@ def resolve_dates(article: Article) -> Article:
     [('yesterday', '2020-02-03', datetime.date(2020, 2, 3))]
     """
     reference = article.reference_date
-    found = sorted(iter_dates(article.text, reference=reference), key=lambda d: d.start)
+    found = sorted(_all_dates(article.text, reference), key=_START)
     diagnostics = article.diagnostics
     if reference is None:
         vague = next((d for d in found if "X" in d.value and d.value[:1] in "XT"), None)

@@ -308,6 +308,7 @@ _ACRONYM_DEF = regex.compile(r"[ ]?\((?P<acr>\p{Lu}[\p{Lu}\p{Ll}&.\-]{0,9}+\p{Lu
 
 
 _START = operator.attrgetter("start")
+_END = operator.attrgetter("end")
 _SPAN = operator.attrgetter("start", "end")
 
 
@@ -400,10 +401,13 @@ class _Doc:
             elif text[prev_end - 1] == "." and not flags[i - 1] & INITIAL:
                 key = keys[i - 1]
                 sent[i] = key not in titles and "." not in key[:-1]
-        lower = list(map(operator.not_, cap))
-        for lo, hi in self.shout_lines:
-            lower[lo:hi] = [False] * (hi - lo)
-        self.lower_keys: set[str] = set(itertools.compress(keys, lower))
+        if self.shout_lines:
+            lower = list(map(operator.not_, cap))
+            for lo, hi in self.shout_lines:
+                lower[lo:hi] = [False] * (hi - lo)
+            self.lower_keys: set[str] = set(itertools.compress(keys, lower))
+        else:
+            self.lower_keys = set(itertools.compress(keys, map(operator.not_, cap)))
         self.datelines: dict[int, int] = {}  # first token -> end token of a dateline place
         line = start if start == 0 or text[start - 1] == "\n" else -1
         if line < 0:
@@ -449,11 +453,11 @@ class _Doc:
             itertools.accumulate(map(len, segment.splitlines(keepends=True)), initial=start)
         )
         line_ends = list(map(operator.add, line_starts, map(len, segment.splitlines())))
-        # only short lines and lines with two words in capitals can be marked
+        # only short lines (not empty) and lines with two words in capitals can be marked
         todo = set(
             itertools.compress(
                 range(len(line_ends)),
-                map(operator.lt, map(operator.sub, line_ends, line_starts), itertools.repeat(160)),
+                map(range(1, 160).__contains__, map(operator.sub, line_ends, line_starts)),
             )
         )
         upper_lines = [bisect.bisect_right(line_starts, starts[i]) for i in uppers]
@@ -494,28 +498,29 @@ class _Doc:
     def gaz(self, i: int, stop: int) -> tuple[int, Entry] | None:
         """Longest gazetteer phrase starting at token i and ending before *stop*."""
         toks, g = self.toks, self.g
-        key = toks.keys[i]
+        keys = toks.keys
+        key = keys[i]
         if key not in g.first_words or self.skip[i]:
             return None
+        flags, phrases = toks.flags, g.phrases
         best: tuple[int, Entry] | None = None
         j = i
         while True:
-            entry = g.phrases.get(key)
-            if entry is not None and self._fits(i, j, entry):
+            entry = phrases.get(key)
+            # the words fit the entry: an acronym in capitals, a name capitalised (unless
+            # listed in lower case), never ending in a word in capitals that is no name
+            if entry is not None and (
+                all(flags[k] & UPPER for k in range(i, j + 1))
+                if entry.upper
+                else (flags[i] & CAP or entry.lower_ok)
+                and not (flags[j] & UPPER and not flags[j] & CAP)
+            ):
                 best = (j + 1, entry)
             if j + 1 >= stop or j + 1 - i >= g.maxlen or key not in g.prefixes or not self.links[j]:
                 break
             j += 1
-            key = key + " " + toks.keys[j]
+            key = key + " " + keys[j]
         return best
-
-    def _fits(self, i: int, j: int, entry: Entry) -> bool:
-        flags = self.toks.flags
-        if entry.upper:
-            return all(flags[k] & UPPER for k in range(i, j + 1))
-        if not flags[i] & CAP and not entry.lower_ok:
-            return False
-        return not (flags[j] & UPPER and not flags[j] & CAP)
 
     def title_at(self, i: int, stop: int) -> int:
         """End (exclusive) of the longest title phrase at token i, or i."""
@@ -610,7 +615,10 @@ def _title_region(doc: _Doc, i: int, j: int, *, need_head: bool = True) -> tuple
     *need_head* is false, it must have a title noun or honorific, not only modifiers
     ("Energy Transfer Partners" has none).
     """
-    toks = doc.toks
+    toks, g = doc.toks, doc.g
+    run = toks.keys[i:j]
+    if g.titles.keys().isdisjoint(run) and g.title_prefixes.isdisjoint(run):
+        return i, False  # no title phrase starts in the run
     k = i
     first_title = -1
     last = i
@@ -714,7 +722,7 @@ def _analyse_run(doc: _Doc, i: int, j: int) -> None:
             _add_named(doc, i, j, "LOC", "entity.region")  # Southern Indiana, East Los Angeles
             return
     # "Secretary of State John Kerry", "Chairman of the Iodine Council": a title + "of"
-    t = doc.title_at(i, j)
+    t = doc.title_at(i, j) if toks.keys[i] in g.titles or toks.keys[i] in g.title_prefixes else i
     if i < t < j - 1 and toks.keys[t] in _OF_LINKS and g.titles.get(toks.keys[i]) != "honorific":
         r = t + 1
         if toks.keys[r] == "the" and r + 1 < j:
@@ -871,6 +879,13 @@ def _name_before_of(doc: _Doc, i: int, j: int) -> int:
 def _person_after_titles(doc: _Doc, i: int, j: int) -> bool:
     """Lower-case title words just before ("defense minister Khawaja Asif", "actor Tom Hanks")."""
     toks, g = doc.toks, doc.g
+    if not (
+        i > 0
+        and doc.links[i - 1]
+        and not toks.flags[i - 1] & CAP
+        and (toks.keys[i - 1] in _PRE_MODIFIERS or toks.keys[i - 1] in g.titles)
+    ):
+        return False  # (the first test of _pre_title)
     pre = _pre_title(doc, i)
     if pre < i and any(toks.keys[k] in g.titles for k in range(pre, i)):
         while pre < i and toks.keys[pre] not in g.titles and toks.keys[pre] not in _PRE_MODIFIERS:
@@ -1056,7 +1071,8 @@ def _scan(doc: _Doc) -> None:
     heads_like = _heads_like(g)
     titles, stop, first_words = g.titles, g.stop, g.first_words
     seeds = set(doc.cap_idx)
-    seeds.update(itertools.compress(range(n), map(g.lower_first.__contains__, keys)))
+    if not g.lower_first.isdisjoint(doc.lower_keys):  # (elsewhere such a word is skipped)
+        seeds.update(itertools.compress(range(n), map(g.lower_first.__contains__, keys)))
     seeds.update(doc.datelines)
     i = 0
     for s in sorted(seeds):
@@ -1132,7 +1148,22 @@ def _scan(doc: _Doc) -> None:
         if key in _DETERMINERS or key in _NAME_SUFFIXES:
             continue  # ("Joseph R. Biden, Jr.": the suffix after a comma names no one)
         if first is not None:  # its lexicon entry (a longer one would make a longer run)
-            _add_gaz(doc, i - 1, i, first[1], "entity.lexicon")
+            entry = first[1]
+            if entry.klass == "state-abbreviation" or entry.kind != "name" or entry.upper:
+                _add_gaz(doc, i - 1, i, entry, "entity.lexicon")
+                continue
+            cand = _Cand(starts[i - 1], ends[i - 1], entry.type, entry.canonical)  # _add_gaz
+            cand.rule = "entity.lexicon"
+            cand.klass = entry.klass
+            cand.words = (key,)
+            prev = keys[i - 2] if i > 1 and links[i - 2] else ""  # _context, inlined
+            if prev in _LOCATIVE:
+                cand.evidence = "context-loc"
+            elif i < n and links[i - 1] and keys[i] in _SPEECH:
+                cand.evidence = "context-per"
+            elif prev == "the":
+                cand.evidence = "context-the"
+            cands.append(cand)
         elif titles.get(key) not in {"head", "honorific"} and not (
             i > 1
             and links[i - 2]
@@ -1218,7 +1249,7 @@ def _spells(acronym: str, initials: str) -> bool:
 def _acronyms(doc: _Doc) -> None:
     """Mark "Name (ACR)" definitions: the acronym names the same thing."""
     text = doc.text
-    by_end = {c.end: k for k, c in enumerate(doc.cands)}
+    by_end: dict[int, int] | None = None  # candidate end -> index, built on first need
     for k, c in enumerate(doc.cands):
         if c.kind != "acronym" or c.canonical is not None:
             continue
@@ -1229,6 +1260,8 @@ def _acronyms(doc: _Doc) -> None:
         prev_end = s - 1
         while prev_end > 0 and text[prev_end - 1] == " ":
             prev_end -= 1
+        if by_end is None:
+            by_end = {c.end: k for k, c in enumerate(doc.cands)}
         owner = by_end.get(prev_end)
         if owner is None or owner == k:
             continue
@@ -1307,6 +1340,12 @@ def _single_type(c: _Cand, g: Gazetteer) -> tuple[EntityType, str]:
 def _sports_teams(doc: _Doc) -> None:
     """Countries in sentences about a match name national teams (ORG), not places."""
     toks = doc.toks
+    if (
+        _SPORT_CUES.isdisjoint(doc.lower_keys)
+        and _SPORT_CUES.isdisjoint(map(toks.keys.__getitem__, doc.cap_idx))
+        and not doc.shout_lines
+    ):  # no cue word in the text (a quick test of every token: lower, capitalised, shouted)
+        return
     if sum(map(_SPORT_CUES.__contains__, toks.keys)) < 2:  # noqa: PLR2004
         return
     sentence = 0
@@ -1393,7 +1432,9 @@ def _shorter_or_longer(
 def _build(doc: _Doc) -> list[_Ent]:
     """Group candidates into entities (in order of first mention)."""
     text, g = doc.text, doc.g
-    cands = sorted(doc.cands, key=lambda c: (c.start, -c.end))
+    # by start, the longer first: two stable sorts on C-level keys
+    cands = sorted(doc.cands, key=_END, reverse=True)
+    cands.sort(key=_START)
     ents: list[_Ent] = []
     by_key: dict[tuple[str, str], int] = {}
     surname: dict[str, list[tuple[int, int]]] = {}  # key -> [(start, entity index)]
@@ -1405,10 +1446,11 @@ def _build(doc: _Doc) -> list[_Ent]:
     alone: dict[str, int] = {}
     speakers: set[str] = set()
     for c in cands:
-        if len(c.words) == 1 and c.canonical is None and not c.sentence_start:
-            alone[c.words[0]] = alone.get(c.words[0], 0) + 1
-        if len(c.words) == 1 and c.evidence == "context-per":
-            speakers.add(c.words[0])
+        if len(c.words) == 1:
+            if c.canonical is None and not c.sentence_start:
+                alone[c.words[0]] = alone.get(c.words[0], 0) + 1
+            if c.evidence == "context-per":
+                speakers.add(c.words[0])
 
     def ent_for(
         key: tuple[str, str], etype: EntityType, c: _Cand, canonical: str | None = None
@@ -1682,10 +1724,10 @@ def _appositives(doc: _Doc) -> None:
     """Titles in an appositive after a person's name: "Ana Ruiz, the city's mayor, said"."""
     g, text = doc.g, doc.text
     for c in doc.cands:
-        if text[c.end : c.end + 1] != "," or (
+        if text[c.end : c.end + 2] != ", " or (
             c.type not in {None, "PER"} or c.nested or c.canonical is not None
         ):
-            continue  # an appositive starts with a comma
+            continue  # an appositive starts with a comma and a space
         if len(c.words) == 1 and (
             c.words[0] in g.stop or c.words[0] in doc.lower_keys or c.words[0] in g.not_names
         ):

@@ -544,7 +544,7 @@ class _Attr:
 
 def _np_is_plausible(toks: _Toks, i: int, e: int) -> bool:
     """Return True if tokens ``[i, e]`` can be a speaker ("the minister", "officials")."""
-    words = [c for c in range(i, e + 1) if toks.word[c]]
+    words = list(itertools.compress(range(i, e + 1), toks.word[i : e + 1]))
     if not words or len(words) > _MAX_NP:
         return False
     low = toks.low
@@ -767,11 +767,13 @@ def _tail_attribution(toks: _Toks, k: int, hi_index: int) -> _Attr | None:
         if not toks.cap[k]:
             return None
     # speaker first: find the cue within a few tokens
+    tok, word, low, cap = toks.text, toks.word, toks.low, toks.cap
     for c in range(k, min(hi_index, k + _MAX_TAIL)):
-        if toks.text[c] in _QUOTE_CHARS or (toks.text[c] in ".!?;:" and not _abbrev_dot(toks, c)):
+        t = tok[c]
+        if t in _QUOTE_CHARS or (t in ".!?;:" and not _abbrev_dot(toks, c)):
             break
-        if toks.word[c] and toks.low[c] in cues and c > k and not toks.cap[c]:
-            if toks.low[c - 1] in _DETERMINERS:
+        if word[c] and c > k and not cap[c] and low[c] in cues:
+            if low[c - 1] in _DETERMINERS:
                 continue  # a noun: "one of the states suing", "the claims"
             spk = _subject_before(toks, c, k)
             if spk is not None and spk.start == toks.start[k]:

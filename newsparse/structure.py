@@ -417,6 +417,7 @@ _TEXT_CAPTION = frozenset({TEXT, CAPTION})
 _HEAD_STRUCTURE_KINDS = frozenset({BYLINE, BY_ALONE, CAPTION, CREDIT_ONLY})
 _STORY_KINDS = frozenset({TEXT, LIST, TABLE, DATE, BY_ALONE})
 _JUNK_COUNTER = frozenset({JUNK, COUNTER})
+_PICTURE_KINDS = frozenset({CAPTION, CREDIT_ONLY, COUNTER})  # what _place_captions acts on
 
 
 @attrs.define
@@ -843,44 +844,54 @@ _CREDIT_WORDS_MAX = 10  # words in a photo credit after a caption
 _CREDIT_LINE_WORDS = 6  # words in a line that is only a photo credit
 
 
+@functools.cache
+def _photo_credit_tuple() -> tuple[str, ...]:
+    return tuple(_photo_credits())
+
+
 def _photo_credit_tail(text: str, s: int, e: int) -> int | None:
     """Find a trailing photo credit ("Name/AFP/Getty Images", "Getty Images") of a line."""
     # the last sentence break (or the line start) before a short slash credit
     known = _photo_credits()
-    words = list(_WORD.finditer(text, max(s, e - 120), e))
-    if not words:
+    lo = max(s, e - 120)
+    if _WORD.search(text, lo, e) is None:
         return None
-    # "... as they should be Getty Images": a known credit at the very end
-    for k in (3, 2, 1):
-        if len(words) >= k:
-            start = words[-k].start()
-            if text[start:e].strip(_EDGE_PUNCT).casefold() in known:
-                head = text[s:start].rstrip()
-                if len(words) <= _CREDIT_LINE_WORDS and words[0].start() == s:
-                    return s  # "Paul Morigi/Getty Images", "2011 Getty Images"
-                if not head or not _SENTENCE_END.search(head):
-                    return start
-    # "... the capital. Fethi Belaid/AFP/Getty Images", "2019.J. Scott Applewhite / AP file"
-    for m in _SENT_BREAK.finditer(text, max(s, e - 100), e):
-        cand = m.end()
-        if cand >= e or not text[cand].isupper():
-            continue
-        seg = text[cand:e]
-        short = _word_count(text, cand, e) <= _CREDIT_WORDS_MAX
-        if short and _SLASH_CREDIT.search(seg) and _PHOTO_WORD.search(seg):
-            return cand
-    short = _word_count(text, s, e) <= _CREDIT_LINE_WORDS
-    if short and _SLASH_CREDIT.search(text, s, e) and _PHOTO_WORD.search(text, s, e):
-        return s
-    if (
-        _NAME_SLASH.match(text, s, e)
-        and len(words) <= _CREDIT_LINE_WORDS
-        and _LOWER.search(text, s, e)
-    ):
-        return s  # "Olena Ruiz/Quanta Magazine", "Burberry/Testino"
+    words: list[regex.Match[str]] | None = None  # the words of text[lo:e], found when needed
+    # "... as they should be Getty Images": a known credit at the very end (only when the
+    # end, edge punctuation aside, ends with one)
+    if text[lo:e].rstrip(_EDGE_PUNCT).casefold().endswith(_photo_credit_tuple()):
+        words = list(_WORD.finditer(text, lo, e))
+        for k in (3, 2, 1):
+            if len(words) >= k:
+                start = words[-k].start()
+                if text[start:e].strip(_EDGE_PUNCT).casefold() in known:
+                    head = text[s:start].rstrip()
+                    if len(words) <= _CREDIT_LINE_WORDS and words[0].start() == s:
+                        return s  # "Paul Morigi/Getty Images", "2011 Getty Images"
+                    if not head or not _SENTENCE_END.search(head):
+                        return start
+    # _SLASH_CREDIT and _NAME_SLASH need a "/" (or a "|")
+    if text.find("/", s, e) >= 0 or text.find("|", s, e) >= 0:
+        # "... the capital. Fethi Belaid/AFP/Getty Images", "2019.J. Scott Applewhite / AP file"
+        for m in _SENT_BREAK.finditer(text, max(s, e - 100), e):
+            cand = m.end()
+            if cand >= e or not text[cand].isupper():
+                continue
+            seg = text[cand:e]
+            short = _word_count(text, cand, e) <= _CREDIT_WORDS_MAX
+            if short and _SLASH_CREDIT.search(seg) and _PHOTO_WORD.search(seg):
+                return cand
+        short = _word_count(text, s, e) <= _CREDIT_LINE_WORDS
+        if short and _SLASH_CREDIT.search(text, s, e) and _PHOTO_WORD.search(text, s, e):
+            return s
+        if _NAME_SLASH.match(text, s, e):
+            words = words if words is not None else list(_WORD.finditer(text, lo, e))
+            if len(words) <= _CREDIT_LINE_WORDS and _LOWER.search(text, s, e):
+                return s  # "Olena Ruiz/Quanta Magazine", "Burberry/Testino"
     # "Al Goldis, Associated Press", "ITV, ASSOCIATED PRESS"
     comma = text.rfind(",", s, e)
     if comma > s and text[comma + 1 : e].strip().casefold() in known:
+        words = words if words is not None else list(_WORD.finditer(text, lo, e))
         return s if len(words) <= _CREDIT_LINE_WORDS else None
     return None
 
@@ -1286,9 +1297,11 @@ def _find_headline(text: str, units: list[_Unit]) -> int | None:
     # a section name or kicker ("Business News", "Dancing With the Stars") before the title
     chosen = cands[0]
     u = units[chosen]
-    caps = text[u.start : u.end].upper() == text[u.start : u.end]
     words = _words(text, u)
-    if words <= 2 or (words <= _KICKER_WORDS and not caps):  # noqa: PLR2004
+    if (
+        words <= 2  # noqa: PLR2004
+        or (words <= _KICKER_WORDS and text[u.start : u.end].upper() != text[u.start : u.end])
+    ):
         least = 3 if words <= 2 else _HEADLINE_WORDS  # noqa: PLR2004
         last_text = max((i for i, w in enumerate(units) if w.kind in _TEXT_LIST), default=-1)
         for i in cands[1:]:
@@ -1381,10 +1394,12 @@ def _find_body(text: str, units: list[_Unit], h: int) -> int | None:
                 v = units[j]
                 if v.kind != TEXT:
                     continue
+                # _STRONG_DATELINE opens with "*" or two capitals (\p{Lu} is upper case);
+                # then _opens_with_dateline
+                c = text[v.start : v.start + 2]
                 if (
-                    _STRONG_DATELINE.match(
-                        text, v.start, v.end
-                    )  # _opens_with_dateline, cheap first
+                    (c[:1] == "*" or c.isupper())
+                    and _STRONG_DATELINE.match(text, v.start, v.end)
                     and _has_words(text, v, 4)
                     and _unit_dateline(text, v) is not None
                 ):
@@ -1940,10 +1955,12 @@ def split_structure(article: Article) -> Article:
     text = article.text
     units = [_Unit(s, e) for s, e in _unit_spans(text)]
     promos: list[int] = []
+    pictures = False  # a caption, photo credit or gallery counter (kinds that stay)
     for i, u in enumerate(units):
         _classify(text, u)
         if _may_be_promo(text, u):
             promos.append(i)
+        pictures = pictures or u.kind in _PICTURE_KINDS
     _mark_promos(text, units, promos)
     st = _State(text, units, article.published)
     h = _find_headline(text, units)
@@ -1964,7 +1981,8 @@ def split_structure(article: Article) -> Article:
     body_from = b if b is not None else n
     deck_i = _head_matter(st, h, body_from)
     deck = Span.of(text, units[deck_i].start, units[deck_i].end) if deck_i is not None else None
-    _place_captions(st, 0, body_from)
+    if pictures:
+        _place_captions(st, 0, body_from)
     for i in range(h):
         u = units[i]
         if not u.claimed:

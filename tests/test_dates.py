@@ -14,12 +14,14 @@ from newsparse._timex import (
     _BEHIND,
     _DISPATCH,
     _LOOKS_BEHIND,
+    _PAST,
     _REF_WORDS,
     _REFINED,
     _RULES,
     _SECOND_PAIRS,
     _SECOND_WORDS,
     _all_patterns,
+    _has_past,
     _may_match,
     _refine,
     _refine_number,
@@ -932,6 +934,26 @@ def test_refined_rules_after_a_word(prefix: str, kept: tuple[str, ...]) -> None:
     assert _refine_prefix(_DISPATCH[word], prefix) == kept
 
 
+@pytest.mark.parametrize(
+    ("text", "start", "end", "expected"),
+    [
+        pytest.param("Prices rose on Friday", 0, 15, True, id="word"),
+        pytest.param("Shares climbed on Friday", 0, 18, True, id="ed-word"),
+        pytest.param("The fed meets on Friday", 0, 16, False, id="short-ed"),
+        pytest.param("He walked home", 4, 14, False, id="cut-word-at-start"),
+        pytest.param("He walked home", 3, 9, True, id="whole-word"),
+        pytest.param("He walked home", 3, 8, False, id="cut-word-at-end"),
+        pytest.param("Café sold out", 0, 13, True, id="not-ascii"),
+        pytest.param("wasé and were", 0, 4, False, id="not-ascii-cut"),
+    ],
+)
+def test_past_cues_as_the_pattern_finds_them(
+    text: str, start: int, end: int, expected: bool
+) -> None:
+    assert _has_past(text, start, end) is expected
+    assert (_PAST.search(text, start, end) is not None) is expected
+
+
 def test_every_look_behind_rule_has_an_example() -> None:
     assert set(_BEHIND) == _LOOKS_BEHIND
     assert {
@@ -972,8 +994,10 @@ def test_refined_rules_find_what_all_rules_find(text: str, monkeypatch: pytest.M
         return [(rule, m.start(), m.end()) for rule, _, m in scan(text, 0, len(text))]
 
     refined = spans()
+    assert spans() == refined  # again, with the tables filled
     monkeypatch.setattr("newsparse._timex._refine", lambda names, *_: names)
     monkeypatch.setattr("newsparse._timex._REFINED", {})
+    monkeypatch.setattr("newsparse._timex._REFINED_BYTES", {})
     monkeypatch.setattr("newsparse._timex._REFINED_NUMBERS", {})
     monkeypatch.setattr("newsparse._timex._refine_number", lambda names, *_: names)
     monkeypatch.setattr("newsparse._timex._DEAD_PAIRS", set(_SECOND_PAIRS))
