@@ -906,7 +906,11 @@ def _analyse_paragraph(
         para = _Paragraph([])
         if said is not None:
             who = _Attr(_Spk(*transcript.span("name")), None, "quote.transcript")
-            para.quotes.append(_Found(said[0], said[1], "direct", "quote.transcript", who))
+            # `"PENCE: Well, …` may open a quote that the next paragraphs continue
+            opened = raws[0] if raws and raws[0].open_at == lo else None
+            chain = None if opened is None else opened.chain
+            end = said[1] if opened is None else min(said[1], max(opened.end, said[0]))
+            para.quotes.append(_Found(said[0], end, "direct", "quote.transcript", who, chain=chain))
             para.last_speaker = who
         return para
     if not raws:

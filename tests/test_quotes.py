@@ -160,6 +160,15 @@ def test_unclosed_quote_gives_a_diagnostic() -> None:
             id="dash-signature-on-the-next-line",
         ),
         pytest.param(
+            '"PENCE: We will cut taxes.\n\n"But the plan works.\n\n"KAINE: No, it does not."',
+            [
+                ("We will cut taxes.", "direct", "PENCE"),
+                ("But the plan works.", "direct", "PENCE"),
+                ("No, it does not.", "direct", "KAINE"),
+            ],
+            id="quoted-transcript-continued-over-paragraphs",
+        ),
+        pytest.param(
             "''It is a fine plan,'' Mr. Lee said. ''The real issue is the cost. It is high.''",
             [
                 ("It is a fine plan,", "direct", "Mr. Lee"),
