@@ -1059,6 +1059,16 @@ def _analyse_paragraph(
                 elif last_attr is not None:
                     f.attr = last_attr
                     f.rule = "quote.previous-sentence"
+                elif (
+                    si > 0
+                    and last_found is None
+                    and (named := _named_subject_of(toks, sent_first_tok[si - 1], k_open))
+                    is not None
+                ):
+                    # `Sen. Ann Lee (Vt.) blamed the rules. "The younger people …"`: the
+                    # person the sentence before is about
+                    f.attr = _Attr(named, None, "quote.previous-sentence")
+                    f.rule = "quote.previous-sentence"
                 elif previous is not None and (previous.colon_intro or previous.last_speaker):
                     f.attr = previous.colon_intro or previous.last_speaker
                     f.rule = "quote.previous-paragraph"
@@ -1596,6 +1606,34 @@ _OPENERS = frozenset(
      "amid", "without", "once", "unlike", "like", "under", "over", "following", "earlier",
      "later", "meanwhile", "still", "yet", "but", "and", "so", "instead", "asked", "pressed"}
 )  # fmt: skip
+
+
+def _named_subject_of(toks: _Toks, lo: int, hi: int) -> _Spk | None:
+    """The subject of the sentence at ``[lo, hi)`` when it is a name, not a pronoun or a noun.
+
+    "On “Face the Nation,” Sen. Ann Lee (Vt.), who lost, identified …" gives "Sen. Ann Lee
+    (Vt.)": every word capitalised (a title and a name), at least two of them.
+    """
+    spk = _sentence_subject(toks, lo, hi)
+    if spk is None:
+        # a leading phrase that ends inside quotation marks: `On "Face the Nation," Sen. …`
+        c = next((c for c in range(lo, min(hi, lo + 25)) if toks.text[c] == ","), None)
+        if c is None:
+            return None
+        c += 1
+        while c < hi and toks.text[c] in _QUOTE_CHARS:
+            c += 1
+        spk = _np_forward(toks, c, hi)
+        if spk is None:
+            return None
+    i = bisect.bisect_left(toks.start, spk.start, lo, hi)
+    e = bisect.bisect_left(toks.start, spk.end, lo, hi)
+    words = [c for c in range(i, e) if toks.word[c] and toks.text[c - 1 : c] != ["("]]
+    if len(words) < 2 or not all(toks.cap[c] for c in words):  # noqa: PLR2004
+        return None
+    if toks.low[words[0]] in _PRONOUNS or toks.low[words[0]] in _DETERMINERS:
+        return None
+    return spk
 
 
 def _sentence_subject(toks: _Toks, lo: int, hi: int) -> _Spk | None:

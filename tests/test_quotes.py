@@ -511,6 +511,18 @@ def test_attribution(text: str, speaker: str, cue: str | None, rule: str) -> Non
             [("Do you see those two as equal?", "WALLACE"), ("I do not.", "PENCE")],
             id="transcript",
         ),
+        pytest.param(
+            'Prices fell, he said.\n\nOn "Market Watch," Sen. Ana Ruiz (Ohio), who sits on the'
+            ' panel, doubted the fall would last. "It will not go on," Ruiz added. "Never."',
+            [("It will not go on,", "Ruiz"), ("Never.", "Ruiz")],
+            id="named-subject-of-the-sentence-before",
+        ),
+        pytest.param(
+            'Prices fell, he said.\n\nSen. Ana Ruiz (Ohio) doubted the fall would last. "It'
+            ' will not go on."',
+            [("It will not go on.", "Sen. Ana Ruiz (Ohio)")],
+            id="quote-after-a-paraphrase",
+        ),
     ],
 )
 def test_attribution_across_sentences(text: str, expected: list[tuple[str, str]]) -> None:
