@@ -1973,7 +1973,16 @@ def _candidates(text: str, start: int, stop: int) -> list[tuple[int, int, tuple[
         # run k starts after the runs before it and the k spaces between them
         lengths = list(accumulate(map(len, runs), initial=start))
         checked = not segment.isascii()
+        runs.append(b"")  # stands for the word after the last one
         for k in compress(count(), map(_KEY_BYTES.__contains__, runs)):
+            run = runs[k]
+            after = b""
+            if run in _WEAK_BYTES:
+                after = runs[k + 1]  # the next word when one character separates them
+                if not after or after[:1].isdigit():
+                    after = b""
+                elif after not in _NEXT_BYTES:
+                    continue  # a function word before an ordinary word: nothing to try
             at = lengths[k] + k
             end = lengths[k + 1] + k
             if checked and (
@@ -1982,16 +1991,11 @@ def _candidates(text: str, start: int, stop: int) -> list[tuple[int, int, tuple[
             ):
                 continue  # a letter outside ASCII belongs to the word
             plan = None
-            if runs[k] in _WEAK_BYTES and k + 1 < len(runs):
-                after = runs[k + 1]  # the next word when one character separates them
-                if after and not after[:1].isdigit():
-                    if after not in _NEXT_BYTES:
-                        continue  # a function word before an ordinary word: nothing to try
-                    if text[end] == " ":
-                        if (runs[k], after) in _DEAD_PAIRS:
-                            continue  # "that the": known to start nothing (see _refine)
-                        if not checked:  # ASCII: the next word is all of *after*
-                            plan = _REFINED_BYTES.get((runs[k], after))
+            if after and text[end] == " ":
+                if (run, after) in _DEAD_PAIRS:
+                    continue  # "that the": known to start nothing (see _refine)
+                if not checked:  # ASCII: the next word is all of *after*
+                    plan = _REFINED_BYTES.get((run, after))
             found.append((at, end, plan))
     else:  # "ß", ligatures: fold word by word
         found.extend(

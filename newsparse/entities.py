@@ -1764,14 +1764,15 @@ def _find(
 ) -> list[_Ent]:
     doc = _Doc(text, start, end, g, headline)
     _scan(doc)
-    known: dict[str, tuple[EntityType, str | None]] = {}
-    for c in doc.cands:
-        if c.type is not None or len(c.words) > 1:
-            etype = c.type or "PER"
-            known.setdefault(" ".join(c.words), (etype, None))
-            if etype == "PER" and len(c.words) > 1:
-                known.setdefault(c.words[-1], ("PER", None))
-    _scan_shouting(doc, known)
+    if doc.shout_lines:  # names found elsewhere, for the shouted lines
+        known: dict[str, tuple[EntityType, str | None]] = {}
+        for c in doc.cands:
+            if c.type is not None or len(c.words) > 1:
+                etype = c.type or "PER"
+                known.setdefault(" ".join(c.words), (etype, None))
+                if etype == "PER" and len(c.words) > 1:
+                    known.setdefault(c.words[-1], ("PER", None))
+        _scan_shouting(doc, known)
     _appositives(doc)
     _acronyms(doc)
     _sports_teams(doc)
