@@ -1874,6 +1874,10 @@ _BIO = regex.compile(
 _BIO_OUTLET = regex.compile(
     r"\s(?:for|at|with)\s(?P<outlet>(?:the\s)?\p{Lu}[\w.&'’-]{0,30}(?:\s\p{Lu}[\w.&'’-]{0,30}){0,5})"
 )
+_BIO_HINT = regex.compile(
+    r" is (?:an?|the) [^\n.]{0,80}?\b(?i:reporter|writer|correspondent|editor|contributor"
+    r"|columnist|producer|journalist|critic|photographer|anchor|host)\b"
+)
 _BIO_REACH = 12  # trailing paragraphs where an author's bio may stand (or the last half)
 _BIO_LENGTH = 600
 _MAX_BIOS = 3
@@ -1889,12 +1893,15 @@ def _bio_bylines(st: _State, paragraphs: list[Span]) -> None:
     text = st.text
     seen = {b.name for b in st.bylines}
     reach = max(_BIO_REACH, len(paragraphs) // 2)
+    tail = paragraphs[-reach:]
+    if not tail or _BIO_HINT.search(text, tail[0].start) is None:
+        return  # one scan at C speed: most articles name no newsroom job after " is a"
     found = 0
-    for para in paragraphs[-reach:]:
+    for para in tail:
         if para.end - para.start > _BIO_LENGTH or found >= _MAX_BIOS:
             continue
         if text.find(" is ", para.start, min(para.end, para.start + 100)) < 0:
-            continue  # the cheap test first: most paragraphs have no " is " near the start
+            continue  # most paragraphs have no " is " near the start
         m = _BIO.match(text, para.start, para.end)
         if m is None:
             continue
