@@ -636,9 +636,22 @@ _FUTURE_MODAL = regex.compile(r"\b(?:may|might|should)\s(?!have\b)")
 
 def _has_future(text: str, start: int, end: int) -> bool:
     """Whether a future-tense cue occurs in ``text[start:end]``."""
-    if _FUTURE.search(text, start, end) is not None:
+    part = text[start:end]
+    low = part.casefold()  # every cue of _FUTURE holds one of these words
+    if (
+        "to" in low
+        or "will" in low
+        or "won" in low
+        or "would" in low
+        or "next" in low
+        or "shall" in low
+        or "planned" in low
+        or "scheduled" in low
+        or "expected" in low
+        or "upcoming" in low
+    ) and _FUTURE.search(text, start, end) is not None:
         return True
-    part = text[start:end]  # the other two cues need an apostrophe or a modal verb
+    # the other two cues need an apostrophe or a modal verb
     if ("'" in part or "’" in part) and _FUTURE_LL.search(text, start, end) is not None:
         return True
     return ("may" in part or "might" in part or "should" in part) and _FUTURE_MODAL.search(
