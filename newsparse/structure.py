@@ -362,7 +362,8 @@ _DATELINE = regex.compile(
     rf"(?P<regions>(?:,\s*{_REGION}){{0,2}}))"
     rf"(?:,\s*(?P<date>{_MONTH}\s?\d{{1,2}}(?:,\s*\d{{4}})?)(?:,\s*(?:Reuters?|REUTERS?))?)?"
     rf"|(?P<date_only>{_MONTH}\s?\d{{1,2}}(?:,\s*\d{{4}})?)|(?=\())"
-    r"(?:,?\s*\((?P<agency>[^()\n]{1,40})\))?"
+    # the agency in brackets, "(Reuters)", or between slashes, "/PRNewswire/"
+    r"(?:,?\s*\((?P<agency>[^()\n]{1,40})\)|\s+/(?P<agency>\p{L}[^/\n]{0,38})/)?"
     r"(?:(?P<dash>\s*(?:-{1,3}|–|—|_)\s+|\s*:\s+)|(?P<glued>(?<=\))\s*(?=[\p{Lu}\"“‘'])))"
 )
 _AGENCY_PLACE = regex.compile(

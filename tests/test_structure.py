@@ -222,6 +222,14 @@ def test_no_false_byline_or_dateline(text: str) -> None:
         ),
         pytest.param("Berlin (dpa) - ", "Berlin", "dpa", None, "T", id="dpa"),
         pytest.param(
+            "NEW YORK, March 2, 2021 /PRNewswire/ -- ",
+            "NEW YORK",
+            "PRNewswire",
+            "March 2, 2021",
+            "T",
+            id="press-release-agency-between-slashes",
+        ),
+        pytest.param(
             "PALO ALTO, Calif., March 2 - ", "PALO ALTO, Calif.", None, "March 2", "T", id="state"
         ),
         pytest.param("Jan 30 (Reuters) - ", None, "Reuters", "Jan 30", "T", id="date-only"),
