@@ -171,6 +171,10 @@ class Tokens:
         return len(self.starts)
 
 
+_FIRST = operator.itemgetter(0)
+# Byte translation table: an ASCII capital letter to 1, any other byte to 0.
+_CAP_BYTES = bytes(int(65 <= b <= 90) for b in range(256))  # noqa: PLR2004 - "A".."Z"
+
 # A dotted abbreviation: the first branch of _TOKEN, alone.
 _ABBREVIATION = regex.compile(r"\p{Lu}\.(?:\p{Lu}\p{Ll}{0,2}\.){1,3}")
 
@@ -268,22 +272,28 @@ def tokenize(
      (27, 33, 'al-amr', 1)]
     """
     segment = text[start:end]
-    stretch = _ASCII_STRETCH if ascii_words(segment) else _STRETCH
-    parts = stretch.split(segment)
+    plain = ascii_words(segment)
+    parts = (_ASCII_STRETCH if plain else _STRETCH).split(segment)
     words = parts[1::2]
     offsets = list(itertools.accumulate(map(len, parts), initial=start))
+    if plain:
+        # every word starts with an ASCII letter or digit: CAP by one translation of
+        # the first letters (A-Z -> 1, the rest -> 0)
+        firsts = "".join(map(_FIRST, words)).encode("ascii").translate(_CAP_BYTES)
+    else:
+        firsts = bytes(map(str.isupper, map(_FIRST, words)))
     toks = Tokens(
         offsets[1:-1:2],
         offsets[2::2],
         # an ASCII word's key is the word in lower case (fold() does the rest)
         list(map(str.lower if segment.isascii() else fold, words)),
         # CAP from the first letter (the short paths below add their flags to it)
-        list(bytes(map(str.isupper, map(text.__getitem__, offsets[1:-1:2])))),
+        list(firsts),
         list(map(_LINK_GAPS.__contains__, parts[2::2])),
     )
     starts, ends, keys, flags, links = toks.starts, toks.ends, toks.keys, toks.flags, toks.links
     spliced: list[int] = []
-    for i in itertools.compress(range(len(words)), map(operator.not_, map(str.isalnum, words))):
+    for i in [i for i, word in enumerate(words) if not word.isalnum()]:
         word = words[i]
         last = word[-1]
         # (a key is folded character by character: fold(w + ".") is fold(w) + ".")

@@ -307,6 +307,10 @@ _TERMINAL = regex.compile(r"[.!?](?:\s|$)")
 _ACRONYM_DEF = regex.compile(r"[ ]?\((?P<acr>\p{Lu}[\p{Lu}\p{Ll}&.\-]{0,9}+\p{Lu}\.?)\)")
 
 
+# Byte translation tables of token flags: 1 where the CAP bit is set / not set.
+_CAP_BIT = bytes(int(bool(b & CAP)) for b in range(256))
+_NO_CAP_BIT = bytes(int(not b & CAP) for b in range(256))
+
 _START = operator.attrgetter("start")
 _END = operator.attrgetter("end")
 _SPAN = operator.attrgetter("start", "end")
@@ -379,8 +383,9 @@ class _Doc:
         self.cands: list[_Cand] = []
         self.party_tags: list[tuple[int, int, str, int, int]] = []
         self.links = toks.links  # tokens i and i + 1 are separated by spaces only
-        cap = list(map(operator.and_, flags, itertools.repeat(CAP)))
-        self.cap_idx = list(itertools.compress(range(n), cap))
+        # (flags are small ints: one byte translation tests a bit of every flag)
+        flag_bytes = bytes(flags)
+        self.cap_idx = list(itertools.compress(range(n), flag_bytes.translate(_CAP_BIT)))
         self._mark_lines(start, end, headline)
         self.sent = [False] * n
         sent = self.sent
@@ -401,13 +406,13 @@ class _Doc:
             elif text[prev_end - 1] == "." and not flags[i - 1] & INITIAL:
                 key = keys[i - 1]
                 sent[i] = key not in titles and "." not in key[:-1]
+        lower = flag_bytes.translate(_NO_CAP_BIT)
         if self.shout_lines:
-            lower = list(map(operator.not_, cap))
+            mask = bytearray(lower)
             for lo, hi in self.shout_lines:
-                lower[lo:hi] = [False] * (hi - lo)
-            self.lower_keys: set[str] = set(itertools.compress(keys, lower))
-        else:
-            self.lower_keys = set(itertools.compress(keys, map(operator.not_, cap)))
+                mask[lo:hi] = bytes(hi - lo)
+            lower = bytes(mask)
+        self.lower_keys: set[str] = set(itertools.compress(keys, lower))
         self.datelines: dict[int, int] = {}  # first token -> end token of a dateline place
         line = start if start == 0 or text[start - 1] == "\n" else -1
         if line < 0:
@@ -1278,19 +1283,31 @@ def _acronyms(doc: _Doc) -> None:
         c.type = o.type
 
 
-@attrs.define
 class _Ent:
-    """An entity being built."""
+    """An entity being built (a plain slotted class: one is made per new name)."""
 
-    type: EntityType
-    name: str
-    canonical: bool  # the name comes from a lexicon: keep it
-    mentions: list[Mention] = attrs.Factory(list)
-    titles: list[str] = attrs.Factory(list)
-    forms: list[str] = attrs.Factory(list)
-    affiliation: str | None = None
-    words: tuple[str, ...] = ()
-    strength: int = 0  # how sure the type is: 0 default, 1 context, 2 other evidence
+    __slots__ = (
+        "affiliation",
+        "canonical",
+        "forms",
+        "mentions",
+        "name",
+        "strength",
+        "titles",
+        "type",
+        "words",
+    )
+
+    def __init__(self, type: EntityType, name: str, *, canonical: bool) -> None:  # noqa: A002 - the field's name
+        self.type = type
+        self.name = name
+        self.canonical = canonical  # the name comes from a lexicon: keep it
+        self.mentions: list[Mention] = []
+        self.titles: list[str] = []
+        self.forms: list[str] = []
+        self.affiliation: str | None = None
+        self.words: tuple[str, ...] = ()
+        self.strength = 0  # how sure the type is: 0 default, 1 context, 2 other evidence
 
 
 _STRENGTH = {"entity.default": 0, "entity.context": 1, "entity.coordination": 1}
