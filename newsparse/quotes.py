@@ -1241,6 +1241,34 @@ def _has_cue(text: str, lo: int, hi: int, which: int = _REPORTED) -> bool:
     return not _gates_with(extra)[which].isdisjoint(words)
 
 
+def _cue_starts(text: str, lo: int, hi: int) -> list[int] | None:
+    """Return where the words `_has_cue` looks for start in ``text[lo:hi]``, in order.
+
+    The words are found as `_has_cue` finds them (ASCII text at C speed); None when that
+    way does not apply (a caller's cue that is not ASCII letters, or a character that folds
+    to ASCII letters): then ask `_has_cue` per range.
+    """
+    chunk = text[lo:hi]
+    ascii_cues = _ascii_gates_with(_EXTRA_CUES.get())[_REPORTED]
+    if ascii_cues is None or not (chunk.isascii() or _FOLDS_TO_ASCII.search(chunk) is None):
+        return None
+    # one byte per character, so byte offsets are character offsets
+    words = chunk.encode("ascii", "replace").translate(_ASCII_WORDS)
+    hits = ascii_cues.intersection(words.split())
+    if not hits:
+        return []
+    padded = b" " + words + b" "  # a word is a run between two spaces
+    out: list[int] = []
+    for w in hits:
+        needle = b" " + w + b" "
+        i = padded.find(needle)
+        while i >= 0:
+            out.append(lo + i)  # padded[i + 1] is chunk[i]
+            i = padded.find(needle, i + len(w) + 1)
+    out.sort()
+    return out
+
+
 def _plain_paragraph(
     text: str, lo: int, hi: int, *, indirect: bool, reported: list[_Found]
 ) -> _Paragraph:
@@ -1254,8 +1282,9 @@ def _plain_paragraph(
     while e > lo and text[e - 1].isspace():
         e -= 1
     cue_known = False  # the paragraph has a cue word (known without a look)
+    cue_at = _cue_starts(text, lo, hi) if indirect else None  # where cue words start
     if not (e > lo and text[e - 1] == ":"):
-        if not (indirect and _has_cue(text, lo, hi)):
+        if not indirect or (not cue_at if cue_at is not None else not _has_cue(text, lo, hi)):
             return para  # nothing to read: no cue word and no closing "X said:"
         cue_known = True
     sentences = iter_sentences(text, lo, hi)
@@ -1268,8 +1297,15 @@ def _plain_paragraph(
             while e > s_lo and text[e - 1].isspace():
                 e -= 1
             colon = e > s_lo and text[e - 1] == ":"
-        if not colon and not (indirect and (cue_known or _has_cue(text, s_lo, s_hi))):
-            continue
+        if not colon:
+            if not indirect:
+                continue
+            if cue_at is not None:
+                i = bisect.bisect_left(cue_at, s_lo)
+                if i == len(cue_at) or cue_at[i] >= s_hi:
+                    continue  # no cue word in the sentence
+            elif not (cue_known or _has_cue(text, s_lo, s_hi)):
+                continue
         start = s_lo
         if si > 0:
             k = s_lo
@@ -2040,23 +2076,46 @@ class _Resolver:
         self.text = text
         self.titles = load_set("quotes_titles.txt")
         people = [e for e in entities if e.type == "PER"]
-        self.mentions: list[tuple[int, int, int]] = sorted(
-            (m.start, m.end, i) for i, e in enumerate(people) for m in e.mentions
-        )
-        self.mention_starts = [m[0] for m in self.mentions]
+        mentions = [(m.start, m.end, i) for i, e in enumerate(people) for m in e.mentions]
+        mentions.sort()
+        self.mentions: list[tuple[int, int, int]] = mentions
+        self.mention_starts = [m[0] for m in mentions]
         self.people = people
-        self.by_surname: dict[str, _Person] = {}
+        # surname -> person; an int is entity *i* whose person is made on first use (most
+        # entities are never looked up), see `_surname`
+        self.by_surname: dict[str, _Person | int] = {}
         self.by_entity: dict[str, _Person] = {}
         self.history: list[tuple[int, _Person]] = []
-        # role look-ups fall back on the entities' titles: folded once, cached per head word
-        self.folded_titles = [tuple(t.casefold() for t in e.titles) for e in people]
+        # role look-ups fall back on the entities' titles: folded on first use, cached per
+        # head word
+        self._folded: list[tuple[str, ...]] | None = None
+        self._made: dict[int, _Person] = {}
         self.title_holder: dict[str, int | None] = {}
         for i, e in enumerate(people):
-            p = _Person(e.name, e.id, set(self.folded_titles[i]))
             for alias in (e.name, *e.aliases):
                 parts = alias.split()
                 if parts:
-                    self.by_surname.setdefault(parts[-1].casefold(), p)
+                    self.by_surname.setdefault(parts[-1].casefold(), i)
+
+    @property
+    def folded_titles(self) -> list[tuple[str, ...]]:
+        """Each person's titles, casefolded (computed once, on first use)."""
+        if self._folded is None:
+            self._folded = [tuple(t.casefold() for t in e.titles) for e in self.people]
+        return self._folded
+
+    def _surname(self, key: str) -> _Person | None:
+        """The person remembered under *key* (made now for an entity not looked up yet)."""
+        p = self.by_surname.get(key)
+        if isinstance(p, int):
+            made = self._made.get(p)
+            if made is None:
+                e = self.people[p]
+                made = _Person(e.name, e.id, set(self.folded_titles[p]))
+                self._made[p] = made
+            self.by_surname[key] = made
+            return made
+        return p
 
     def _entity_at(self, start: int, end: int) -> _Person | None:
         i = bisect.bisect_right(self.mention_starts, end) - 1
@@ -2080,7 +2139,7 @@ class _Resolver:
 
     def _person(self, name: str, entity: str | None, roles: set[str]) -> _Person:
         key = name.rsplit(maxsplit=1)[-1].casefold()
-        p = self.by_surname.get(key)
+        p = self._surname(key)
         if p is None or (p.name != name and len(name) > len(p.name)):
             p = _Person(name, entity, roles, _gender_of(name, roles))
             self.by_surname[key] = p
@@ -2126,7 +2185,7 @@ class _Resolver:
             split = self._split_name(spk.start, spk.end)
             if split is not None:
                 name, roles = split
-                person = self.by_surname.get(name.split()[-1].casefold())
+                person = self._surname(name.split()[-1].casefold())
                 if person is None or (len(name) > len(person.name) and person.entity is None):
                     person = self._person(name, None, roles)
                 person.roles |= roles
