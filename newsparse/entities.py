@@ -45,7 +45,7 @@ from newsparse._names import (
 from newsparse.model import Article, Entity, EntityType, Mention, MentionKind
 
 if TYPE_CHECKING:
-    from collections.abc import Container, Iterator
+    from collections.abc import Iterator
 
 __all__ = ["EntityLexicon", "extract_entities", "iter_mentions"]
 
@@ -286,8 +286,8 @@ _ROMAN = regex.compile(r"[ivxlc]{1,8}+")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 # Nominal mentions: "the minister", "the former president".
 _NOMINAL = regex.compile(
-    r"\b(?P<the>(?:[Tt]he|THE)[ ])"
-    r"(?P<w1>\p{L}[\p{L}\-]{1,20}+)(?P<rest>(?:[ ]\p{L}[\p{L}\-]{1,20}+){0,2})"
+    r"\b(?:[Tt]he|THE)[ ]"
+    r"(?P<words>(?P<w1>\p{L}[\p{L}\-]{1,20}+)(?:[ ]\p{L}[\p{L}\-]{1,20}+){0,2})"
 )
 _WORD = regex.compile(r"\p{L}[\p{L}\-]{1,20}+")
 # A congressional party-state tag: Rep. Jane Doe (D-N.C.).
@@ -1675,9 +1675,10 @@ def _nominals(doc: _Doc, ents: list[_Ent], start: int, end: int) -> None:
     firsts = {head: [s for s, _ in v] for head, v in holders.items()}
     text, titles = doc.text, doc.g.titles
     openers = holders.keys() | _modifiers(doc.g)
-    for m_start, w1, words_start, words_end in _nominal_spots(text, start, end, openers):
+    for m in _NOMINAL.finditer(text, start, end):
+        w1 = m.group("w1")
         key = fold(w1)
-        if (
+        if key not in openers or (
             (key not in holders or w1[:1].isupper())
             and key not in _PRE_MODIFIERS
             and titles.get(key) != "modifier"
@@ -1685,7 +1686,7 @@ def _nominals(doc: _Doc, ents: list[_Ent], start: int, end: int) -> None:
             continue  # the first word is no title and no modifier: the common case
         head_end = -1
         head = ""
-        for w in _WORD.finditer(text, words_start, words_end):
+        for w in _WORD.finditer(text, m.start("words"), m.end("words")):
             key = fold(w.group())
             if key in holders and not w.group()[:1].isupper():
                 head_end, head = w.end(), key
@@ -1697,37 +1698,13 @@ def _nominals(doc: _Doc, ents: list[_Ent], start: int, end: int) -> None:
         after = text[head_end : head_end + 2].lstrip()
         if after[:1].isupper():
             continue  # "the minister Khawaja Asif": a title before a name
-        n_before = bisect.bisect_left(firsts[head], m_start)
+        n_before = bisect.bisect_left(firsts[head], m.start())
         if not n_before:
             continue
         e = ents[holders[head][n_before - 1][1]]
         e.mentions.append(
-            Mention(m_start, head_end, text[m_start:head_end], "nominal", "entity.nominal")
+            Mention(m.start(), head_end, text[m.start() : head_end], "nominal", "entity.nominal")
         )
-
-
-def _nominal_spots(
-    text: str, start: int, end: int, openers: Container[str]
-) -> Iterable[tuple[int, str, int, int]]:
-    """The matches of _NOMINAL whose first word's key is in *openers*.
-
-    Each as (start, first word, start and end of its words). On a whole text, one C-level
-    split reads every match and only the ones with an opener are looked at in Python.
-    """
-    if start or end != len(text):
-        return [
-            (m.start(), m.group("w1"), m.start("w1"), m.end("rest"))
-            for m in _NOMINAL.finditer(text, start, end)
-            if fold(m.group("w1")) in openers
-        ]
-    # parts: text before, "the ", first word, other words; ...; the text after the last
-    parts = _NOMINAL.split(text)
-    ends = list(itertools.accumulate(map(len, parts)))
-    w1s = parts[2::4]
-    return [
-        (ends[4 * k], w1s[k], ends[4 * k + 1], ends[4 * k + 3])
-        for k in itertools.compress(range(len(w1s)), map(openers.__contains__, map(fold, w1s)))
-    ]
 
 
 @functools.lru_cache(maxsize=32)
