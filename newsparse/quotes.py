@@ -551,7 +551,7 @@ def _np_is_plausible(toks: _Toks, i: int, e: int) -> bool:
     if len(words) == 1 and low[words[0]] in _PRONOUNS:
         return True
     cap = toks.cap
-    if any(cap[c] for c in words[1:]):
+    if any(map(cap.__getitem__, words[1:])):
         return True  # "panel Chairman Rep. Jason Chaffetz"
     first = words[0]
     if low[first] in _DETERMINERS or cap[first]:
@@ -887,6 +887,23 @@ def _scare(text: str, toks: _Toks, k: int, lo_index: int, raw: _Raw) -> bool:
     return True
 
 
+# what may follow the first capital of a `_TRANSCRIPT` name
+_TRANSCRIPT_SECOND = frozenset("'’.-")
+
+
+def _may_be_transcript(text: str, lo: int, hi: int) -> bool:
+    """Return False if `_TRANSCRIPT` cannot match at *lo* (a cheap test of its first characters).
+
+    A transcript name opens with a capital followed by another capital or ``'’.-``
+    (after an optional opening mark); most paragraphs fail on the second character.
+    """
+    i = lo + 1 if lo < hi and text[lo] in '"“' else lo
+    if i + 1 >= hi or not text[i].isupper():
+        return False
+    second = text[i + 1]
+    return second.isupper() or second in _TRANSCRIPT_SECOND
+
+
 def _analyse_paragraph(
     text: str,
     lo: int,
@@ -899,7 +916,7 @@ def _analyse_paragraph(
     single_style: bool = False,
 ) -> _Paragraph:
     """Classify and attribute the quotes of one paragraph; add reported speech to *reported*."""
-    transcript = _TRANSCRIPT.match(text, lo, hi)
+    transcript = _TRANSCRIPT.match(text, lo, hi) if _may_be_transcript(text, lo, hi) else None
     if transcript is not None and transcript.group("name").casefold() not in _NOT_SPEAKERS:
         # "WALLACE: Do you really…": the rest of the paragraph is the speaker's
         said = _content(text, transcript.end(), hi, trim=False)
@@ -2306,6 +2323,7 @@ def _headline_quotes(text: str, lo: int, hi: int) -> list[_Found]:
 
 
 _DASH_LINE = regex.compile(r"[—–―]|--?(?=[ \u00a0])")
+_DASH_LINE_FIRST = frozenset("—–―-")  # what a `_DASH_LINE` match starts with
 
 
 def _dash_signature(text: str, lo: int, hi: int, previous: _Paragraph) -> bool:
@@ -2314,7 +2332,7 @@ def _dash_signature(text: str, lo: int, hi: int, previous: _Paragraph) -> bool:
     `"We will rebuild the port."` / `— Carla Sanchez, harbor master`: the dash line names
     the speaker of a quote with no attribution of its own (rule `quote.dash`).
     """
-    m = _DASH_LINE.match(text, lo, hi)
+    m = _DASH_LINE.match(text, lo, hi) if lo < hi and text[lo] in _DASH_LINE_FIRST else None
     if m is None or not previous.quotes or hi - lo > _MAX_SIGNATURE:
         return False
     last = previous.quotes[-1]
