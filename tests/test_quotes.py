@@ -818,3 +818,56 @@ def test_pronoun_goes_to_the_nearest_compatible_person(text: str, name: str) -> 
     [quote] = article.quotes
     assert quote.speaker is not None
     assert quote.speaker.name == name
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        pytest.param("Go{c} Now", id="after-word"),
+        pytest.param("Go.{c} Now", id="after-dot"),
+        pytest.param("Go{c}{c}{c} Ann", id="run"),
+        pytest.param("Go. {c}Ann", id="before-capital"),
+        pytest.param("Go.” {c}A", id="after-closing-mark"),
+        pytest.param("x {c}. 9 {c}", id="before-dot"),
+        pytest.param("No?!{c} “{c}Yes", id="mixed-run"),
+    ],
+)
+def test_common_boundary_matches_the_regex_pattern(template: str) -> None:
+    from newsparse._sentences import _BOUNDARY, _common_boundary  # noqa: PLC0415 - private check
+
+    fast = _common_boundary()
+    differ = [
+        c
+        for c in _COMMON_CHARS
+        if c != "\n"
+        and [m.span() for m in fast.finditer(template.format(c=c))]
+        != [m.span() for m in _BOUNDARY.finditer(template.format(c=c))]
+    ]
+    assert differ == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("It rained. Lee said it rained.", ["said"], id="one"),
+        pytest.param("Said Lee: they told us. SAID!", ["Said", "told", "SAID"], id="any-case"),
+        pytest.param("He-said, she-said; saidx said", ["said", "said", "said"], id="word-parts"),
+        pytest.param("Zoë said ½ — Ана said", ["said", "said"], id="non-ascii"),
+        pytest.param("It rained all day.", [], id="none"),
+    ],
+)
+def test_cue_starts_find_the_words_has_cue_looks_for(text: str, expected: list[str]) -> None:
+    from newsparse.quotes import _cue_starts, _has_cue  # noqa: PLC0415 - private check
+
+    starts = _cue_starts(text, 0, len(text))
+    assert starts is not None
+    assert [text[p : p + len(w)] for p, w in zip(starts, expected, strict=True)] == expected
+    ends = [p + len(w) for p, w in zip(starts, expected, strict=True)]
+    assert not any(text[e : e + 1].isalnum() for e in ends)
+    assert _has_cue(text, 0, len(text)) == bool(expected)
+
+
+def test_cue_starts_defer_to_has_cue_on_letters_that_fold_to_ascii() -> None:
+    from newsparse.quotes import _cue_starts  # noqa: PLC0415 - private check
+
+    assert _cue_starts("Straße said", 0, 11) is None
