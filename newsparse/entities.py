@@ -484,7 +484,12 @@ class _Doc:
             # word in capitals starts with a letter, so it is one of the line's words
             upper = bisect.bisect_left(uppers, hi) - bisect.bisect_left(uppers, lo)
             if upper >= 2:  # noqa: PLR2004
-                n_words = sum(map(str.isalpha, map(text.__getitem__, starts[lo:hi])))
+                # (the words among the first few tokens already outnumber the words in
+                # capitals in most lines of prose: no need to count them all)
+                few = min(hi, lo + upper + upper // 4 + 2)
+                n_words = sum(map(str.isalpha, map(text.__getitem__, starts[lo:few])))
+                if few < hi and upper >= 0.8 * n_words:
+                    n_words = sum(map(str.isalpha, map(text.__getitem__, starts[lo:hi])))
                 shout = n_words >= 2 and upper >= 0.8 * n_words  # noqa: PLR2004
             title_case = False
             if not shout and le - ls < 160:  # noqa: PLR2004
