@@ -52,6 +52,10 @@ def _speaker(q: Quote) -> str | None:
             id="apostrophes-are-not-marks",
         ),
         pytest.param("Lee’s band played rock ’n’ roll in the ’90s.", [], id="no-quote-at-all"),
+        pytest.param(
+            "``We are not leaving,''' Mr. Lee said.", ["We are not leaving,"], id="typewriter"
+        ),
+        pytest.param("Type `ls` first. ``We stay,`` Lee said.", ["We stay,"], id="lone-backticks"),
     ],
 )
 def test_mark_styles(text: str, expected: list[str]) -> None:
