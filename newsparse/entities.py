@@ -315,6 +315,7 @@ _ACRONYM_DEF = regex.compile(r"[ ]?\((?P<acr>\p{Lu}[\p{Lu}\p{Ll}&.\-]{0,9}+\p{Lu
 _CAP_BIT = bytes(int(bool(b & CAP)) for b in range(256))
 _NO_CAP_BIT = bytes(int(not b & CAP) for b in range(256))
 
+_FIRST = operator.itemgetter(0)
 _START = operator.attrgetter("start")
 _END = operator.attrgetter("end")
 _SPAN = operator.attrgetter("start", "end")
@@ -1288,7 +1289,7 @@ def _acronyms(doc: _Doc) -> None:
         o = doc.cands[owner]
         if o.kind == "demonym":
             continue
-        initials = "".join(w[0] for w in _WORD_SPLIT.split(text[o.start : o.end]) if w)
+        initials = "".join(map(_FIRST, filter(None, _WORD_SPLIT.split(text[o.start : o.end]))))
         if not _spells(c.words[0], fold(initials)):
             continue
         c.acronym_of = owner
@@ -1569,9 +1570,9 @@ def _build(doc: _Doc) -> list[_Ent]:
             bisect.insort(firstname.setdefault(c.words[0], []), (c.start, idx))
         elif etype == "ORG":
             org_first.setdefault(c.words[0], idx)
-            ini = "".join(w[0] for w in _WORD_SPLIT.split(" ".join(c.words)) if w)
+            ini = "".join(map(_FIRST, filter(None, _WORD_SPLIT.split(" ".join(c.words)))))
             initials.setdefault(ini, idx)
-            caps = "".join(ch for ch in text[c.start : c.end] if ch.isupper()).casefold()
+            caps = "".join(filter(str.isupper, text[c.start : c.end])).casefold()
             initials.setdefault(caps, idx)
 
     def nearest(entries: list[tuple[int, int]], pos: int) -> int:
@@ -1825,7 +1826,7 @@ def _entities(found: list[_Ent]) -> tuple[Entity, ...]:
             for m in e.mentions:
                 unique.setdefault((m.start, m.end), m)
             mentions = tuple(sorted(unique.values(), key=_SPAN))
-        aliases = tuple(f for f in e.forms if f != e.name)
+        aliases = tuple(filter(e.name.__ne__, e.forms))
         out.append(
             Entity(
                 id=f"e{n}",
