@@ -425,6 +425,8 @@ def _extract_with_cues(
     indirect: bool,
     headline: tuple[int, int] | None = None,
 ) -> tuple[list[Quote], list[Diagnostic], dict[str, list[Mention]]]:
+    if cue_verbs == () and not _EXTRA_CUES.get():  # the stage's usual call: nothing to set
+        return _extract(text, paragraphs, entities, indirect=indirect, headline=headline)
     token = _EXTRA_CUES.set(frozenset(v.strip().casefold() for v in cue_verbs if v.strip()))
     try:
         return _extract(text, paragraphs, entities, indirect=indirect, headline=headline)
