@@ -291,6 +291,12 @@ _NOMINAL = regex.compile(
     r"(?P<words>(?P<w1>\p{L}[\p{L}\-]{1,20}+)(?:[ ]\p{L}[\p{L}\-]{1,20}+){0,2})"
 )
 _WORD = regex.compile(r"\p{L}[\p{L}\-]{1,20}+")
+# A character that no _NOMINAL match holds (it has letters, hyphens and spaces only), found
+# forwards and backwards; and how far before a word of its words a match can start
+# ("the " and two words of at most 21 letters, each with its space: 48).
+_NOT_IN_NOMINAL = regex.compile(r"[^\p{L}\- ]")
+_NOT_IN_NOMINAL_BACK = regex.compile(r"(?r)[^\p{L}\- ]")
+_NOMINAL_REACH = 64
 # A congressional party-state tag: Rep. Jane Doe (D-N.C.).
 _PARTY_STATE = regex.compile(
     r"(?:\(|,[ ])(?P<party>[DRI])[\-‐–](?P<state>\p{Lu}[\p{L}.]{1,6}+)(?=[),])"
@@ -1681,17 +1687,19 @@ def _nominals(doc: _Doc, ents: list[_Ent], start: int, end: int) -> None:
             holders.setdefault(head, []).append((first, k))
     if not holders:
         return
+    windows = [(start, end)]
     if ascii_words(doc.text, start, end):
         # a word of ASCII letters has itself in lower case as key: no head word, no nominal
         lowered = doc.text[start:end].lower()
         if not any(head in lowered for head in holders):
             return
+        windows = _nominal_windows(doc.text, start, end, lowered, holders)
     for v in holders.values():
         v.sort()
     firsts = {head: [s for s, _ in v] for head, v in holders.items()}
     text, titles = doc.text, doc.g.titles
     openers = holders.keys() | _modifiers(doc.g)
-    for m in _NOMINAL.finditer(text, start, end):
+    for m in (m for lo, hi in windows for m in _NOMINAL.finditer(text, lo, hi)):
         w1 = m.group("w1")
         key = fold(w1)
         if key not in openers or (
@@ -1721,6 +1729,37 @@ def _nominals(doc: _Doc, ents: list[_Ent], start: int, end: int) -> None:
         e.mentions.append(
             Mention(m.start(), head_end, text[m.start() : head_end], "nominal", "entity.nominal")
         )
+
+
+def _nominal_windows(
+    text: str, start: int, end: int, lowered: str, heads: Iterable[str]
+) -> list[tuple[int, int]]:
+    """Spans of ``text[start:end]`` that hold every _NOMINAL match with a head word in it.
+
+    *lowered* is ``text[start:end].lower()`` (the text's letters are ASCII, so its offsets
+    are the text's). A match holds only letters, hyphens and spaces, so it never crosses
+    any other character: each span starts at *start*, at the end of the span before, or
+    just after such a character, and ends at one, so ``_NOMINAL.finditer`` over the spans
+    finds exactly the matches that a scan of the whole text finds there.
+    """
+    spots = []
+    for head in heads:
+        k = lowered.find(head)
+        while k >= 0:
+            spots.append(start + k)
+            k = lowered.find(head, k + 1)
+    spots.sort()
+    windows = []
+    done = start
+    for p in spots:
+        if p < done:
+            continue  # (inside the span before)
+        barrier = _NOT_IN_NOMINAL_BACK.search(text, done, max(done, p - _NOMINAL_REACH))
+        lo = barrier.end() if barrier is not None else done
+        barrier = _NOT_IN_NOMINAL.search(text, p, end)
+        done = barrier.start() if barrier is not None else end
+        windows.append((lo, done))
+    return windows
 
 
 @functools.lru_cache(maxsize=32)
