@@ -500,7 +500,9 @@ def _common_split() -> re.Pattern[str]:
     inner = _char_class(regex.compile(r"[\p{L}\p{M}\p{N}'’\-]"))
     after_dot = _char_class(regex.compile(r"[\p{L}\p{M}\p{N}]"))
     punct = _char_class(regex.compile(r"[^\s\p{L}\p{N}]"))
-    return re.compile(f"({start}{inner}*+(?:\\.{start}{after_dot}*+)*+|{punct})")
+    # no possessive `*+` (the `re` module has them from Python 3.11 on): nothing follows the
+    # repetitions inside the group, so the greedy ones match the same
+    return re.compile(f"({start}{inner}*(?:\\.{start}{after_dot}*)*|{punct})")
 
 
 @functools.cache
