@@ -291,12 +291,10 @@ _NOMINAL = regex.compile(
     r"(?P<words>(?P<w1>\p{L}[\p{L}\-]{1,20}+)(?:[ ]\p{L}[\p{L}\-]{1,20}+){0,2})"
 )
 _WORD = regex.compile(r"\p{L}[\p{L}\-]{1,20}+")
-# A character that no _NOMINAL match holds (it has letters, hyphens and spaces only), found
-# forwards and backwards; and how far before a word of its words a match can start
-# ("the " and two words of at most 21 letters, each with its space: 48).
+# A character that no _NOMINAL match holds (it has letters, hyphens and spaces only),
+# found forwards and backwards.
 _NOT_IN_NOMINAL = regex.compile(r"[^\p{L}\- ]")
 _NOT_IN_NOMINAL_BACK = regex.compile(r"(?r)[^\p{L}\- ]")
-_NOMINAL_REACH = 64
 # A congressional party-state tag: Rep. Jane Doe (D-N.C.).
 _PARTY_STATE = regex.compile(
     r"(?:\(|,[ ])(?P<party>[DRI])[\-‐–](?P<state>\p{Lu}[\p{L}.]{1,6}+)(?=[),])"
@@ -1754,7 +1752,8 @@ def _nominal_windows(
     for p in spots:
         if p < done:
             continue  # (inside the span before)
-        barrier = _NOT_IN_NOMINAL_BACK.search(text, done, max(done, p - _NOMINAL_REACH))
+        # (a match that holds the word at p starts after the last such character before p)
+        barrier = _NOT_IN_NOMINAL_BACK.search(text, done, p)
         lo = barrier.end() if barrier is not None else done
         barrier = _NOT_IN_NOMINAL.search(text, p, end)
         done = barrier.start() if barrier is not None else end

@@ -416,6 +416,45 @@ def test_nominal_needs_an_earlier_holder() -> None:
     assert all(m.kind != "nominal" for e in _entities(text) for m in e.mentions)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Mayor Ana Ruiz spoke. Later the the former mayor left, and the mayor said no.",
+            id="overlapping-the",
+        ),
+        pytest.param(
+            "Mayor Ana Ruiz spoke. Reporters asked the city's new deputy mayor; the mayor left.",
+            id="apostrophe-cuts-the-match",
+        ),
+        pytest.param(
+            "Mayor Ana Ruiz spoke. In 2020 the mayor won; 3 the mayoral race the mayor lost.",
+            id="digits-and-longer-words",
+        ),
+        pytest.param(
+            "Mayor Ana Ruiz spoke. "
+            + "the long-winded acting interim " * 4
+            + "then the long-winded acting mayor said.",
+            id="head-far-after-the",
+        ),
+    ],
+)
+def test_nominal_windows_scan_as_the_whole_text(text: str) -> None:
+    # the spans around the head words find the matches that hold a head word exactly as
+    # one scan of the whole text does
+    from newsparse.entities import _NOMINAL, _WORD, _nominal_windows  # noqa: PLC0415
+
+    whole = [
+        m.span()
+        for m in _NOMINAL.finditer(text)
+        if "mayor" in [w.lower() for w in _WORD.findall(text, m.start("words"), m.end("words"))]
+    ]
+    windows = _nominal_windows(text, 0, len(text), text.lower(), ["mayor"])
+    spans = [m.span() for lo, hi in windows for m in _NOMINAL.finditer(text, lo, hi)]
+    assert [s for s in spans if s in whole] == whole
+    assert whole
+
+
 # --- organisations -----------------------------------------------------------------------
 
 
