@@ -2413,6 +2413,7 @@ def _extract(
         return [], diags, {}
     found.sort(key=lambda f: (f.start, f.end))
     _close_crossings(text, found)
+    found = _distinct(found)
     resolver = _Resolver(text, entities)
     quotes: list[Quote] = []
     pronouns: dict[str, list[Mention]] = {}
@@ -2446,6 +2447,22 @@ def _extract(
             )
         )  # fmt: skip
     return quotes, diags, pronouns
+
+
+def _distinct(found: list[_Found]) -> list[_Found]:
+    """Drop a quote whose span and kind repeat an earlier one's.
+
+    Widening reported clauses over the quotes they end in (:func:`_close_crossings`) can
+    make two clauses one span (`“he said, he said, …`): the first one stays.
+    """
+    seen: set[tuple[int, int, str]] = set()
+    out: list[_Found] = []
+    for f in found:
+        key = (f.start, f.end, f.kind)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
 
 
 def _close_crossings(text: str, found: list[_Found]) -> None:

@@ -1209,6 +1209,7 @@ _TITLE_CASE = 0.7
 _DATELINE_REACH = 8
 _HEADLINE_WORDS = 5
 _MAX_HEADLINE_WORDS = 40
+_LONG_PROSE = 60  # words: a "caption" this long in a text with no headline is a story
 _DECK_REACH = 3
 _IMPLICIT_REACH = 6
 
@@ -1290,9 +1291,18 @@ def _find_headline(text: str, units: list[_Unit]) -> int | None:
             break  # running text: the body has begun
         if _headline_candidate(text, u):
             cands.append(i)
+        elif (
+            not cands
+            and u.kind == TEXT
+            and u.prose
+            and _has_words(text, u, _MAX_HEADLINE_WORDS + 1)
+        ):
+            break  # a long paragraph of running text first: no headline, the body has begun
     if not cands:
         for i in range(limit):
             if units[i].kind in _TEXT_LIST:
+                if units[i].prose and _has_words(text, units[i], _MAX_HEADLINE_WORDS + 1):
+                    return None  # running text from the first line: no headline at all
                 return i
         return None
     # a section name or kicker ("Business News", "Dancing With the Stars") before the title
@@ -1973,7 +1983,7 @@ def split_structure(article: Article) -> Article:
     st = _State(text, units, article.published)
     h = _find_headline(text, units)
     if h is None:
-        return attrs.evolve(article, diagnostics=(*article.diagnostics, *_junk_all(st)))
+        return _headless(article, st)
     headline_unit = units[h]
     headline_unit.claimed = True
     headline = Span.of(text, headline_unit.start, headline_unit.end)
@@ -2021,6 +2031,33 @@ def split_structure(article: Article) -> Article:
 def _head_structure(units: list[_Unit], h: int, alt: int) -> bool:
     """Tell whether a byline, caption or credit sits between the headline and *alt*."""
     return any(units[i].kind in _HEAD_STRUCTURE_KINDS for i in range(h + 1, alt)) and alt > h + 1
+
+
+def _headless(article: Article, st: _State) -> Article:
+    """Structure an article with no headline: running text from its first line.
+
+    Wire copy or a story pasted as one paragraph: the body starts at the first text, its
+    dateline included.
+    """
+    text = st.text
+    for u in st.units:
+        if u.kind == CAPTION and _has_words(text, u, _LONG_PROSE):
+            u.kind = TEXT  # "MOSCOW (AP)_ The mayor …" with a credit-like tail: a story
+    first = next((i for i, u in enumerate(st.units) if u.kind in _TEXT_LIST), None)
+    if first is None:
+        return attrs.evolve(article, diagnostics=(*article.diagnostics, *_junk_all(st)))
+    for u in st.units[:first]:
+        st.junk(u, "structure.junk", "line before the body")
+    paragraphs = _body(st, first)
+    _bio_bylines(st, paragraphs)
+    return attrs.evolve(
+        article,
+        bylines=tuple(st.bylines),
+        dateline=st.dateline,
+        paragraphs=tuple(paragraphs),
+        credits=tuple(st.credits),
+        diagnostics=(*article.diagnostics, *sorted(st.diagnostics, key=lambda d: d.start)),
+    )
 
 
 def _junk_all(st: _State) -> list[Diagnostic]:

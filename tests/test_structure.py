@@ -855,3 +855,30 @@ def test_crlf_text_splits_like_lf_text() -> None:
     a, b = parse_article(lf), parse_article(crlf)
     assert [p.text.split() for p in a.paragraphs] == [p.text.split() for p in b.paragraphs]
     assert len(b.paragraphs) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "\nCANBERRA, Australia (AP)_ Turning its back on two centuries of loyalty to the"
+            " British crown, a convention voted on Friday to make Australia a republic. Prime"
+            " Minister Ana Ruiz, a monarchist herself, promised to put the question to a vote"
+            ' next year. "The people will decide," she said on Friday in the capital.',
+            id="one-paragraph-wire-story",
+        ),
+        pytest.param(
+            "Oil prices have been falling for weeks because of a worldwide glut of oil, and"
+            " with a diplomatic solution to the crisis at hand, traders expect them to fall"
+            " further before the winter. The Brent price fell again on Monday, dealers said,"
+            " and the light crude price followed it.\n\nGas prices fell two cents a gallon."
+            " That is the survey's finding.",
+            id="running-text-from-the-first-line",
+        ),
+    ],
+)
+def test_running_text_has_no_headline(text: str) -> None:
+    article = parse_article(text)
+    assert article.headline is None
+    assert article.paragraphs
+    assert article.paragraphs[0].text.split()[:2] in (["Turning", "its"], ["Oil", "prices"])
