@@ -1393,6 +1393,8 @@ def _quoted_clauses(text: str, para: _Paragraph, reported: list[_Found]) -> None
         )
         if host is None or _words_at_least(text, host.start, f.start, _MAX_CLAUSE_LEAD + 2):
             continue
+        if any(o is not f and host.start <= o.start < f.start for o in para.quotes):
+            continue  # another quote in the lead: a direct quote holds none
         close = _MARK.match(text, f.end)
         f.kind, f.rule, f.start = "direct", "quote.clause", host.start
         f.end = f.end if close is None else close.end()
@@ -1484,6 +1486,8 @@ def _subject_then_quote(
         return False
     if any(toks.low[c] in _cues() or toks.low[c] in _NOT_SUBJECTS for c in lead_words):
         return False
+    if text[toks.end[lead_words[-1]] : raw.open_at].strip():
+        return False  # only white space between the subject and the opening mark
     content = text[raw.start : raw.end]
     return (
         content[:1].islower()

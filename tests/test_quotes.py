@@ -875,3 +875,17 @@ def test_cue_starts_defer_to_has_cue_on_letters_that_fold_to_ascii() -> None:
     from newsparse.quotes import _cue_starts  # noqa: PLC0415 - private check
 
     assert _cue_starts("Straße said", 0, 11) is None
+
+
+def test_a_direct_quote_never_holds_another_quote() -> None:
+    # found by the fuzzer: a reported clause whose lead holds a single-quoted fragment
+    text = (
+        "Talks resume\n\ufffdBy Ana Ruiz\n\nBERL said.\n\n\ufffd\ufffd\ufffdWe are ready,\u201d"
+        ' Omar told r\u201d"\u2018\u2019\u200d\ufffd"\u00ab\u2018\u00ab\u2018\ufffd,'
+        '\ufffd\ufffdfter a long pause," Ruiz said.'
+    )
+    quotes = parse_article(text).quotes
+    for q in quotes:
+        for other in quotes:
+            if other is not q and q.start <= other.start and other.end <= q.end:
+                assert q.kind == "indirect", (q, other)
