@@ -192,6 +192,11 @@ _PRE_MODIFIERS = frozenset(
 # First words that make a run a place: Mount Everest, Lake Victoria.
 _LOC_FIRST = frozenset({"mount", "lake", "fort", "camp", "port", "cape"})
 _ORG_FIRST = frozenset({"daily", "radio"})
+# Place head words that are common surnames: after a given name they name a person.
+_SURNAME_HEADS = frozenset(
+    {"park", "hill", "hall", "field", "fields", "lake", "wood", "woods", "ford",
+     "brook", "brooks", "bridge", "bridges", "banks", "rivers", "castle", "grove"}
+)  # fmt: skip
 # First words that make a run an event: Hurricane Sandy, Operation Desert Storm.
 _MISC_FIRST = frozenset({"hurricane", "typhoon", "cyclone", "tropical", "superstorm", "operation"})
 _NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
@@ -784,6 +789,14 @@ def _analyse_run(doc: _Doc, i: int, j: int) -> None:
             if toks.keys[k] in g.heads and toks.keys[k + 1] in _OF_LINKS:
                 head_type = g.heads[toks.keys[k]]
                 break
+    if (
+        head_type is not None
+        and j - i == 2  # noqa: PLR2004 - a given name and one word
+        and toks.keys[i] in g.first_names
+        and toks.keys[j - 1] in _SURNAME_HEADS
+        and not (i > 0 and doc.links[i - 1] and toks.keys[i - 1] in _LOCATIVE)
+    ):
+        head_type = None  # "John Park", "Ana Hill": a surname that is also a place word
     if (
         head_type is not None
         and j - i > 1

@@ -164,6 +164,13 @@ def _named(entity: Entity) -> list[str]:
             id="role-opening-the-sentence",
         ),
         pytest.param(
+            "Her neighbor, Sen. John Park, remembers the flood.",
+            "John Park",
+            ("Sen.",),
+            None,
+            id="surname-that-is-a-place-word",
+        ),
+        pytest.param(
             "Sen. Jane Green of Ohio voted against the bill.",
             "Jane Green",
             ("Sen.",),
@@ -1164,3 +1171,17 @@ def test_mentions_pass_the_model_checks() -> None:
 )
 def test_named_events_are_misc(text: str, expected: str) -> None:
     assert [(e.name, e.type) for e in _entities(text)] == [(expected, "MISC")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Ana Hill said the river rose.", [("Ana Hill", "PER")], id="given-name-hill"),
+        pytest.param(
+            "They live near Jackson Hill.", [("Jackson Hill", "LOC")], id="place-after-near"
+        ),
+        pytest.param("He walked in Hyde Park.", [("Hyde Park", "LOC")], id="no-given-name"),
+    ],
+)
+def test_place_word_surnames(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(e.name, e.type) for e in _entities(text)] == expected
