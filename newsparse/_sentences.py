@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
 import re
 
 import regex
 
 from newsparse._lexicons import load_set
+from newsparse._text import common_char_class, is_common
 
 __all__ = ["iter_sentences"]
 
@@ -30,24 +30,8 @@ _BOUNDARY = regex.compile(
 )
 
 
-# Latin-1 and General Punctuation (curly quotes, dashes, "…"): most news text has no other
-# character, and for such text the classes of `_BOUNDARY` can be spelled out character by
-# character, so the standard library's `re` (about twice as fast here) can scan it
-_COMMON = r"\x00-\xff\u2000-\u206f"
-_UNCOMMON = re.compile(f"[^{_COMMON}]")
-
-
-def _common_class(test: regex.Pattern[str]) -> str:
-    """Return a `re` class of the common characters that *test* matches, as ranges."""
-    codes = [c for c in (*range(0x100), *range(0x2000, 0x2070)) if test.fullmatch(chr(c))]
-    out: list[str] = []
-    for _, run in itertools.groupby(enumerate(codes), key=lambda ic: ic[1] - ic[0]):
-        first, *rest = (c for _, c in run)
-        last = rest[-1] if rest else first
-        out.append(f"\\u{first:04x}" + (f"-\\u{last:04x}" if last != first else ""))
-    return "[" + "".join(out) + "]"
-
-
+# Text of common characters only (`_text.is_common`): the `_BOUNDARY` classes spelled out
+# for the standard library's `re`, about twice as fast here.
 @functools.cache
 def _common_boundary() -> re.Pattern[str]:
     """`_BOUNDARY` for text of common characters with no line break (its first branch only).
@@ -56,8 +40,8 @@ def _common_boundary() -> re.Pattern[str]:
     ``.!?`` is consumed after its first character only (``…`` stands alone), and no
     repetition can give back a character that the rest of the pattern would accept.
     """
-    space = _common_class(regex.compile(r"\s"))
-    start = _common_class(regex.compile(r"[\p{Lu}\d]"))
+    space = common_char_class(regex.compile(r"\s"))
+    start = common_char_class(regex.compile(r"[\p{Lu}\d]"))
     return re.compile(
         r"[.!?…](?<![.!?][.!?])(?:(?<=[.!?])[.!?]*)?[\"”’'»)\]]{0,3}"
         f"(?={space}{{1,20}}[\"“‘'«„(\\[]{{0,2}}{start})"
@@ -100,7 +84,7 @@ def iter_sentences(
     chunk = text[start:end]  # one C-level copy: the tests below run at C speed
     if (
         "\n" not in chunk
-        and (chunk.isascii() or _UNCOMMON.search(chunk) is None)
+        and is_common(chunk)
         and (start == 0 or text[start - 1] not in ".!?")  # `re` has no `\G`
     ):
         pattern = _common_boundary()

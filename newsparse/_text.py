@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 from typing import TYPE_CHECKING
 
 import regex
@@ -9,7 +11,14 @@ import regex
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-__all__ = ["LINE_BREAK", "iter_blocks", "iter_lines", "strip_span"]
+__all__ = [
+    "LINE_BREAK",
+    "common_char_class",
+    "is_common",
+    "iter_blocks",
+    "iter_lines",
+    "strip_span",
+]
 
 # Every line terminator str.splitlines() knows, with \r\n as one break.
 LINE_BREAK = regex.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
@@ -20,6 +29,36 @@ _BLOCK_BREAK = regex.compile(
     r"(?:[^\S\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029]*+(?>\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]))++"
     r"|\u2029"
 )
+
+
+# Latin-1 and General Punctuation (curly quotes, dashes, "…"): most news text has no other
+# character. For such text a stage may spell its `regex` classes out character by character
+# and scan with the standard library's `re`, which is faster on these simple patterns.
+_UNCOMMON = re.compile(r"[^\x00-\xff\u2000-\u206f]")
+
+
+def is_common(text: str) -> bool:
+    """Tell whether *text* holds only Latin-1 and General Punctuation characters.
+
+    >>> is_common("“Yes,” she said — in Zürich."), is_common("ещё")
+    (True, False)
+    """
+    return text.isascii() or _UNCOMMON.search(text) is None
+
+
+def common_char_class(test: regex.Pattern[str]) -> str:
+    """Return a `re` class of the common characters that *test* matches, as ranges.
+
+    >>> re.findall(common_char_class(regex.compile("[uü]")), "Zürich uber ущелье")
+    ['ü', 'u']
+    """
+    codes = [c for c in (*range(0x100), *range(0x2000, 0x2070)) if test.fullmatch(chr(c))]
+    out: list[str] = []
+    for _, run in itertools.groupby(enumerate(codes), key=lambda ic: ic[1] - ic[0]):
+        first, *rest = (c for _, c in run)
+        last = rest[-1] if rest else first
+        out.append(f"\\u{first:04x}" + (f"-\\u{last:04x}" if last != first else ""))
+    return "[" + "".join(out) + "]"
 
 
 def strip_span(text: str, start: int, end: int) -> tuple[int, int]:

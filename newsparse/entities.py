@@ -948,18 +948,25 @@ def _coordinated_titles(doc: _Doc, pre: int) -> tuple[list[str], str | None]:
     return [text[toks.starts[p2] : toks.ends[e - 1]]], _owner(doc, p2)
 
 
+def _evidence(keys: list[str], links: list[bool], i: int, j: int, n: int) -> str:
+    """What the words around the name at tokens [i, j) say it is ("" when nothing).
+
+    "in Riverton": a place; "Ngozi said": a person; "the Taliban": an organisation (people's
+    names take no article; "the Obama administration" is no run of its own).
+    """
+    prev = keys[i - 1] if i > 0 and links[i - 1] else ""
+    if prev in _LOCATIVE:
+        return "context-loc"
+    if j < n and links[j - 1] and keys[j] in _SPEECH:
+        return "context-per"
+    return "context-the" if prev == "the" else ""
+
+
 def _context(doc: _Doc, i: int, j: int, cand: _Cand) -> None:
     """Evidence from the words around a name, unless it has some already."""
     if cand.evidence:
         return
-    keys, links = doc.toks.keys, doc.links
-    prev = keys[i - 1] if i > 0 and links[i - 1] else ""
-    if prev in _LOCATIVE:
-        cand.evidence = "context-loc"
-    elif j < doc.n and links[j - 1] and keys[j] in _SPEECH:
-        cand.evidence = "context-per"
-    elif prev == "the":  # "the Taliban said", not "the Obama administration"
-        cand.evidence = "context-the"
+    cand.evidence = _evidence(doc.toks.keys, doc.links, i, j, doc.n)
 
 
 def _add_gaz(doc: _Doc, i: int, j: int, entry: Entry, rule: str, *, nested: bool = False) -> None:
@@ -1194,13 +1201,7 @@ def _scan(doc: _Doc) -> None:
             cand.rule = "entity.lexicon"
             cand.klass = entry.klass
             cand.words = (key,)
-            prev = keys[i - 2] if i > 1 and links[i - 2] else ""  # _context, inlined
-            if prev in _LOCATIVE:
-                cand.evidence = "context-loc"
-            elif i < n and links[i - 1] and keys[i] in _SPEECH:
-                cand.evidence = "context-per"
-            elif prev == "the":
-                cand.evidence = "context-the"
+            cand.evidence = _evidence(keys, links, i - 1, i, n)
             cands.append(cand)
         elif titles.get(key) not in {"head", "honorific"} and not (
             i > 1
@@ -1216,13 +1217,7 @@ def _scan(doc: _Doc) -> None:
                 cand.type = "MISC" if any(ch.isdigit() for ch in key) else "ORG"
                 cand.kind = "acronym"
                 cand.rule = "entity.acronym"
-            prev = keys[i - 2] if i > 1 and links[i - 2] else ""  # _context, inlined
-            if prev in _LOCATIVE:
-                cand.evidence = "context-loc"
-            elif i < n and links[i - 1] and keys[i] in _SPEECH:
-                cand.evidence = "context-per"
-            elif prev == "the":
-                cand.evidence = "context-the"
+            cand.evidence = _evidence(keys, links, i - 1, i, n)
             cands.append(cand)
 
 

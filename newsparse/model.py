@@ -39,6 +39,7 @@ __all__ = [
     "Stage",
     "Timestamp",
     "TimestampRole",
+    "timestamp_reference",
 ]
 
 QuoteKind: TypeAlias = Literal["direct", "partial", "indirect"]
@@ -346,6 +347,28 @@ class Timestamp:
         )
 
 
+def timestamp_reference(timestamps: Iterable[Timestamp]) -> dt.date | None:
+    """The day (or time) of the first publication timestamp, else of the first update.
+
+    >>> day = dt.date(2019, 11, 19)
+    >>> d = DateMention(0, 13, "Nov. 19, 2019", "DATE", "2019-11-19", "", day, "day")
+    >>> timestamp_reference([Timestamp(0, 13, "Nov. 19, 2019", "updated", d)])
+    datetime.date(2019, 11, 19)
+    """
+    stamps = list(timestamps)
+    for role in ("published", "updated"):
+        for stamp in stamps:
+            date = stamp.date
+            if (
+                stamp.role == role
+                and date is not None
+                and date.resolved is not None
+                and date.granularity in {"day", "time"}
+            ):
+                return date.resolved
+    return None
+
+
 @attrs.frozen
 class Caption:
     """A photo caption line, with its ``credit`` ("AP Photo") when it has one.
@@ -609,12 +632,9 @@ class Article:
         """
         if self.published is not None:
             return self.published
-        for role in ("published", "updated"):
-            for stamp in self.timestamps:
-                if stamp.role == role and stamp.date is not None:
-                    resolved = stamp.date.resolved
-                    if resolved is not None and stamp.date.granularity in {"day", "time"}:
-                        return resolved
+        stamped = timestamp_reference(self.timestamps)
+        if stamped is not None:
+            return stamped
         if self.dateline is not None and self.dateline.date is not None:
             resolved = self.dateline.date.resolved
             if resolved is not None and self.dateline.date.granularity == "day":

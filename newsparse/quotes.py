@@ -32,7 +32,7 @@ import regex
 
 from newsparse._lexicons import load_set, load_table
 from newsparse._sentences import iter_sentences
-from newsparse._text import iter_blocks, strip_span
+from newsparse._text import common_char_class, is_common, iter_blocks, strip_span
 from newsparse.model import Article, Diagnostic, Entity, Mention, Quote, QuoteKind, Span, Speaker
 
 if TYPE_CHECKING:
@@ -475,31 +475,16 @@ class _Toks:
 _TOKEN_SPLIT = regex.compile("(" + _TOKEN.pattern + ")")
 _FIRST = operator.itemgetter(0)
 
-# Latin-1 and General Punctuation (curly quotes, dashes, "…"): most news text has no other
-# character, and for such text the `_TOKEN_SPLIT` classes can be spelled out character by
-# character, so the standard library's `re` (about 2.5x faster per token) can split it.
-_COMMON = r"\x00-\xff\u2000-\u206f"
-_UNCOMMON = re.compile(f"[^{_COMMON}]")
 
-
-def _char_class(test: regex.Pattern[str]) -> str:
-    """Return a `re` class of the common characters that *test* matches, as ranges."""
-    codes = [c for c in (*range(0x100), *range(0x2000, 0x2070)) if test.fullmatch(chr(c))]
-    out: list[str] = []
-    for _, run in itertools.groupby(enumerate(codes), key=lambda ic: ic[1] - ic[0]):
-        first, *rest = (c for _, c in run)
-        last = rest[-1] if rest else first
-        out.append(f"\\u{first:04x}" + (f"-\\u{last:04x}" if last != first else ""))
-    return "[" + "".join(out) + "]"
-
-
+# Text of common characters only (`_text.is_common`): the `_TOKEN_SPLIT` classes spelled
+# out for the standard library's `re`, about 2.5x faster per token.
 @functools.cache
 def _common_split() -> re.Pattern[str]:
     """`_TOKEN_SPLIT` for text of common characters only (classes from the `regex` module)."""
-    start = _char_class(regex.compile(r"[\p{L}\p{N}]"))
-    inner = _char_class(regex.compile(r"[\p{L}\p{M}\p{N}'’\-]"))
-    after_dot = _char_class(regex.compile(r"[\p{L}\p{M}\p{N}]"))
-    punct = _char_class(regex.compile(r"[^\s\p{L}\p{N}]"))
+    start = common_char_class(regex.compile(r"[\p{L}\p{N}]"))
+    inner = common_char_class(regex.compile(r"[\p{L}\p{M}\p{N}'’\-]"))
+    after_dot = common_char_class(regex.compile(r"[\p{L}\p{M}\p{N}]"))
+    punct = common_char_class(regex.compile(r"[^\s\p{L}\p{N}]"))
     # no possessive `*+` (the `re` module has them from Python 3.11 on): nothing follows the
     # repetitions inside the group, so the greedy ones match the same
     return re.compile(f"({start}{inner}*(?:\\.{start}{after_dot}*)*|{punct})")
@@ -516,7 +501,7 @@ def _tokens(text: str, lo: int, hi: int) -> _Toks:
     """Return the tokens of ``text[lo:hi]`` (what ``_TOKEN.finditer`` finds there)."""
     # `split` takes no pos/endpos: one C-level copy of the range (no look-arounds in _TOKEN)
     chunk = text[lo:hi]
-    common = chunk.isascii() or _UNCOMMON.search(chunk) is None
+    common = is_common(chunk)
     parts: list[str] = (_common_split() if common else _TOKEN_SPLIT).split(chunk)
     pos = list(itertools.accumulate(map(len, parts), initial=lo))
     texts = parts[1::2]

@@ -36,6 +36,7 @@ from newsparse.model import (
     Span,
     Timestamp,
     TimestampRole,
+    timestamp_reference,
 )
 
 if TYPE_CHECKING:
@@ -1940,7 +1941,7 @@ def _dated_by_timestamp(
     """Resolve a dateline's "March 3" against the page's timestamp when no date was given."""
     if published is not None or dateline is None or dateline.date is None or not timestamps:
         return dateline
-    reference = Article(text="", timestamps=timestamps).reference_date  # the same preference
+    reference = timestamp_reference(timestamps)
     date = dateline.date
     if reference is None or not date.value.startswith("XXXX"):
         return dateline
