@@ -2,13 +2,23 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import subprocess
+import sys
+from multiprocessing import forkserver
 from typing import TYPE_CHECKING
 
 import attrs
 import pytest
 
 from newsparse import parse_article
-from newsparse.batch import ArticleInput, _codec, _plain_slots, imap, parse_many
+from newsparse.batch import (
+    ArticleInput,
+    _codec,
+    _plain_slots,
+    _preload_in_forkserver,
+    imap,
+    parse_many,
+)
 from newsparse.model import Quote
 
 if TYPE_CHECKING:
@@ -184,3 +194,29 @@ def test_codec_rebuilds_only_plain_slotted_classes(cls: type, plain: bool) -> No
 def test_codec_is_the_fast_one_for_the_model() -> None:
     encode, _ = _codec()
     assert isinstance(encode(parse_article(RAIN)), tuple)
+
+
+def test_fork_server_preloads_the_warm_module_and_keeps_the_users(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    server = forkserver._forkserver
+    monkeypatch.setattr(server, "_preload_modules", ["__main__", "users_module"])
+    _preload_in_forkserver()
+    _preload_in_forkserver()  # a second pool adds nothing
+    preload = getattr(server, "_preload_modules", None)
+    assert preload == ["__main__", "users_module", "newsparse._warm"]
+
+
+def test_warm_module_loads_every_stage_on_import() -> None:
+    probe = (
+        "import sys; import newsparse._warm; "
+        "print(sorted(m for m in sys.modules if m.startswith('newsparse.') and not "
+        "m.startswith('newsparse._')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], check=True, capture_output=True, text=True
+    ).stdout
+    assert out.strip() == (
+        "['newsparse.batch', 'newsparse.dates', 'newsparse.entities', 'newsparse.model', "
+        "'newsparse.options', 'newsparse.quotes', 'newsparse.structure']"
+    )
