@@ -548,6 +548,9 @@ class _Attr:
     rule: str
 
 
+_HEAD_PREPOSITIONS = frozenset({"for", "from", "of", "on", "at", "in", "with", "close"})
+
+
 def _np_is_plausible(toks: _Toks, i: int, e: int) -> bool:
     """Return True if tokens ``[i, e]`` can be a speaker ("the minister", "officials")."""
     words = list(itertools.compress(range(i, e + 1), toks.word[i : e + 1]))
@@ -563,7 +566,13 @@ def _np_is_plausible(toks: _Toks, i: int, e: int) -> bool:
     if low[first] in _DETERMINERS or cap[first]:
         return True
     # bare plurals: "officials", "experts", "analysts"
-    return len(words) <= 3 and low[words[-1]].endswith("s")  # noqa: PLR2004
+    if len(words) <= 3 and low[words[-1]].endswith("s"):  # noqa: PLR2004
+        return True
+    # a plural head and its complement: "attorneys for the family", "officials from both parties"
+    return any(
+        low[words[h]].endswith("s") and low[words[h + 1]] in _HEAD_PREPOSITIONS
+        for h in range(min(2, len(words) - 1))
+    )
 
 
 def _np_backward(toks: _Toks, j: int, lo_index: int) -> tuple[int, int] | None:
@@ -611,21 +620,29 @@ _VERB_ADVERBS = frozenset(
 )  # fmt: skip
 
 
+_LY_NOUNS = frozenset(
+    {"family", "ally", "assembly", "rally", "supply", "monopoly", "bully", "reply", "anomaly"}
+)
+
+
 def _subject_before(toks: _Toks, k: int, lo_index: int) -> _Spk | None:
     """Return the subject of the cue verb at token *k* ("Asif", "the minister", "he")."""
     word, low = toks.word, toks.low
     j = k - 1
-    while j >= lo_index and word[j] and low[j] in _AUX:  # _AUX has "reportedly"
+    while j >= lo_index and word[j] and low[j] in _AUX and not toks.cap[j]:  # not "Theresa May"
         j -= 1
     while (
         j >= lo_index
         and word[j]
         and not toks.cap[j]
-        and (low[j].endswith("ly") or low[j] in _VERB_ADVERBS)
+        and (low[j] in _VERB_ADVERBS or (low[j].endswith("ly") and low[j] not in _LY_NOUNS))
+        and not (j > lo_index and (low[j - 1] in _DETERMINERS or toks.text[j - 1] in "’'"))
     ):
-        j -= 1  # "He instead said", "Lee later said"
+        j -= 1  # "He instead said", "Lee later said"; not "the family said"
     if j < lo_index:
         return None
+    if toks.text[j] in _DASHES:
+        return _before_dashes(toks, j, lo_index)
     if toks.text[j] == ",":
         # apposition: "Kenneth Baer, a former official, said"; up to two of them: "Ann Lee,
         # the attorney general of Ohio, one of the states suing, said"
@@ -649,7 +666,38 @@ def _subject_before(toks: _Toks, k: int, lo_index: int) -> _Spk | None:
     if span is None:
         return None
     i, e = span
-    if not _np_is_plausible(toks, i, e) or toks.low[e] in _DETERMINERS:
+    if toks.low[e] in _DETERMINERS:
+        return None
+    if not _np_is_plausible(toks, i, e):
+        # "Experts on North Korea and nuclear nonproliferation said": one conjunct is not
+        # a speaker, the whole phrase is
+        if i - 2 < lo_index or toks.low[i - 1] not in {"and", "or"}:
+            return None
+        left = _np_backward(toks, i - 2, lo_index)
+        if left is None or not toks.cap[left[0]] or toks.low[left[0]] in _PRONOUNS:
+            return None
+        i = left[0]
+    return _Spk(toks.start[i], toks.end[e])
+
+
+def _before_dashes(toks: _Toks, j: int, lo_index: int) -> _Spk | None:
+    """Return X in "X -- a co-editor of the book -- said" (token *j* is the closing dash)."""
+    c = j - 1
+    while c >= lo_index and toks.text[c] in _DASHES:
+        c -= 1  # "--" is two tokens
+    while c >= lo_index and c > j - 25 and toks.text[c] not in _DASHES:
+        if toks.text[c] in _QUOTE_CHARS or toks.text[c] in ";:":
+            return None
+        c -= 1
+    if c < lo_index or c <= j - 25:
+        return None
+    while c > lo_index and toks.text[c - 1] in _DASHES:
+        c -= 1
+    span = _np_backward(toks, c - 1, lo_index)
+    if span is None:
+        return None
+    i, e = span
+    if not toks.cap[i] or toks.low[i] in _PRONOUNS:
         return None
     return _Spk(toks.start[i], toks.end[e])
 
@@ -814,7 +862,7 @@ def _lead_cue(toks: _Toks, lo_index: int, k: int) -> int | None:
     hits = list(itertools.compress(range(first, k), map(_lead_words().__contains__, low[first:k])))
     for c in reversed(hits):
         if toks.word[c] and low[c] in cues and not (toks.cap[c] and c != lo_index):
-            if c > lo_index and low[c - 1] in _MODALS:
+            if c > lo_index and low[c - 1] in _MODALS and not toks.cap[c - 1]:
                 continue
             return c
         if low[c] == "according" and c + 1 < k and low[c + 1] == "to":
@@ -1786,15 +1834,18 @@ def _reported(  # noqa: PLR0917 - private helper fed by one caller
                 continue
             if c + 1 < t_hi and toks.low[c + 1] in {"to", "by", "of"}:
                 continue  # "said to be", "told by", "warned of"
-            if c > t_lo and toks.low[c - 1] in _MODALS:
+            if c > t_lo and toks.low[c - 1] in _MODALS and not toks.cap[c - 1]:  # not "May said"
                 continue
-            attr = _attr_from_cue(toks, c, t_lo, t_hi, None)
-            if (attr is None or attr.speaker is None) and last is not None:
+            attr = None
+            if last is not None:
+                # "said X and warned Y": the second cue is the same speaker's
                 j = c - 1
                 while j > t_lo and toks.word[j] and toks.low[j] in _AUX:
                     j -= 1
                 if j >= t_lo and toks.low[j] in {"and", "but"}:
                     attr = _Attr(last.speaker, (toks.start[c], toks.end[c]), "quote.cue")
+            if attr is None:
+                attr = _attr_from_cue(toks, c, t_lo, t_hi, None)
             if (attr is None or attr.speaker is None) and c > t_lo and toks.text[c - 1] == ",":
                 # a long apposition: "Dr. Ann Lee, who ... as a rear admiral, said that …"
                 np = _sentence_subject(toks, t_lo, c)
@@ -1891,15 +1942,20 @@ def _clause_after(  # noqa: PLR0917 - private helper fed by two callers
     for j in range(k, min(t_hi, k + 8)):
         if toks.low[j] == "that":
             if all(
-                toks.low[x] in _TIME_WORDS or toks.cap[x] or toks.text[x] == ","
+                toks.low[x] in _TIME_WORDS or toks.cap[x] or toks.text[x] in _SKIPPABLE
                 for x in range(k, j)
             ):
                 k = j
             break
-        if not toks.word[j]:
+        if not toks.word[j] and toks.text[j] not in _TITLE_MARKS:
+            break  # a show's title may come in marks: "told “Morning Joe” that"
+    while k < t_hi:
+        if toks.low[k] in _PARTS_OF_DAY and toks.low[k - 1] in _DAYS:
+            k += 1  # "said Friday afternoon"
+        elif k + 1 < t_hi and toks.word[k + 1] and _is_time(toks, k):
+            k += 2 if toks.low[k] in {"on", "last", "this", "next", "late", "early"} else 1
+        else:
             break
-    while k < t_hi and k + 1 < t_hi and toks.word[k + 1] and _is_time(toks, k):
-        k += 2 if toks.low[k] in {"on", "last", "this", "next", "late", "early"} else 1
     if k >= t_hi:
         return None
     if toks.text[k] == "," and k + 1 < t_hi and toks.word[k + 1]:
@@ -1907,7 +1963,7 @@ def _clause_after(  # noqa: PLR0917 - private helper fed by two callers
     if toks.low[c] in _OBJECT_CUES and k < t_hi and toks.low[k] in {"for", "on"}:
         k += 1  # "called for talks", "called on Lee to resign"
     first = k + 1 if toks.low[k] == "that" and k + 1 < t_hi else k
-    if toks.text[first] in '"“„«' and toks.start[first] in opens:
+    if toks.text[first] in '"“„«' and toks.start[first] in opens and _quote_ends(toks, first, t_hi):
         return None  # a direct quote after "said:" is handled as direct
     if not toks.word[k]:
         return None
@@ -1946,7 +2002,21 @@ def _clause_after(  # noqa: PLR0917 - private helper fed by two callers
     return _Found(span[0], span[1], "indirect", "quote.reported", attr)
 
 
+def _quote_ends(toks: _Toks, k: int, t_hi: int) -> bool:
+    """Say whether the quote opened at token *k* ends its sentence (no word after its close).
+
+    "said that “it is over.”" is a direct quote; "said that “exactly who did it” remains
+    open" is reported speech with a partial quote in it.
+    """
+    for j in range(k + 1, t_hi):
+        if toks.text[j] in _CLOSING_MARKS:
+            return not any(toks.word[j + 1 : t_hi])
+    return True
+
+
 _NOT_CLAUSE_STARTS = frozenset({"in", "at", "during", "as", "and", "but", "so", "or"})
+_TITLE_MARKS = frozenset('"“”’')
+_SKIPPABLE = _TITLE_MARKS | {","}
 _CLOSING_MARKS = frozenset('”"»')
 _CLAUSE_ENDS = _CLOSING_MARKS | {
     ";",
@@ -1974,17 +2044,37 @@ def _named_subject(toks: _Toks, c: int, lo: int) -> bool:
 
 
 def _coordinated_cue(toks: _Toks, k: int, t_hi: int) -> bool:
-    """Return True at "(also) warned" after "and"/"but": a second cue of the same speaker."""
+    """Return True at "(also) warned" after "and"/"but": a second cue of the same speaker.
+
+    A bare verb form needs a modal before it ("and would warn"): without one it is not a
+    finite verb of the subject but a noun or an adjective ("federal and state law").
+    """
+    modal = False
     while k < t_hi and toks.word[k] and toks.low[k] in _AUX:
+        modal = toks.low[k] in _BEFORE_BARE
         k += 1
     if k >= t_hi:
         return False
+    low = toks.low[k]
     return (
         toks.word[k]
         and not toks.cap[k]
-        and toks.low[k] in _cues()
-        and not _is_participle(toks.low[k])
+        and low in _cues()
+        and not _is_participle(low)
+        and (modal or not _is_bare(low))
     )
+
+
+_BEFORE_BARE = _MODALS | {
+    "did", "does", "do", "didn't", "didn’t", "doesn't", "doesn’t", "don't", "don’t", "won't",
+    "won’t",
+}  # fmt: skip
+_IRREGULAR_PAST = frozenset({"said", "sang", "told", "wrote", "written", "thought", "found"})
+
+
+def _is_bare(low: str) -> bool:
+    """Say whether a cue verb is in its bare form ("warn", "state"), not "warns", "warned"."""
+    return not low.endswith(("s", "ed")) and low not in _IRREGULAR_PAST
 
 
 def _attribution_follows(toks: _Toks, k: int, t_hi: int) -> bool:
@@ -2007,6 +2097,9 @@ _DAYS = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
      "yesterday", "today", "tonight", "earlier", "later", "recently", "previously"}
 )  # fmt: skip
+
+
+_PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
 
 
 def _is_time(toks: _Toks, k: int) -> bool:

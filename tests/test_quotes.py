@@ -586,6 +586,54 @@ def test_attribution_across_sentences(text: str, expected: list[tuple[str, str]]
             ],
             id="relative-clause-stays-in-the-content",
         ),
+        pytest.param(
+            "The city says the campaign broke federal and state law by using the photos.",
+            [("the campaign broke federal and state law by using the photos", "The city", "says")],
+            id="bare-cue-verb-after-and-is-not-a-second-cue",
+        ),
+        pytest.param(
+            "Ruiz said the bridge is safe and warned that the river is rising.",
+            [
+                ("the bridge is safe", "Ruiz", "said"),
+                ("that the river is rising", "Ruiz", "warned"),
+            ],
+            id="coordinated-second-cue",
+        ),
+        pytest.param(
+            "The river is rising, council members said Friday afternoon, as they met again.",
+            [("The river is rising", "council members", "said")],
+            id="part-of-day-after-the-cue",
+        ),
+        pytest.param(
+            "Ruiz told Radio Norte’s “Morning Show” on Friday that the bridge would reopen.",
+            [("that the bridge would reopen", "Ruiz", "told")],
+            id="tell-a-show-in-quotation-marks",
+        ),
+        pytest.param(
+            "Ruiz said that “nobody knows” when the bridge will reopen.",
+            [("that “nobody knows” when the bridge will reopen", "Ruiz", "said")],
+            id="partial-quote-inside-the-clause",
+        ),
+        pytest.param(
+            "The bridge stayed shut on Sunday, attorneys for the family said.",
+            [("The bridge stayed shut on Sunday", "attorneys for the family", "said")],
+            id="plural-head-with-a-complement",
+        ),
+        pytest.param(
+            "Experts on Peru and water policy said the dam could fail.",
+            [("the dam could fail", "Experts on Peru and water policy", "said")],
+            id="coordinated-subject",
+        ),
+        pytest.param(
+            "Ana Ruiz -- the mayor since 2010 -- said the bridge would reopen in May.",
+            [("the bridge would reopen in May", "Ana Ruiz", "said")],
+            id="apposition-between-dashes",
+        ),
+        pytest.param(
+            "Prime Minister Theresa May said this week that the country would leave.",
+            [("that the country would leave", "Prime Minister Theresa May", "said")],
+            id="a-name-that-is-also-a-modal",
+        ),
     ],
 )
 def test_reported_speech(text: str, expected: list[tuple[str, str, str]]) -> None:
