@@ -1991,8 +1991,12 @@ def _clause_after(  # noqa: PLR0917 - private helper fed by two callers
                 end = toks.start[j]
                 break
             continue
-        if j + 1 < t_hi and _coordinated_cue(toks, j + 1, t_hi):  # "and", "but"
-            end = toks.start[j]  # "said X and warned Y": the second cue has its own clause
+        if j + 1 < t_hi and (  # "and", "but"
+            _coordinated_cue(toks, j + 1, t_hi) or _attribution_follows(toks, j + 1, t_hi)
+        ):
+            # "said X and warned Y", "said X and Democrats accused Y": the second cue has its
+            # own clause
+            end = toks.start[j]
             break
     if toks.low[k] in _NOT_CLAUSE_STARTS:
         return None  # "said in his interview.", "said as much", ", he said, and …"
@@ -2062,7 +2066,11 @@ def _coordinated_cue(toks: _Toks, k: int, t_hi: int) -> bool:
         and low in _cues()
         and not _is_participle(low)
         and (modal or not _is_bare(low))
+        and not (k + 1 < t_hi and toks.low[k + 1] in _NOT_AFTER_CUE)  # "thought of"
     )
+
+
+_NOT_AFTER_CUE = frozenset({"to", "by", "of", "about"})
 
 
 _BEFORE_BARE = _MODALS | {
@@ -2129,18 +2137,45 @@ def _clause_before(text: str, toks: _Toks, c: int, t_lo: int, attr: _Attr) -> _F
     return _Found(span[0], span[1], "indirect", "quote.reported-before", attr)
 
 
+_AFTER_CONTENT = frozenset(",—–―")  # what ends the content before "according to"
+_MAX_SOURCE_TAIL = 8  # words a source may run on after its noun phrase
+_MAX_SOURCE_WORDS = 5
+
+
+def _source_forward(toks: _Toks, i: int, hi_index: int) -> _Spk | None:
+    """Return a lower-case source after "according to": "federal statistics", "police"."""
+    j = i
+    while (
+        j < hi_index
+        and j < i + _MAX_SOURCE_WORDS
+        and toks.word[j]
+        and toks.low[j] not in _FORWARD_STOP
+        and toks.low[j] not in _STOP
+    ):
+        j += 1
+    if j == i or (j < hi_index and toks.word[j] and toks.low[j] not in _FORWARD_STOP):
+        return None  # nothing, or a longer phrase than a source
+    return _Spk(toks.start[i], toks.end[j - 1])
+
+
 def _according(text: str, toks: _Toks, c: int, t_lo: int, t_hi: int) -> _Found | None:
-    spk = _np_forward(toks, c + 2, t_hi)
+    spk = _np_forward(toks, c + 2, t_hi) or _source_forward(toks, c + 2, t_hi)
     if spk is None:
         return None
     cue = (toks.start[c], toks.end[c + 1])
     attr = _Attr(spk, cue, "quote.according-to")
-    if c > t_lo and toks.text[c - 1] == ",":
+    if c > t_lo and toks.text[c - 1] in _AFTER_CONTENT:
         span = _content(text, toks.start[t_lo], toks.start[c - 1])
     else:
         j = _index_at(toks, spk.end, c, t_hi)
+        # the source may run on to the comma: "According to a new report by Politico, …"
+        limit = min(t_hi, j + _MAX_SOURCE_TAIL)
+        while j < limit and (toks.word[j] or toks.text[j] in ".’'") and toks.low[j] != "that":
+            j += 1
         if j >= t_hi or toks.text[j] != ",":
             return None
+        if toks.start[j - 1] >= spk.end:
+            attr = _Attr(_Spk(spk.start, toks.end[j - 1]), cue, "quote.according-to")
         span = _content(text, toks.end[j], toks.end[t_hi - 1])
     if span is None:
         return None

@@ -634,6 +634,35 @@ def test_attribution_across_sentences(text: str, expected: list[tuple[str, str]]
             [("that the country would leave", "Prime Minister Theresa May", "said")],
             id="a-name-that-is-also-a-modal",
         ),
+        pytest.param(
+            "Lee said he had watched the bridge rise and thought of the days before it.",
+            [("he had watched the bridge rise and thought of the days before it", "Lee", "said")],
+            id="thought-of-is-not-a-second-cue",
+        ),
+        pytest.param(
+            "Republicans said the vote was rigged and Democrats accused them of stalling.",
+            [
+                ("the vote was rigged", "Republicans", "said"),
+                ("them of stalling", "Democrats", "accused"),
+            ],
+            id="a-new-subject-and-cue-ends-the-clause",
+        ),
+        pytest.param(
+            "The river rose 2 meters overnight, according to local officials.",
+            [("The river rose 2 meters overnight", "local officials", "according to")],
+            id="according-to-a-lower-case-source",
+        ),
+        pytest.param(
+            "According to a report by the ministry, the river rose 2 meters overnight.",
+            [
+                (
+                    "the river rose 2 meters overnight",
+                    "a report by the ministry",
+                    "According to",
+                )
+            ],
+            id="according-to-a-source-with-a-complement",
+        ),
     ],
 )
 def test_reported_speech(text: str, expected: list[tuple[str, str, str]]) -> None:
