@@ -1965,8 +1965,8 @@ def _clause_after(  # noqa: PLR0917 - private helper fed by two callers
     first = k + 1 if toks.low[k] == "that" and k + 1 < t_hi else k
     if toks.text[first] in '"“„«' and toks.start[first] in opens and _quote_ends(toks, first, t_hi):
         return None  # a direct quote after "said:" is handled as direct
-    if not toks.word[k]:
-        return None
+    if not toks.word[k] and not (toks.text[k] in '"“„«' and toks.start[k] in opens):
+        return None  # (a clause may open with a partial quote: said "budget reforms" would)
     end = toks.end[t_hi - 1]
     low = toks.low
     # only these tokens can end the clause: visit them alone (picked at C speed)
@@ -2129,9 +2129,14 @@ def _clause_before(text: str, toks: _Toks, c: int, t_lo: int, attr: _Attr) -> _F
     first = c
     if spk is not None and spk.start < toks.start[c]:
         first = _index_back(toks, spk.start, t_lo, c)
-    if first - 1 < t_lo or toks.text[first - 1] != ",":
+    if first - 1 < t_lo:
         return None
-    span = _content(text, toks.start[t_lo], toks.start[first - 1])
+    comma = first - 1
+    if toks.text[comma] in _CLOSING_MARKS and comma - 1 > t_lo:
+        comma -= 1  # a clause that ends in a partial quote: 'is "perfectly safe," Lee said'
+    if toks.text[comma] != ",":
+        return None
+    span = _content(text, toks.start[t_lo], toks.start[comma])
     if span is None:
         return None
     return _Found(span[0], span[1], "indirect", "quote.reported-before", attr)

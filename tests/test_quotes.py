@@ -663,6 +663,16 @@ def test_attribution_across_sentences(text: str, expected: list[tuple[str, str]]
             ],
             id="according-to-a-source-with-a-complement",
         ),
+        pytest.param(
+            'Lee said "budget reforms" and new taxes would pay for the bridge.',
+            [('"budget reforms" and new taxes would pay for the bridge', "Lee", "said")],
+            id="a-clause-that-opens-with-a-partial-quote",
+        ),
+        pytest.param(
+            'The bridge is "perfectly safe," the mayor said.',
+            [('The bridge is "perfectly safe,"', "the mayor", "said")],
+            id="a-clause-that-ends-with-a-partial-quote",
+        ),
     ],
 )
 def test_reported_speech(text: str, expected: list[tuple[str, str, str]]) -> None:
