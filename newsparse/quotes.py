@@ -1271,7 +1271,11 @@ _FOLDS_TO_ASCII = regex.compile(
 def _gates_with(extra: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
     """Return the words that may start (reported speech, a headline attribution)."""
     # `_reported` skips these cue words, and `_headline_quotes` skips participles as well
-    never = _NOT_CLAUSE_CUES - _OBJECT_CUES
+    never = frozenset(
+        c
+        for c in _NOT_CLAUSE_CUES - _OBJECT_CUES
+        if not c.endswith(("ed", "s")) and c not in _IRREGULAR_PAST  # see _that_clause_follows
+    )
     headline = frozenset(
         c for c in _cues_with(extra) if not _is_participle(c) and c not in _NOT_CLAUSE_CUES
     )
@@ -1828,8 +1832,10 @@ def _reported(  # noqa: PLR0917 - private helper fed by one caller
                 continue
             if toks.low[c] not in cues or toks.cap[c]:
                 continue
-            if toks.low[c] in _NOT_CLAUSE_CUES and (
-                toks.low[c] not in _OBJECT_CUES or not _named_subject(toks, c, t_lo)
+            if (
+                toks.low[c] in _NOT_CLAUSE_CUES
+                and (toks.low[c] not in _OBJECT_CUES or not _named_subject(toks, c, t_lo))
+                and not _that_clause_follows(toks, c, t_lo, t_hi)
             ):
                 continue
             if c + 1 < t_hi and toks.low[c + 1] in {"to", "by", "of"}:
@@ -2033,6 +2039,23 @@ _OBJECT_CUES = frozenset(
      "criticizes", "condemned", "condemns", "demanded", "demands", "urged", "urges",
      "dismissed", "dismisses", "pointed", "points"}
 )  # fmt: skip
+
+
+def _that_clause_follows(toks: _Toks, c: int, lo: int, hi: int) -> bool:
+    """Say whether a cue that mostly takes an object introduces a clause here.
+
+    "She responded that the vote…", "The Post reports that Clinton…": the cue is followed by
+    "that" and the start of a clause (a name, a pronoun, a determiner), and a present-tense
+    form ("reports", "states", also nouns) has a name or a pronoun before it. Not "repeated
+    that claim", not "the reports that".
+    """
+    if c + 2 >= hi or toks.low[c + 1] != "that" or not toks.word[c + 2]:
+        return False
+    nxt = toks.low[c + 2]
+    if not (toks.cap[c + 2] or nxt in _PRONOUNS or (nxt in _DETERMINERS and nxt != "that")):
+        return False
+    low = toks.low[c]
+    return low.endswith("ed") or low in _IRREGULAR_PAST or _named_subject(toks, c, lo)
 
 
 def _named_subject(toks: _Toks, c: int, lo: int) -> bool:

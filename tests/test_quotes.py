@@ -673,6 +673,18 @@ def test_attribution_across_sentences(text: str, expected: list[tuple[str, str]]
             [('The bridge is "perfectly safe,"', "the mayor", "said")],
             id="a-clause-that-ends-with-a-partial-quote",
         ),
+        pytest.param(
+            "She responded that the vote was rigged.",
+            [("that the vote was rigged", "She", "responded")],
+            id="an-object-cue-before-a-that-clause",
+        ),
+        pytest.param(
+            "The Ledger reports that the bridge will close.",
+            [("that the bridge will close", "The Ledger", "reports")],
+            id="a-name-reports-that",
+        ),
+        pytest.param("Lee repeated that claim on Tuesday.", [], id="that-as-a-determiner"),
+        pytest.param("The reports that the bridge fell were false.", [], id="reports-as-a-noun"),
     ],
 )
 def test_reported_speech(text: str, expected: list[tuple[str, str, str]]) -> None:
