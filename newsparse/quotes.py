@@ -336,7 +336,8 @@ _TELL = frozenset(
      "promises"}
 )  # fmt: skip
 _NOT_CLAUSE_CUES = frozenset(
-    {"call", "called", "calls", "calling", "describe", "described", "describes", "describing",
+    {"cite", "cited", "cites",
+     "call", "called", "calls", "calling", "describe", "described", "describes", "describing",
      "condemn", "condemned", "condemns", "condemning", "criticize", "criticized",
      "criticizes", "criticizing", "dismiss", "dismissed", "dismisses", "dismissing",
      "accuse", "accused", "accuses", "accusing", "demand", "demanded", "demands",
@@ -756,6 +757,8 @@ def _np_forward(toks: _Toks, i: int, hi_index: int) -> _Spk | None:
             and (toks.low[j] not in load_set("quotes_titles.txt") or not _next_cap(toks, j))
         ):
             break  # "Ruiz spoke": a name ends at the first lower-case word
+        if j > i + 1 and not name_led and not toks.cap[j] and _is_past_form(toks.low[j]):
+            break  # "the mayor closed the bridge", "the man accused of": a verb ends it
         words += 1
         if words > _MAX_NP:
             return None
@@ -764,6 +767,11 @@ def _np_forward(toks: _Toks, i: int, hi_index: int) -> _Spk | None:
     if last < i:
         return None
     return _Spk(toks.start[i], toks.end[last])
+
+
+def _is_past_form(low: str) -> bool:
+    """Say whether a lower-case word reads as a past tense or participle ("closed")."""
+    return len(low) > 4 and low.endswith("ed") and not low.endswith(("eed", "hundred"))  # noqa: PLR2004
 
 
 def _next_cap(toks: _Toks, j: int) -> bool:
@@ -2035,7 +2043,8 @@ _CLAUSE_ENDS = _CLOSING_MARKS | {
     "but",
 }  # the folded tokens `_clause_after` stops at
 _OBJECT_CUES = frozenset(
-    {"called", "calls", "described", "describes", "accused", "accuses", "criticized",
+    {"cited", "cites",
+     "called", "calls", "described", "describes", "accused", "accuses", "criticized",
      "criticizes", "condemned", "condemns", "demanded", "demands", "urged", "urges",
      "dismissed", "dismisses", "pointed", "points"}
 )  # fmt: skip

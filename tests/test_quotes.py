@@ -685,6 +685,16 @@ def test_attribution_across_sentences(text: str, expected: list[tuple[str, str]]
         ),
         pytest.param("Lee repeated that claim on Tuesday.", [], id="that-as-a-determiner"),
         pytest.param("The reports that the bridge fell were false.", [], id="reports-as-a-noun"),
+        pytest.param(
+            "Lee cited the cost of the repairs.",
+            [("the cost of the repairs", "Lee", "cited")],
+            id="cited-an-object",
+        ),
+        pytest.param(
+            "The mayor closed the bridge, citing the risk of a collapse.",
+            [("the risk of a collapse", "The mayor", "citing")],
+            id="citing-after-the-main-clause",
+        ),
     ],
 )
 def test_reported_speech(text: str, expected: list[tuple[str, str, str]]) -> None:
