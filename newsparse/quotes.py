@@ -25,6 +25,7 @@ import functools
 import itertools
 import operator
 import re
+import sys
 from typing import TYPE_CHECKING
 
 import attrs
@@ -84,6 +85,20 @@ def _flanks(text: str, i: int, j: int, lo: int, hi: int) -> tuple[bool, bool, st
     return left, right, prev, nxt
 
 
+_TAG = re.compile(r"<[A-Za-z/][^<>\n]{0,5000}>")  # an HTML or XML tag left in scraped text
+
+
+def _tag_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Return the ``(start, end)`` of each markup tag in ``text[lo:hi]``, in order."""
+    return [m.span() for m in _TAG.finditer(text, lo, hi)]
+
+
+def _in_spans(spans: list[tuple[int, int]], i: int) -> bool:
+    """Say whether offset *i* lies inside one of the sorted, disjoint *spans*."""
+    k = bisect.bisect_right(spans, (i, sys.maxsize)) - 1
+    return k >= 0 and spans[k][0] <= i < spans[k][1]
+
+
 def _pair_marks(
     text: str, paragraphs: Sequence[tuple[int, int]]
 ) -> tuple[list[list[_Raw]], list[Diagnostic]]:
@@ -110,11 +125,14 @@ def _pair_marks(
                 carry = None
                 first_mark = False
         after = lo  # the end of the last mark: `_MARK` matches never overlap
+        tags = _tag_spans(text, lo, hi) if text.find("<", lo, hi) >= 0 else None
         for m in _MARK_CHAR.finditer(text, lo, hi):
             # what `_MARK.finditer` finds, from its characters (a class scan is faster)
             i = m.start()
             if i < after:
                 continue  # inside a run of "'" taken whole
+            if tags is not None and _in_spans(tags, i):
+                continue  # an attribute's quotes in left-over markup: <tweet author="…">
             mark = m.group()
             j = i + 1
             if mark == "'":
@@ -929,12 +947,22 @@ def _masked(starts: list[int], spans: list[tuple[int, int]]) -> list[bool]:
     return out
 
 
+_TITLE_NOUNS = frozenset(
+    {"album", "book", "column", "documentary", "film", "movie", "novel", "play", "podcast",
+     "poem", "program", "programme", "series", "show", "song"}
+)  # fmt: skip
+_MAX_TITLE_WORDS = 6
+
+
 def _scare(text: str, toks: _Toks, k: int, lo_index: int, raw: _Raw) -> bool:
     """Return True if the quote is a name, title or scare quote ("the so-called ‘caliphate’")."""
     if k - 1 < lo_index:
         return False
     markers = load_set("quotes_scare_markers.txt")
     word = toks.low[k - 1]
+    if toks.text[k - 1] == "," and k - 2 >= lo_index and toks.low[k - 2] in _TITLE_NOUNS:
+        # a title in apposition: "on Mr. King's show, ‘Politicking.’" (a few words at most)
+        return len(text[raw.start : raw.end].split()) <= _MAX_TITLE_WORDS
     if toks.text[k - 1] in ",:" or not toks.word[k - 1]:
         return False
     if word == "known" or (word == "as" and k - 2 >= lo_index and toks.low[k - 2] == "known"):
@@ -945,7 +973,6 @@ def _scare(text: str, toks: _Toks, k: int, lo_index: int, raw: _Raw) -> bool:
         b = k - 2
         if b >= lo_index and (toks.low[b] in _PRONOUNS or toks.cap[b] or toks.low[b] == "it"):
             return False  # "what he called ‘a disaster’" is speech
-    del text, raw
     return True
 
 

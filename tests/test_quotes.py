@@ -103,6 +103,16 @@ def test_unclosed_quote_gives_a_diagnostic() -> None:
         pytest.param('She starred in a film called "Fury" last year.', [], id="title-called"),
         pytest.param('The "reform" hurts farmers in the south.', [], id="scare-without-cue"),
         pytest.param(
+            'Lee said he would appear on her show, "Morning Talk," on Friday.',
+            [],
+            id="title-in-apposition",
+        ),
+        pytest.param(
+            '<post author="ana" text="It is safe">\n\n"We are ready," Lee said.',
+            [("We are ready,", "direct", "Lee")],
+            id="marks-inside-left-over-markup",
+        ),
+        pytest.param(
             '"You know, I admire Lee," he said, but "on energy he has been wrong for years."',
             [
                 ("You know, I admire Lee,", "direct", "he"),
