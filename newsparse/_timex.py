@@ -500,9 +500,9 @@ _STARTS: dict[str, str] = {
     "ref_weekdays": "weekdays",
 }
 _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_UNIT_STEMS = (
-    "second", "minute", "hour", "day", "night", "week", "fortnight", "month", "quarter", "year",
-    "decade", "centur",
+_UNIT_STEMS = (  # the most common first: the scanner stops at the first one it finds
+    "year", "day", "month", "quarter", "week", "hour", "minute", "second", "night", "decade",
+    "centur", "fortnight",
 )  # fmt: skip
 # Words one of which must occur (casefolded) within a match of the rule: a rule is only tried
 # when one of them is in the next _MAX_SPAN characters, which spares most pattern calls.
