@@ -500,9 +500,9 @@ _STARTS: dict[str, str] = {
     "ref_weekdays": "weekdays",
 }
 _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_UNIT_STEMS = (
-    "second", "minute", "hour", "day", "night", "week", "fortnight", "month", "quarter", "year",
-    "decade", "centur",
+_UNIT_STEMS = (  # the most common first: the scanner stops at the first one it finds
+    "year", "day", "month", "quarter", "week", "hour", "minute", "second", "night", "decade",
+    "centur", "fortnight",
 )  # fmt: skip
 # Words one of which must occur (casefolded) within a match of the rule: a rule is only tried
 # when one of them is in the next _MAX_SPAN characters, which spares most pattern calls.
@@ -1721,14 +1721,19 @@ Hit = tuple[str, Callable[[regex.Match[str], Context], list[Found]], regex.Match
 
 def _try_rules(text: str, at: int, stop: int, names: tuple[str, ...]) -> Hit | None:
     """The first of the rules *names* that matches at *at*, or None."""
+    steps = _PLANS.get(names)
+    if steps is None:
+        steps = _PLANS[names] = _plan(names)
     # a bounded window: the regex engine may look ahead to endpos for required literals
     window = min(stop, at + _MAX_SPAN)
-    ahead = text[at : at + _CHECK_SPAN].casefold()
+    ahead = None
     seen: dict[int, bool] = {}
-    for name, group, words in _PLANS[names]:
+    for match, rule_id, handler, group, words in steps:
         if words:
             ok = seen.get(group)
             if ok is None:
+                if ahead is None:
+                    ahead = text[at : at + _CHECK_SPAN].casefold()
                 ok = False
                 for word in words:  # a plain loop: cheaper than any() or a function call
                     if word in ahead:
@@ -1737,9 +1742,9 @@ def _try_rules(text: str, at: int, stop: int, names: tuple[str, ...]) -> Hit | N
                 seen[group] = ok
             if not ok:
                 continue
-        m = _rule_pattern(name).match(text, at, window)
+        m = match(text, at, window)
         if m is not None and m.end() > at:
-            return _RULE_IDS[name], _HANDLERS[name], m
+            return rule_id, handler, m
     return None
 
 
@@ -1801,8 +1806,6 @@ def _refine(names: tuple[str, ...], word: str, after: str) -> tuple[str, ...]:
             _REFINED_BYTES[word.encode(), after.encode()] = kept
         else:
             _DEAD_PAIRS.add((word.encode(), after.encode()))
-    if kept not in _PLANS:
-        _PLANS[kept] = _plan(kept)
     return kept
 
 
@@ -1834,8 +1837,6 @@ def _refine_number(names: tuple[str, ...], length: int, after: str) -> tuple[str
         return names
     kept = tuple(name for name in names if _may_match(name, [number + after for number in samples]))
     _REFINED_NUMBERS[length, after] = kept
-    if kept not in _PLANS:
-        _PLANS[kept] = _plan(kept)
     return kept
 
 
@@ -1856,8 +1857,6 @@ def _refine_prefix(names: tuple[str, ...], prefix: str) -> tuple[str, ...]:
         return names
     kept = tuple(name for name in names if _may_match(name, [prefix]))
     _REFINED_PREFIXES[prefix] = kept
-    if kept not in _PLANS:
-        _PLANS[kept] = _plan(kept)
     return kept
 
 
@@ -1961,7 +1960,6 @@ def scan(text: str, start: int, stop: int) -> Iterator[Hit]:
 _NEXT_WORD = regex.compile(r"([^\w'’]{0,4}+)(['’]?)(\w++)")
 _WORD_RUN = regex.compile(r"\w++")
 _NUMBER_START = regex.compile(r"\d\w*+")
-_NUMBER = regex.compile(r"(?<!\w)\d\w*+")  # a \w+ run that starts with a digit
 _WORD_CHAR = regex.compile(r"\w")
 # ASCII letters, digits and "_" stay, every other byte becomes a space.
 _ASCII_WORDS = bytes(
@@ -2031,19 +2029,32 @@ _NEED_GROUPS = tuple(dict.fromkeys(_REQUIRES.values()))
 _DISPATCH_CASED = {
     form: names for key, names in _DISPATCH.items() for form in {key, key.capitalize(), key.upper()}
 }
-# For each list of rules a word may start: (rule, index of its required words, the words).
+# For each list of rules a word may start, what _try_rules runs: each rule's bound match
+# method, id and handler, and the index of its required words and the words. Filled on first
+# use (the patterns compile on first use).
+_Step = tuple[
+    Callable[[str, int, int], "regex.Match[str] | None"],
+    str,
+    Callable[[regex.Match[str], Context], list[Found]],
+    int,
+    tuple[str, ...],
+]
 
 
-def _plan(names: tuple[str, ...]) -> tuple[tuple[str, int, tuple[str, ...]], ...]:
+def _plan(names: tuple[str, ...]) -> tuple[_Step, ...]:
     return tuple(
-        (name, _NEED_GROUPS.index(_REQUIRES[name]), _REQUIRES[name])
-        if name in _REQUIRES
-        else (name, -1, ())
+        (
+            _rule_pattern(name).match,
+            _RULE_IDS[name],
+            _HANDLERS[name],
+            _NEED_GROUPS.index(_REQUIRES[name]) if name in _REQUIRES else -1,
+            _REQUIRES.get(name, ()),
+        )
         for name in names
     )
 
 
-_PLANS = {names: _plan(names) for names in set(_DISPATCH.values())}
+_PLANS: dict[tuple[str, ...], tuple[_Step, ...]] = {}
 # Function words that start a rule only as the first word of one of these phrases (in
 # ``_APPROX`` or ``_REF_WORDS``), mapped to the phrases' second words. Each is tried only
 # when that second word follows (a test checks the dispatch table agrees).
@@ -2080,6 +2091,14 @@ _SECOND_PAIRS = frozenset(
 _DEAD_PAIRS: set[tuple[bytes, bytes]] = set(_SECOND_PAIRS)
 _NOT_BEFORE_NUMBER = frozenset("$€£¥#")
 _NUMBER_NOUNS = (" percent", " per cent", " million", " billion", " cents", " points", " shares")
+# A \w+ run that starts with a digit, but not one the scanner would pass over: after a
+# currency or hash sign or a digit and a decimal point ("$13", "1.5", "1,500", "555-1990"),
+# or (unless an apostrophe opens it: "'90s") before "%", ",5" or one of _NUMBER_NOUNS. The
+# scanner still checks all of it (these are its ASCII cases), so this only spares it work.
+_NUMBER = regex.compile(
+    r"(?<![\w" + "".join(sorted(_NOT_BEFORE_NUMBER)) + r"]|[0-9][.,-])\d\w*+"
+    r"(?:(?<=['’]\w++)|(?!%|,\d|" + "|".join(map(regex.escape, _NUMBER_NOUNS)) + "))"
+)
 _MAX_SPAN = 160  # no expression is longer; the window ends at least 30 characters past one
 _CHECK_SPAN = 64  # the required words of a rule lie within this many characters of its start
 

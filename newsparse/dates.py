@@ -119,12 +119,17 @@ def _all_dates(text: str, reference: dt.date | None) -> list[DateMention]:
     """What ``list(iter_dates(text, reference=reference))`` gives, without a generator."""
     ctx = Context(text, _day_of(reference), fallback=_dateparser)
     found: list[DateMention] = []
+    append = found.append
     for rule, handler, m in scan(text, 0, len(text)):
         try:
             founds = handler(m, ctx)
         except (ValueError, OverflowError):  # a calendar overflow near year 1 or 9999
             continue
-        found.extend(_mention(text, f, rule) for f in founds)
+        for start, end, kind, value in founds:  # _mention, inline
+            resolved, granularity = value_to_calendar(value)
+            append(
+                DateMention(start, end, text[start:end], kind, value, rule, resolved, granularity)
+            )
     return found
 
 

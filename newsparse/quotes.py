@@ -457,8 +457,10 @@ class _Toks:
     """Tokens as parallel lists: token *i* is ``text[start[i]:end[i]]``.
 
     A word (``word[i]``) or one punctuation character, with its casefolded form ``low[i]``
-    and ``cap[i]`` (starts with a capital or a digit). Every list is built at C speed (see
-    :func:`_tokens`): the stage reads most paragraphs, so no per-token Python code or object.
+    and ``cap[i]`` (starts with a capital or a digit). ``word`` and ``cap`` are bytes of 0
+    and 1 (a byte per token: true or false as a bool would be). Everything is built at C
+    speed (see :func:`_tokens`): the stage reads most paragraphs, so no per-token Python
+    code or object.
     """
 
     __slots__ = ("cap", "end", "low", "start", "text", "word")
@@ -469,8 +471,8 @@ class _Toks:
         end: list[int],
         text: list[str],
         low: list[str],
-        word: list[bool],
-        cap: list[bool],
+        word: bytes,
+        cap: bytes,
     ) -> None:
         self.start = start
         self.end = end
@@ -509,11 +511,10 @@ def _common_split() -> re.Pattern[str]:
     return re.compile(f"({start}{inner}*(?:\\.{start}{after_dot}*)*|{punct})")
 
 
-@functools.cache
-def _common_caps() -> frozenset[str]:
-    """Return the common characters that make a token ``cap``: capitals and digits."""
-    chars = map(chr, (*range(0x100), *range(0x2000, 0x2070)))
-    return frozenset(c for c in chars if c.isupper() or c.isdigit())
+# per Latin-1 byte: 1 for a letter or digit (`word`), for a capital or digit (`cap`); the
+# General Punctuation block (U+2000-U+206F, the rest of the common characters) has neither
+_WORD_FLAGS = bytes(chr(b).isalnum() for b in range(256))
+_CAP_FLAGS = bytes(chr(b).isupper() or chr(b).isdigit() for b in range(256))
 
 
 def _tokens(text: str, lo: int, hi: int) -> _Toks:
@@ -524,15 +525,15 @@ def _tokens(text: str, lo: int, hi: int) -> _Toks:
     parts: list[str] = (_common_split() if common else _TOKEN_SPLIT).split(chunk)
     pos = list(itertools.accumulate(map(len, parts), initial=lo))
     texts = parts[1::2]
-    firsts = list(map(_FIRST, texts))
-    if common:  # one set look-up per token instead of two methods
-        caps = list(map(_common_caps().__contains__, firsts))
+    firsts = "".join(map(_FIRST, texts))  # the first character of each token
+    if common:
+        # one byte per token (General Punctuation becomes "?"), classified by two tables
+        codes = firsts.encode("latin-1", "replace")
+        word, cap = codes.translate(_WORD_FLAGS), codes.translate(_CAP_FLAGS)
     else:
-        caps = list(map(operator.or_, map(str.isupper, firsts), map(str.isdigit, firsts)))
-    return _Toks(
-        pos[1:-1:2], pos[2::2], texts, list(map(str.casefold, texts)),
-        list(map(str.isalnum, firsts)), caps,
-    )  # fmt: skip
+        word = bytes(map(str.isalnum, firsts))
+        cap = bytes(map(operator.or_, map(str.isupper, firsts), map(str.isdigit, firsts)))
+    return _Toks(pos[1:-1:2], pos[2::2], texts, list(map(str.casefold, texts)), word, cap)
 
 
 def _head_tokens(text: str, lo: int, hi: int, n: int) -> _Toks:
@@ -793,7 +794,7 @@ def _is_past_form(low: str) -> bool:
 
 
 def _next_cap(toks: _Toks, j: int) -> bool:
-    return j + 1 < len(toks) and toks.word[j + 1] and toks.cap[j + 1]
+    return j + 1 < len(toks) and toks.word[j + 1] == 1 and toks.cap[j + 1] == 1
 
 
 def _is_participle(low: str) -> bool:
@@ -2102,7 +2103,7 @@ def _named_subject(toks: _Toks, c: int, lo: int) -> bool:
     if j < lo or not toks.word[j]:
         return False
     return toks.low[j] in {"he", "she", "they", "we", "i"} or (
-        toks.cap[j] and toks.low[j] not in _DETERMINERS
+        toks.cap[j] == 1 and toks.low[j] not in _DETERMINERS
     )
 
 
@@ -2120,7 +2121,7 @@ def _coordinated_cue(toks: _Toks, k: int, t_hi: int) -> bool:
         return False
     low = toks.low[k]
     return (
-        toks.word[k]
+        toks.word[k] == 1
         and not toks.cap[k]
         and low in _cues()
         and not _is_participle(low)
