@@ -640,6 +640,10 @@ _VERB_ADVERBS = frozenset(
 )  # fmt: skip
 
 
+_LIGHT_VERBS = frozenset(
+    {"made", "makes", "issued", "issues", "gave", "gives", "offered", "offers", "released",
+     "releases", "delivered", "delivers", "had", "has"}
+)  # fmt: skip
 _LY_NOUNS = frozenset(
     {"family", "ally", "assembly", "rally", "supply", "monopoly", "bully", "reply", "anomaly"}
 )
@@ -686,6 +690,11 @@ def _subject_before(toks: _Toks, k: int, lo_index: int) -> _Spk | None:
     if span is None:
         return None
     i, e = span
+    for v in range(i + 1, e):
+        if toks.low[v] in _LIGHT_VERBS and not toks.cap[v] and toks.low[v + 1] in _DETERMINERS:
+            # "Sanders made the following comment:" is Sanders's (not "a poll released Friday")
+            e = v - 1
+            break
     if toks.low[e] in _DETERMINERS:
         return None
     if not _np_is_plausible(toks, i, e):

@@ -113,6 +113,11 @@ def test_unclosed_quote_gives_a_diagnostic() -> None:
             id="marks-inside-left-over-markup",
         ),
         pytest.param(
+            'On July 6, Lee made the following comment: "The bridge is safe."',
+            [("The bridge is safe.", "direct", "Lee")],
+            id="subject-of-a-light-verb",
+        ),
+        pytest.param(
             '"You know, I admire Lee," he said, but "on energy he has been wrong for years."',
             [
                 ("You know, I admire Lee,", "direct", "he"),
