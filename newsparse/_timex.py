@@ -894,6 +894,18 @@ def _year_of(m: regex.Match[str]) -> int | None:
 
 
 _SPACES = regex.compile(r"\s++")
+
+
+def _squash(raw: str) -> str:
+    """``_SPACES.sub(" ", raw)``: each run of white space as one space.
+
+    Most strings need no change: printable ASCII holds no white space but " ".
+    """
+    if raw.isascii() and raw.isprintable() and "  " not in raw:
+        return raw
+    return _SPACES.sub(" ", raw)
+
+
 _HALF_SUFFIX = regex.compile(r"\s(?:and\s)?a\shalf$|\s1/2$")
 _DIGIT_RANGE = regex.compile(r"\d-\d")
 _SPLIT = regex.compile(r"[- ]")
@@ -909,9 +921,10 @@ _MONTH_CONTEXT = regex.compile(
 
 def _number(raw: str) -> int | None:
     """The value of a (possibly worded) number; None when it is vague ("several", "2 to 3")."""
-    text = _SPACES.sub(" ", raw.casefold()).strip()
-    text = _HALF_SUFFIX.sub("", text)
-    if " to " in text or " or " in text or _DIGIT_RANGE.search(text):
+    text = _squash(raw.casefold()).strip()
+    if text.endswith(("half", "1/2")):  # what _HALF_SUFFIX ends with
+        text = _HALF_SUFFIX.sub("", text)
+    if " to " in text or " or " in text or ("-" in text and _DIGIT_RANGE.search(text)):
         return None
     if text.replace(",", "").isdigit():
         return int(text.replace(",", ""))
@@ -1381,7 +1394,7 @@ def _h_date_weekend(m: regex.Match[str], ctx: Context) -> list[Found]:
 
 
 def _h_date_rel_unit(m: regex.Match[str], ctx: Context) -> list[Found]:
-    rel = _SPACES.sub(" ", m["rel"].casefold())
+    rel = _squash(m["rel"].casefold())
     unit = m["unit"].casefold()
     text = m.group().casefold()
     if rel in {"past", "previous", "following", "coming", "same"} and not text.startswith(
@@ -1471,7 +1484,7 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
 
 
 def _holiday(name: str, year: int) -> dt.date:
-    key = _SPACES.sub(" ", name.casefold()).replace("’", "'")
+    key = _squash(name.casefold()).replace("’", "'")
     fixed = {
         "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
         "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
@@ -1497,7 +1510,7 @@ def _h_date_holiday(m: regex.Match[str], ctx: Context) -> list[Found]:
     ref = ctx.reference
     if ref is None:
         return _one(m, "DATE", "XXXX-XX-XX")
-    rel = _SPACES.sub(" ", (m["rel"] or "").casefold())
+    rel = _squash((m["rel"] or "").casefold())
     day = _holiday(m["h"], ref.year)
     if rel in {"last", "this past"}:
         if day >= ref:
@@ -1675,7 +1688,7 @@ def _season_year(code: str, rel: str, m: regex.Match[str], ctx: Context) -> int 
 
 def _h_date_season(m: regex.Match[str], ctx: Context) -> list[Found]:
     code = _SEASONS[m["s"].casefold()]
-    rel = _SPACES.sub(" ", (m.groupdict().get("rel") or "").casefold())
+    rel = _squash((m.groupdict().get("rel") or "").casefold())
     if code == "FA" and rel in {"the", "early", "late", "mid"} and not m["year"]:
         after = ctx.text[m.end() : m.end() + 4].casefold()
         if after.startswith((" of", " in", " from")) or rel == "the":
@@ -1697,7 +1710,7 @@ def _h_ref_ago(m: regex.Match[str], _ctx: Context) -> list[Found]:
 
 
 def _h_ref_word(m: regex.Match[str], ctx: Context) -> list[Found]:
-    word = _SPACES.sub(" ", m["w"].casefold())
+    word = _squash(m["w"].casefold())
     if word in {"current", "future", "recent"}:
         # adjectives count only before a noun: "current levels", not "an electric current."
         after = ctx.text[m.end() : m.end() + 2]
