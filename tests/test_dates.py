@@ -28,6 +28,7 @@ from newsparse._timex import (
     _refine,
     _refine_number,
     _refine_prefix,
+    _refine_word_number,
     _rule_pattern,
     _squash,
     scan,
@@ -889,6 +890,24 @@ def test_refined_rules_at_a_number(length: int, after: str, kept: tuple[str, ...
 
 
 @pytest.mark.parametrize(
+    ("word", "length", "after", "kept"),
+    [
+        pytest.param("a", 2, "%", (), id="percent"),
+        pytest.param("the", 1, ".5", (), id="decimal"),
+        pytest.param("more", 2, " ", (), id="more-count"),
+        pytest.param("the", 3, " ", ("dur_num",), id="count"),
+        pytest.param("the", 4, " ", ("date_quarter", "date_quarter_rel"), id="year"),
+        pytest.param("about", 2, " ", ("time_clock", "date_ago", "dur_num"), id="approx"),
+        pytest.param("the", 7, " ", _DISPATCH["the"], id="long-number"),
+    ],
+)
+def test_refined_rules_after_a_function_word_and_a_number(
+    word: str, length: int, after: str, kept: tuple[str, ...]
+) -> None:
+    assert _refine_word_number(_DISPATCH[word], word, length, after) == kept
+
+
+@pytest.mark.parametrize(
     ("rule", "text"),
     [
         pytest.param("date_the_year", "for the year", id="the-year"),
@@ -990,6 +1009,11 @@ def test_every_look_behind_rule_has_an_example() -> None:
             "Two companies, two weeks; the first time, the first half; May 3.", id="prefix"
         ),
         pytest.param("May have, May 2019, Friday Feb. 2, three or four years ago.", id="prefix-2"),
+        pytest.param(
+            "The 1988 period, a 50% stake, the 6-8 weeks, about 10 a.m., the 2.5 and its 1990 "
+            "quarter; THE 1990, third quarter and more 20 or the 20 February",
+            id="word-number",
+        ),
     ],
 )
 def test_refined_rules_find_what_all_rules_find(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -1006,6 +1030,8 @@ def test_refined_rules_find_what_all_rules_find(text: str, monkeypatch: pytest.M
     monkeypatch.setattr("newsparse._timex._DEAD_PAIRS", set(_SECOND_PAIRS))
     monkeypatch.setattr("newsparse._timex._REFINED_PREFIXES", {})
     monkeypatch.setattr("newsparse._timex._refine_prefix", lambda names, _: names)
+    monkeypatch.setattr("newsparse._timex._REFINED_WORD_NUMBERS", {})
+    monkeypatch.setattr("newsparse._timex._refine_word_number", lambda names, *_: names)
     assert refined == spans()
     assert refined
 
