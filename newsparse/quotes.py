@@ -515,6 +515,8 @@ def _tokens(text: str, lo: int, hi: int) -> _Toks:
     chunk = text[lo:hi]
     common = is_common(chunk)
     parts: list[str] = (_common_split() if common else _TOKEN_SPLIT).split(chunk)
+    # `lower` is `casefold` on ASCII, and faster
+    fold = str.lower if common and chunk.isascii() else str.casefold
     pos = list(itertools.accumulate(map(len, parts), initial=lo))
     texts = parts[1::2]
     firsts = "".join(map(_FIRST, texts))  # the first character of each token
@@ -525,7 +527,7 @@ def _tokens(text: str, lo: int, hi: int) -> _Toks:
     else:
         word = bytes(map(str.isalnum, firsts))
         cap = bytes(map(operator.or_, map(str.isupper, firsts), map(str.isdigit, firsts)))
-    return _Toks(pos[1:-1:2], pos[2::2], texts, list(map(str.casefold, texts)), word, cap)
+    return _Toks(pos[1:-1:2], pos[2::2], texts, list(map(fold, texts)), word, cap)
 
 
 def _head_tokens(text: str, lo: int, hi: int, n: int) -> _Toks:
@@ -562,6 +564,11 @@ class _Attr:
 
 def _np_is_plausible(toks: _Toks, i: int, e: int) -> bool:
     """Return True if tokens ``[i, e]`` can be a speaker ("the minister", "officials")."""
+    if i == e:  # one token, the usual case ("he", "Lee"): the tests below for one word
+        if not toks.word[i]:
+            return False
+        w = toks.low[i]
+        return w in _PRONOUNS or w in _DETERMINERS or toks.cap[i] == 1 or w.endswith("s")
     words = list(itertools.compress(range(i, e + 1), toks.word[i : e + 1]))
     if not words or len(words) > _MAX_NP:
         return False
@@ -2433,16 +2440,19 @@ def _extract(
         if not para_raws and previous is not None and _dash_signature(text, lo, hi, previous):
             continue  # "— Carla Sanchez, harbor master" under a quote: attributed it
         reported: list[_Found] = []
-        para = _analyse_paragraph(
-            text,
-            lo,
-            hi,
-            para_raws,
-            previous=previous,
-            indirect=indirect,
-            reported=reported,
-            single_style=single_style,
-        )
+        if para_raws or _may_be_transcript(text, lo, hi):
+            para = _analyse_paragraph(
+                text,
+                lo,
+                hi,
+                para_raws,
+                previous=previous,
+                indirect=indirect,
+                reported=reported,
+                single_style=single_style,
+            )
+        else:  # what `_analyse_paragraph` does with it, without its large frame
+            para = _plain_paragraph(text, lo, hi, indirect=indirect, reported=reported)
         found.extend(para.quotes)
         found.extend(reported)
         previous = para
