@@ -50,12 +50,18 @@ def _common_boundary() -> re.Pattern[str]:
 
 def _is_abbreviation(text: str, dot: int, lo: int) -> bool:
     """Return True if the period at *dot* ends an abbreviation or an initial."""
-    i = dot
-    stop = max(lo, dot - 16)
-    while i > stop and (text[i - 1].isalpha() or text[i - 1] == "."):
-        i -= 1
-    word = text[i:dot]
-    if not word or not word[0].isalpha():
+    seg = text[max(lo, dot - 16) : dot]
+    if not seg or not (seg[-1].isalpha() or seg[-1] == "."):
+        return False
+    # the word is the run of letters and periods that ends *seg*: within its last chunk
+    # without white space, and most often all of it ("said")
+    word = seg.rsplit(maxsplit=1)[-1]
+    if not word.isalpha():
+        i = len(word)
+        while i > 0 and (word[i - 1].isalpha() or word[i - 1] == "."):
+            i -= 1
+        word = word[i:]
+    if not word[0].isalpha():
         return False
     if len(word) == 1 and word.isupper():
         return True  # an initial: "G. K. Butterfield"
@@ -77,7 +83,7 @@ def iter_sentences(
     ['Mr. Lee spoke.', '"Go. Now," he said.', 'It ended.']
     """
     spans = protected or []
-    starts = [s for s, _ in spans]
+    starts = [s for s, _ in spans] if spans else spans
     out: list[tuple[int, int]] = []
     pos = start
     pattern: regex.Pattern[str] | re.Pattern[str] = _BOUNDARY

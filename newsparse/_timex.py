@@ -894,6 +894,18 @@ def _year_of(m: regex.Match[str]) -> int | None:
 
 
 _SPACES = regex.compile(r"\s++")
+
+
+def _squash(raw: str) -> str:
+    """``_SPACES.sub(" ", raw)``: each run of white space as one space.
+
+    Most strings need no change: printable ASCII holds no white space but " ".
+    """
+    if raw.isascii() and raw.isprintable() and "  " not in raw:
+        return raw
+    return _SPACES.sub(" ", raw)
+
+
 _HALF_SUFFIX = regex.compile(r"\s(?:and\s)?a\shalf$|\s1/2$")
 _DIGIT_RANGE = regex.compile(r"\d-\d")
 _SPLIT = regex.compile(r"[- ]")
@@ -909,9 +921,10 @@ _MONTH_CONTEXT = regex.compile(
 
 def _number(raw: str) -> int | None:
     """The value of a (possibly worded) number; None when it is vague ("several", "2 to 3")."""
-    text = _SPACES.sub(" ", raw.casefold()).strip()
-    text = _HALF_SUFFIX.sub("", text)
-    if " to " in text or " or " in text or _DIGIT_RANGE.search(text):
+    text = _squash(raw.casefold()).strip()
+    if text.endswith(("half", "1/2")):  # what _HALF_SUFFIX ends with
+        text = _HALF_SUFFIX.sub("", text)
+    if " to " in text or " or " in text or ("-" in text and _DIGIT_RANGE.search(text)):
         return None
     if text.replace(",", "").isdigit():
         return int(text.replace(",", ""))
@@ -1381,7 +1394,7 @@ def _h_date_weekend(m: regex.Match[str], ctx: Context) -> list[Found]:
 
 
 def _h_date_rel_unit(m: regex.Match[str], ctx: Context) -> list[Found]:
-    rel = _SPACES.sub(" ", m["rel"].casefold())
+    rel = _squash(m["rel"].casefold())
     unit = m["unit"].casefold()
     text = m.group().casefold()
     if rel in {"past", "previous", "following", "coming", "same"} and not text.startswith(
@@ -1471,7 +1484,7 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
 
 
 def _holiday(name: str, year: int) -> dt.date:
-    key = _SPACES.sub(" ", name.casefold()).replace("’", "'")
+    key = _squash(name.casefold()).replace("’", "'")
     fixed = {
         "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
         "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
@@ -1497,7 +1510,7 @@ def _h_date_holiday(m: regex.Match[str], ctx: Context) -> list[Found]:
     ref = ctx.reference
     if ref is None:
         return _one(m, "DATE", "XXXX-XX-XX")
-    rel = _SPACES.sub(" ", (m["rel"] or "").casefold())
+    rel = _squash((m["rel"] or "").casefold())
     day = _holiday(m["h"], ref.year)
     if rel in {"last", "this past"}:
         if day >= ref:
@@ -1675,7 +1688,7 @@ def _season_year(code: str, rel: str, m: regex.Match[str], ctx: Context) -> int 
 
 def _h_date_season(m: regex.Match[str], ctx: Context) -> list[Found]:
     code = _SEASONS[m["s"].casefold()]
-    rel = _SPACES.sub(" ", (m.groupdict().get("rel") or "").casefold())
+    rel = _squash((m.groupdict().get("rel") or "").casefold())
     if code == "FA" and rel in {"the", "early", "late", "mid"} and not m["year"]:
         after = ctx.text[m.end() : m.end() + 4].casefold()
         if after.startswith((" of", " in", " from")) or rel == "the":
@@ -1697,7 +1710,7 @@ def _h_ref_ago(m: regex.Match[str], _ctx: Context) -> list[Found]:
 
 
 def _h_ref_word(m: regex.Match[str], ctx: Context) -> list[Found]:
-    word = _SPACES.sub(" ", m["w"].casefold())
+    word = _squash(m["w"].casefold())
     if word in {"current", "future", "recent"}:
         # adjectives count only before a noun: "current levels", not "an electric current."
         after = ctx.text[m.end() : m.end() + 2]
@@ -1840,6 +1853,34 @@ def _refine_number(names: tuple[str, ...], length: int, after: str) -> tuple[str
     return kept
 
 
+# The rules that may match at a function word (casefolded), one space and a number of n
+# ASCII digits followed by a given ASCII character ("the 1988 period", "a 50% stake").
+_REFINED_WORD_NUMBERS: dict[tuple[str, int, str], tuple[str, ...]] = {}
+
+
+def _refine_word_number(
+    names: tuple[str, ...], word: str, length: int, after: str
+) -> tuple[str, ...]:
+    """The rules of *names* that may match at *word*, a space and a number before *after*.
+
+    :func:`_refine_number` with *word* and a space before each sample number (the word in
+    its three case forms for the rules with case-sensitive parts); longer numbers keep
+    every rule.
+    """
+    samples = _NUMBER_SAMPLES.get(length)
+    if samples is None:
+        return names
+    lower = [f"{word} {number}{after}" for number in samples]
+    cased = [
+        f"{form} {number}{after}"
+        for form in dict.fromkeys((word, word.capitalize(), word.upper()))
+        for number in samples
+    ]
+    kept = tuple(name for name in names if _may_match(name, cased if name in _CASED else lower))
+    _REFINED_WORD_NUMBERS[word, length, after] = kept
+    return kept
+
+
 # The rules that may match text that starts with a key (a word, a space and three more
 # characters, as in the text): filled on first use, up to _PREFIXES_KEPT keys.
 _REFINED_PREFIXES: dict[str, tuple[str, ...]] = {}
@@ -1941,6 +1982,17 @@ def scan(text: str, start: int, stop: int) -> Iterator[Hit]:
                     if not refined:
                         continue  # "that the", "over the": no rule goes on with that word
                     names = refined
+                elif gap == " " and not apostrophe and bare.isascii() and bare.isdigit():
+                    # a number: the character after it, and the next when a number goes on
+                    tail = text[after_m.end() : after_m.end() + 2]
+                    if tail and tail[0].isascii():
+                        follow = tail if tail[0] in ".,:/-" and tail[1:2].isdigit() else tail[0]
+                        refined = _REFINED_WORD_NUMBERS.get((key, len(bare), follow))
+                        if refined is None:
+                            refined = _refine_word_number(names, key, len(bare), follow)
+                        if not refined:
+                            continue  # "a 50% stake", "the 2.5": no rule reads on
+                        names = refined
             else:  # a word that starts rules by itself: read what follows it
                 prefix = text[at : min(end + _PREFIX_SPAN, stop)]
                 refined = _REFINED_PREFIXES.get(prefix)

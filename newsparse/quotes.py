@@ -46,6 +46,10 @@ __all__ = ["extract_quotes", "iter_quotes"]
 
 _MARK = regex.compile(r"''++|``|[\"“”„«»‘’'‚]")
 _MARK_CHAR = re.compile(r"[\"“”„«»‘’'‚`]")  # the characters `_MARK` matches start with
+# `_MARK_CHAR` less the single marks between two letters or digits (`[^\W_]`: `str.isalnum`),
+# the apostrophes of "don’t" and "Hamas’s" that pairing passes over anyway (the class comes
+# first, so that `re` scans for it fast)
+_MARK_CHAR_NOT_INNER = re.compile(r"[\"“”„«»`‘’'‚](?:(?<=[\"“”„«»`])|(?<![^\W_].)|(?![^\W_]))")
 _DOUBLE_OPEN = frozenset("“„«")
 _DOUBLE_CLOSE = frozenset("”»")
 _STYLE = {"“": "curly", "”": "curly", "„": "curly", "«": "guillemet", "»": "guillemet"}
@@ -126,7 +130,14 @@ def _pair_marks(
                 first_mark = False
         after = lo  # the end of the last mark: `_MARK` matches never overlap
         tags = _tag_spans(text, lo, hi) if text.find("<", lo, hi) >= 0 else None
-        for m in _MARK_CHAR.finditer(text, lo, hi):
+        # the first mark of a carried-on quote counts even between letters, and the scan's
+        # look-behind would see the character before *lo*: else skip apostrophes unseen
+        scan = (
+            _MARK_CHAR_NOT_INNER
+            if carry is None and (lo == 0 or not text[lo - 1].isalnum())
+            else _MARK_CHAR
+        )
+        for m in scan.finditer(text, lo, hi):
             # what `_MARK.finditer` finds, from its characters (a class scan is faster)
             i = m.start()
             if i < after:
@@ -523,6 +534,8 @@ def _tokens(text: str, lo: int, hi: int) -> _Toks:
     chunk = text[lo:hi]
     common = is_common(chunk)
     parts: list[str] = (_common_split() if common else _TOKEN_SPLIT).split(chunk)
+    # `lower` is `casefold` on ASCII, and faster
+    fold = str.lower if common and chunk.isascii() else str.casefold
     pos = list(itertools.accumulate(map(len, parts), initial=lo))
     texts = parts[1::2]
     firsts = "".join(map(_FIRST, texts))  # the first character of each token
@@ -533,7 +546,7 @@ def _tokens(text: str, lo: int, hi: int) -> _Toks:
     else:
         word = bytes(map(str.isalnum, firsts))
         cap = bytes(map(operator.or_, map(str.isupper, firsts), map(str.isdigit, firsts)))
-    return _Toks(pos[1:-1:2], pos[2::2], texts, list(map(str.casefold, texts)), word, cap)
+    return _Toks(pos[1:-1:2], pos[2::2], texts, list(map(fold, texts)), word, cap)
 
 
 def _head_tokens(text: str, lo: int, hi: int, n: int) -> _Toks:
@@ -573,6 +586,11 @@ _HEAD_PREPOSITIONS = frozenset({"for", "from", "of", "on", "at", "in", "with", "
 
 def _np_is_plausible(toks: _Toks, i: int, e: int) -> bool:
     """Return True if tokens ``[i, e]`` can be a speaker ("the minister", "officials")."""
+    if i == e:  # one token, the usual case ("he", "Lee"): the tests below for one word
+        if not toks.word[i]:
+            return False
+        w = toks.low[i]
+        return w in _PRONOUNS or w in _DETERMINERS or toks.cap[i] == 1 or w.endswith("s")
     words = list(itertools.compress(range(i, e + 1), toks.word[i : e + 1]))
     if not words or len(words) > _MAX_NP:
         return False
@@ -944,6 +962,9 @@ class _Paragraph:
     carried: list[_Found] = attrs.Factory(list)  # chain heads passed over an aside
 
 
+_DOUBLE_MARK_CHARS = frozenset('"“”„«»')  # a lead (the words before a quote) leaves them out
+
+
 def _masked(starts: list[int], spans: list[tuple[int, int]]) -> list[bool]:
     """Return, per token start, whether it lies inside a quotation span (marks excluded).
 
@@ -1057,7 +1078,7 @@ def _analyse_paragraph(
         lead = [
             c
             for c in range(max(t_lo, k_open - _WINDOW), k_open)
-            if not inside[c] and toks.text[c] not in '"“”„«»'
+            if not inside[c] and toks.text[c] not in _DOUBLE_MARK_CHARS
         ]
         lead_words = [c for c in lead if toks.word[c]]
         at_start = not lead_words or raw.open_at == lo
@@ -1438,13 +1459,29 @@ def _plain_paragraph(
         if indirect:
             _reported(
                 text, toks, [False] * len(toks), [(s_lo, s_hi)], [t_lo], [len(toks)], [], para,
-                reported,
+                reported, None if cue_at is None else _cue_tokens(toks, cue_at, s_lo, s_hi),
             )  # fmt: skip
         if colon:
             para.colon_intro = _colon_intro(toks, t_lo, len(toks))
     if reported:
         para.last_speaker = reported[-1].attr
     return para
+
+
+def _cue_tokens(toks: _Toks, cue_at: list[int], lo: int, hi: int) -> list[int]:
+    """Return the tokens that may start reported speech in ``[lo, hi)``, from `_cue_starts`.
+
+    The tokens `_reported` would pick (folded form in `_cues_according`) there, less the
+    cues it passes over anyway (`_gates_with`): a word token that folds to an ASCII word
+    is that word of `_cue_starts` (which holds no character folding to ASCII letters).
+    """
+    starters = _cues_according()
+    out: list[int] = []
+    for i in range(bisect.bisect_left(cue_at, lo), bisect.bisect_left(cue_at, hi)):
+        c = bisect.bisect_left(toks.start, cue_at[i])
+        if c < len(toks) and toks.start[c] == cue_at[i] and toks.low[c] in starters:
+            out.append(c)
+    return out
 
 
 # chanted, sung or shouted words are quoted whole: the quote right after the verb is direct
@@ -1833,8 +1870,13 @@ def _reported(  # noqa: PLR0917 - private helper fed by one caller
     raws: list[_Raw],
     para: _Paragraph,
     out: list[_Found],
+    candidates: list[int] | None = None,
 ) -> None:
-    """Find reported speech in each sentence and append it to *out*."""
+    """Find reported speech in each sentence and append it to *out*.
+
+    *candidates*, for a single sentence: the tokens that may start it (`_cue_tokens`);
+    else the tokens with a folded form in `_cues_according` are looked at.
+    """
     cues = _cues()
     starters = _cues_according()
     opens: set[int] = set()
@@ -1863,10 +1905,14 @@ def _reported(  # noqa: PLR0917 - private helper fed by one caller
                 )
             continue
         # only the cue verbs and "according" can start reported speech: pick them at C speed
-        hits = map(starters.__contains__, toks.low[t_lo:t_hi])
+        hits = (
+            itertools.compress(range(t_lo, t_hi), map(starters.__contains__, toks.low[t_lo:t_hi]))
+            if candidates is None
+            else candidates
+        )
         resume = 0
         last: _Attr | None = None
-        for c in itertools.compress(range(t_lo, t_hi), hits):
+        for c in hits:
             if inside[c] or not toks.word[c] or toks.start[c] < resume:
                 continue
             if toks.low[c] == "according" and c + 1 < t_hi and toks.low[c + 1] == "to":
@@ -2018,6 +2064,8 @@ def _clause_after(  # noqa: PLR0917 - private helper fed by two callers
         return None  # a direct quote after "said:" is handled as direct
     if not toks.word[k] and not (toks.text[k] in '"“„«' and toks.start[k] in opens):
         return None  # (a clause may open with a partial quote: said "budget reforms" would)
+    if toks.low[k] in _NOT_CLAUSE_STARTS:
+        return None  # "said in his interview.", "said as much", ", he said, and …"
     end = toks.end[t_hi - 1]
     low = toks.low
     # only these tokens can end the clause: visit them alone (picked at C speed)
@@ -2049,8 +2097,6 @@ def _clause_after(  # noqa: PLR0917 - private helper fed by two callers
             # own clause
             end = toks.start[j]
             break
-    if toks.low[k] in _NOT_CLAUSE_STARTS:
-        return None  # "said in his interview.", "said as much", ", he said, and …"
     span = _content(text, toks.start[k], end)
     if span is None:
         return None
@@ -2347,9 +2393,12 @@ class _Resolver:
         return p
 
     def _entity_at(self, start: int, end: int) -> _Person | None:
-        i = bisect.bisect_right(self.mention_starts, end) - 1
-        while i >= 0 and i >= bisect.bisect_right(self.mention_starts, start) - 3:
-            s, e, idx = self.mentions[i]
+        starts = self.mention_starts
+        i = bisect.bisect_right(starts, end) - 1
+        first = max(0, bisect.bisect_right(starts, start) - 3)
+        mentions = self.mentions
+        while i >= first:
+            s, e, idx = mentions[i]
             if s < end and e > start:
                 return self._of_entity(idx)  # the entity itself, never a namesake
             i -= 1
@@ -2402,26 +2451,31 @@ class _Resolver:
 
     def resolve(self, spk: _Spk) -> tuple[str | None, str | None]:
         """Return (name, entity id) for a speaker mention, and remember it."""
-        literal = self.text[spk.start : spk.end]
-        low = literal.casefold()
-        person = self._entity_at(spk.start, spk.end)
-        if person is None and low in _PRONOUNS:
-            if low in {"he", "she"}:
-                person = self._recent(spk.start, low)
-        elif person is None and low.split()[0] in {"the", "a"} and len(low.split()) <= 4:  # noqa: PLR2004
-            person = self._role(low.split()[-1], spk.start)
-        elif person is None:
-            split = self._split_name(spk.start, spk.end)
-            if split is not None:
-                name, roles = split
-                person = self._surname(name.split()[-1].casefold())
-                if person is None or (len(name) > len(person.name) and person.entity is None):
-                    person = self._person(name, None, roles)
-                person.roles |= roles
+        person = self._entity_at(spk.start, spk.end) if self.mentions else None
+        if person is None:
+            person = self._unnamed(spk)
         if person is None:
             return None, None
         self.history.append((spk.start, person))
         return person.name, person.entity
+
+    def _unnamed(self, spk: _Spk) -> _Person | None:
+        """Resolve a mention that no entity mention covers: a pronoun, a role, a name."""
+        low = self.text[spk.start : spk.end].casefold()
+        if low in _PRONOUNS:
+            return self._recent(spk.start, low) if low in {"he", "she"} else None
+        words = low.split()
+        if words[0] in {"the", "a"} and len(words) <= 4:  # noqa: PLR2004
+            return self._role(words[-1], spk.start)
+        split = self._split_name(spk.start, spk.end)
+        if split is None:
+            return None
+        name, roles = split
+        person = self._surname(name.split()[-1].casefold())
+        if person is None or (len(name) > len(person.name) and person.entity is None):
+            person = self._person(name, None, roles)
+        person.roles |= roles
+        return person
 
     def note_names(self, lo: int, hi: int) -> None:
         """Remember the multi-word names of ``text[lo:hi]`` as people (fallback resolution)."""
@@ -2587,22 +2641,25 @@ def _extract(
         if not para_raws and previous is not None and _dash_signature(text, lo, hi, previous):
             continue  # "— Carla Sanchez, harbor master" under a quote: attributed it
         reported: list[_Found] = []
-        para = _analyse_paragraph(
-            text,
-            lo,
-            hi,
-            para_raws,
-            previous=previous,
-            indirect=indirect,
-            reported=reported,
-            single_style=single_style,
-        )
+        if para_raws or _may_be_transcript(text, lo, hi):
+            para = _analyse_paragraph(
+                text,
+                lo,
+                hi,
+                para_raws,
+                previous=previous,
+                indirect=indirect,
+                reported=reported,
+                single_style=single_style,
+            )
+        else:  # what `_analyse_paragraph` does with it, without its large frame
+            para = _plain_paragraph(text, lo, hi, indirect=indirect, reported=reported)
         found.extend(para.quotes)
         found.extend(reported)
         previous = para
     if not found:
         return [], diags, {}
-    found.sort(key=lambda f: (f.start, f.end))
+    found.sort(key=_START_END)
     _close_crossings(text, found)
     found = _distinct(found)
     resolver = _Resolver(text, entities)
@@ -2630,7 +2687,8 @@ def _extract(
                             Mention(s.start, s.end, speaker.text, "pronoun", "quote.speaker")
                         )
             if f.attr.cue is not None:
-                cue = Span.of(text, *f.attr.cue)
+                c_start, c_end = f.attr.cue
+                cue = Span(c_start, c_end, text[c_start:c_end])
         quotes.append(
             Quote(
                 f.start, f.end, text[f.start : f.end], f.kind, f.rule, speaker, cue,
@@ -2638,6 +2696,9 @@ def _extract(
             )
         )  # fmt: skip
     return quotes, diags, pronouns
+
+
+_START_END = operator.attrgetter("start", "end")
 
 
 def _distinct(found: list[_Found]) -> list[_Found]:

@@ -228,6 +228,7 @@ _WORD = regex.compile(r"[\p{L}\p{M}\d][\p{L}\p{M}\d'’.\-]*+")
 _WORD_FIRST = regex.compile(r"([\p{L}\p{M}\d])[\p{L}\p{M}\d'’.\-]*+")  # _WORD, first character
 _LETTERS = regex.compile(r"\p{L}")
 _LOWER = regex.compile(r"\p{Ll}")
+_ASCII_LOWER = frozenset(string.ascii_lowercase)  # all \p{Ll}
 _SENTENCE_END = regex.compile(r"[.!?:][\"'”’»)\]]{0,3}$|[\"”’»]$")
 _ELLIPSIS_END = regex.compile(r"(?:\.\.\.|…)[\"'”’)\]]{0,2}$")
 _EDGE_PUNCT = " \t*+•·▪►|×:;.,!?-–—_=~#()[]{}\"'“”‘’"
@@ -693,7 +694,8 @@ def _classify(text: str, u: _Unit) -> None:
     ):
         u.kind = TRAILER
         return
-    has_lower = _LOWER.search(text, s, e) is not None
+    # most units have a lower-case letter second ("The", "He"): no pattern call for those
+    has_lower = (n > 1 and text[s + 1] in _ASCII_LOWER) or _LOWER.search(text, s, e) is not None
     has_letters = has_lower or _LETTERS.search(text, s, e) is not None
     if (
         not has_letters

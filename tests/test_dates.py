@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pytest
+import regex
 
 from newsparse import Article, parse_article
 from newsparse._timex import (
@@ -20,13 +21,16 @@ from newsparse._timex import (
     _RULES,
     _SECOND_PAIRS,
     _SECOND_WORDS,
+    _SPACES,
     _all_patterns,
     _has_past,
     _may_match,
     _refine,
     _refine_number,
     _refine_prefix,
+    _refine_word_number,
     _rule_pattern,
+    _squash,
     scan,
     value_to_calendar,
 )
@@ -886,6 +890,24 @@ def test_refined_rules_at_a_number(length: int, after: str, kept: tuple[str, ...
 
 
 @pytest.mark.parametrize(
+    ("word", "length", "after", "kept"),
+    [
+        pytest.param("a", 2, "%", (), id="percent"),
+        pytest.param("the", 1, ".5", (), id="decimal"),
+        pytest.param("more", 2, " ", (), id="more-count"),
+        pytest.param("the", 3, " ", ("dur_num",), id="count"),
+        pytest.param("the", 4, " ", ("date_quarter", "date_quarter_rel"), id="year"),
+        pytest.param("about", 2, " ", ("time_clock", "date_ago", "dur_num"), id="approx"),
+        pytest.param("the", 7, " ", _DISPATCH["the"], id="long-number"),
+    ],
+)
+def test_refined_rules_after_a_function_word_and_a_number(
+    word: str, length: int, after: str, kept: tuple[str, ...]
+) -> None:
+    assert _refine_word_number(_DISPATCH[word], word, length, after) == kept
+
+
+@pytest.mark.parametrize(
     ("rule", "text"),
     [
         pytest.param("date_the_year", "for the year", id="the-year"),
@@ -987,6 +1009,11 @@ def test_every_look_behind_rule_has_an_example() -> None:
             "Two companies, two weeks; the first time, the first half; May 3.", id="prefix"
         ),
         pytest.param("May have, May 2019, Friday Feb. 2, three or four years ago.", id="prefix-2"),
+        pytest.param(
+            "The 1988 period, a 50% stake, the 6-8 weeks, about 10 a.m., the 2.5 and its 1990 "
+            "quarter; THE 1990, third quarter and more 20 or the 20 February",
+            id="word-number",
+        ),
     ],
 )
 def test_refined_rules_find_what_all_rules_find(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -1003,8 +1030,44 @@ def test_refined_rules_find_what_all_rules_find(text: str, monkeypatch: pytest.M
     monkeypatch.setattr("newsparse._timex._DEAD_PAIRS", set(_SECOND_PAIRS))
     monkeypatch.setattr("newsparse._timex._REFINED_PREFIXES", {})
     monkeypatch.setattr("newsparse._timex._refine_prefix", lambda names, _: names)
+    monkeypatch.setattr("newsparse._timex._REFINED_WORD_NUMBERS", {})
+    monkeypatch.setattr("newsparse._timex._refine_word_number", lambda names, *_: names)
     assert refined == spans()
     assert refined
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("It cost $13 in 1990, 2.5% or 1,500 shares; 555-1990.", id="money"),
+        pytest.param("3 million years ago, 12 percent, 7 per cent, 40 cents.", id="nouns"),
+        pytest.param("The '90 percent and '70s; 1990s, 20%, 10,000 in 2019", id="apostrophe"),
+        pytest.param("#1 in 1999.5 and £20 on 3.4.2018, €5 on 4/5/2018", id="signs"),
+        pytest.param("In 1990-91, 14:30 GMT, ¹2 and ٣ days, 2019-11-18", id="other-digits"),
+    ],
+)
+def test_number_search_drops_only_what_the_scanner_passes_over(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def spans() -> list[tuple[str, int, int]]:
+        return [(rule, m.start(), m.end()) for rule, _, m in scan(text, 0, len(text))]
+
+    narrowed = spans()
+    monkeypatch.setattr("newsparse._timex._NUMBER", regex.compile(r"(?<!\w)\d\w*+"))
+    assert spans() == narrowed
+    for start in range(len(text)):  # and from every offset, where a number may be cut
+        expected = [(r, m.start(), m.end()) for r, _, m in scan(text, start, len(text))]
+        monkeypatch.undo()
+        assert [(r, m.start(), m.end()) for r, _, m in scan(text, start, len(text))] == expected
+        monkeypatch.setattr("newsparse._timex._NUMBER", regex.compile(r"(?<!\w)\d\w*+"))
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["this past", "this  past", "this\tpast", "the\u00a0end", "a\x1cb", "x \n y", "", " ", "é ü"],
+)
+def test_squash_is_the_spaces_pattern(raw: str) -> None:
+    assert _squash(raw) == _SPACES.sub(" ", raw)
 
 
 @pytest.mark.parametrize(
