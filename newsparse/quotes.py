@@ -438,11 +438,14 @@ def _cues_according() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=16)
 def _lead_words_with(extra: frozenset[str]) -> frozenset[str]:
-    return _cues_according_with(extra) | {"words"}
+    return _cues_according_with(extra) | {"words", "put"}
 
 
 def _lead_words() -> frozenset[str]:
-    """The words a quote's lead cue may be: cues, "according" (to) and "words" (in the … of)."""
+    """The words a quote's lead cue may be: cues, "according", "words", "put".
+
+    "according to X", "in the words of X", "as X put it".
+    """
     return _lead_words_with(_EXTRA_CUES.get())
 
 
@@ -921,9 +924,16 @@ def _lead_cue(toks: _Toks, lo_index: int, k: int) -> int | None:
             return c
         if low[c] == "according" and c + 1 < k and low[c + 1] == "to":
             return c
-        if _in_the_words_of(toks, c, lo_index, k):
+        if _in_the_words_of(toks, c, lo_index, k) or _as_x_put_it(toks, c, lo_index, k):
             return c
     return None
+
+
+def _as_x_put_it(toks: _Toks, c: int, lo_index: int, k: int) -> bool:
+    """Return True at "put" of "as X put it": an attribution like "according to"."""
+    if toks.low[c] != "put" or c + 1 >= k or toks.low[c + 1] != "it":
+        return False
+    return any(toks.low[j] == "as" for j in range(max(lo_index, c - _MAX_NP), c - 1))
 
 
 def _in_the_words_of(toks: _Toks, c: int, lo_index: int, k: int) -> bool:
@@ -1717,6 +1727,9 @@ def _attr_from_cue(
     if toks.low[c] == "words" and c >= 2 and toks.low[c + 1] == "of":  # noqa: PLR2004
         spk = _np_forward(toks, c + 2, hi_index)  # "in the words of the prosecutor, …"
         return _Attr(spk, (toks.start[c - 2], toks.end[c + 1]), "quote.according-to")
+    if toks.low[c] == "put" and c + 1 < hi_index and toks.low[c + 1] == "it":
+        spk = _subject_before(toks, c, lo_index)  # "as the mayor put it, …"
+        return _Attr(spk, (toks.start[c], toks.end[c + 1]), "quote.according-to")
     cue = (toks.start[c], toks.end[c])
     if _is_participle(toks.low[c]) and not (
         c > 0 and toks.low[c - 1] in {"was", "is", "were", "are"}

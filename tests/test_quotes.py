@@ -118,6 +118,12 @@ def test_unclosed_quote_gives_a_diagnostic() -> None:
             id="subject-of-a-light-verb",
         ),
         pytest.param(
+            'As the mayor put it, "We will rebuild the bridge."',
+            [("We will rebuild the bridge.", "direct", "the mayor")],
+            id="as-x-put-it",
+        ),
+        pytest.param("She put it on the table and left.", [], id="put-it-without-as"),
+        pytest.param(
             '"You know, I admire Lee," he said, but "on energy he has been wrong for years."',
             [
                 ("You know, I admire Lee,", "direct", "he"),
