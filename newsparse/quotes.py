@@ -1537,6 +1537,13 @@ def _colon_intro(toks: _Toks, lo: int, hi: int) -> _Attr | None:
     k = _lead_cue(toks, lo, hi)
     if k is not None:
         return _attr_from_cue(toks, k, lo, hi, None)
+    nouns = load_set("quotes_speech_nouns.txt")
+    for j in range(lo, hi - 2):
+        # "… how the website rated this statement by Trump on June 11:"
+        if toks.low[j] in nouns and toks.low[j + 1] in {"by", "from"} and toks.cap[j + 2]:
+            np = _np_forward(toks, j + 2, hi)
+            if np is not None:
+                return _Attr(np, (toks.start[j], toks.end[j + 1]), "quote.colon")
     np = _np_forward(toks, lo, hi)
     return None if np is None else _Attr(np, None, "quote.colon")
 

@@ -517,6 +517,12 @@ def test_attribution(text: str, speaker: str, cue: str | None, rule: str) -> Non
             id="previous-paragraph-colon",
         ),
         pytest.param(
+            "The council weighed this statement by Ana Ruiz on June 11:\n\n"
+            '"We are ready for the storm."',
+            [("We are ready for the storm.", "Ana Ruiz")],
+            id="colon-after-a-statement-by",
+        ),
+        pytest.param(
             '"We are ready," Ruiz said.\n\n"The trucks are out and the roads are closed."',
             [("We are ready,", "Ruiz"), ("The trucks are out and the roads are closed.", "Ruiz")],
             id="quote-only-paragraph",
