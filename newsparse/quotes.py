@@ -694,8 +694,9 @@ def _subject_before(toks: _Toks, k: int, lo_index: int) -> _Spk | None:
         for _ in range(_MAX_APPOSITIONS):
             c = j - 1
             while c >= lo_index and c > j - 20 and toks.text[c] != ",":
-                if toks.text[c] in _QUOTE_CHARS or toks.text[c] in ";:":
-                    return None
+                mark = toks.text[c] in _QUOTE_CHARS and not _between_names(toks, c)
+                if mark or toks.text[c] in ";:":
+                    return None  # (a nickname's marks may stand in a name: Marcia "Cia" Price)
                 c -= 1
             if c < lo_index or toks.text[c] != ",":
                 return None
@@ -704,6 +705,16 @@ def _subject_before(toks: _Toks, k: int, lo_index: int) -> _Spk | None:
                 return None
             i, e = span
             if toks.cap[i] and toks.low[i] not in _PRONOUNS:
+                return _Spk(toks.start[i], toks.end[e])
+            if (
+                toks.low[i] in _DETERMINERS
+                and _np_is_plausible(toks, i, e)
+                and (i == lo_index or toks.text[i - 1] != ",")  # not a second apposition
+            ):
+                # "the aide, Ana Ruiz, said" is Ana Ruiz; "the mayor, a teacher, said" the mayor
+                name = _np_forward(toks, c + 1, j)
+                if name is not None and toks.cap[c + 1] and toks.low[c + 1] not in _DETERMINERS:
+                    return name
                 return _Spk(toks.start[i], toks.end[e])
             j = c
         return None
@@ -792,6 +803,12 @@ def _np_forward(toks: _Toks, i: int, hi_index: int) -> _Spk | None:
             last = j + 1
             j += 2
             continue
+        if name_led and j > i and toks.text[j] in '"“':
+            close = _nickname_close(toks, j, hi_index)
+            if close is None:
+                break
+            j = close + 1  # Marcia "Cia" Price
+            continue
         if not toks.word[j]:
             break
         if j > i and (
@@ -816,6 +833,26 @@ def _np_forward(toks: _Toks, i: int, hi_index: int) -> _Spk | None:
     if last < i:
         return None
     return _Spk(toks.start[i], toks.end[last])
+
+
+def _between_names(toks: _Toks, c: int) -> bool:
+    """Say whether the mark at token *c* has capitalised words on both sides: Marcia "Cia" Price."""
+    return 0 < c < len(toks) - 1 and bool(
+        toks.word[c - 1] and toks.cap[c - 1] and toks.word[c + 1] and toks.cap[c + 1]
+    )
+
+
+def _nickname_close(toks: _Toks, j: int, hi_index: int) -> int | None:
+    """Return the closing mark of a nickname opened at token *j* inside a name, or None.
+
+    One to three capitalised words, then the closing mark and a capitalised word.
+    """
+    for c in range(j + 1, min(hi_index - 1, j + 2 + _MAX_NICKNAME_WORDS)):
+        if toks.text[c] in '"”':
+            return c if c > j + 1 and toks.word[c + 1] and toks.cap[c + 1] else None
+        if not (toks.word[c] and toks.cap[c]):
+            return None
+    return None
 
 
 def _is_past_form(low: str) -> bool:
@@ -881,13 +918,17 @@ def _tail_attribution(toks: _Toks, k: int, hi_index: int) -> _Attr | None:
     tok, word, low, cap = toks.text, toks.word, toks.low, toks.cap
     for c in range(k, min(hi_index, k + _MAX_TAIL)):
         t = tok[c]
-        if t in _QUOTE_CHARS or (t in ".!?;:" and not _abbrev_dot(toks, c)):
+        if (t in _QUOTE_CHARS and not _between_names(toks, c)) or (
+            t in ".!?;:" and not _abbrev_dot(toks, c)
+        ):
             break
         if word[c] and c > k and not cap[c] and low[c] in cues:
             if low[c - 1] in _DETERMINERS:
                 continue  # a noun: "one of the states suing", "the claims"
             spk = _subject_before(toks, c, k)
-            if spk is not None and spk.start == toks.start[k]:
+            if spk is not None and (
+                spk.start == toks.start[k] or _named_in_apposition(toks, k, spk)
+            ):
                 cue_start = toks.start[c]
                 if toks.low[c] == "saying" and c >= 2 and toks.low[c - 2] == "quoted":  # noqa: PLR2004
                     cue_start = toks.start[c - 3] if toks.low[c - 3] in {"was", "is"} else cue_start
@@ -899,6 +940,14 @@ def _tail_attribution(toks: _Toks, k: int, hi_index: int) -> _Attr | None:
         if spk is not None and toks.cap[k]:
             return _Attr(spk, None, "quote.dash")
     return None
+
+
+def _named_in_apposition(toks: _Toks, k: int, spk: _Spk) -> bool:
+    """Say whether *spk* is the name after a head that opens at token *k*: "the aide, Ana Ruiz"."""
+    if toks.low[k] not in _DETERMINERS:
+        return False
+    c = _index_at(toks, spk.start, k, len(toks))
+    return c - 1 > k and toks.text[c - 1] == "," and "," not in toks.text[k : c - 1]
 
 
 def _abbrev_dot(toks: _Toks, c: int) -> bool:
@@ -995,12 +1044,32 @@ _TITLE_NOUNS = frozenset(
 _MAX_TITLE_WORDS = 6
 
 
+def _is_nickname(text: str, toks: _Toks, k: int, raw: _Raw) -> bool:
+    """Say whether the quote is a nickname inside a name: Thomas "Tip" O'Neill.
+
+    A given name right before the opening mark, a capitalised word right after the closing
+    one, and one to three capitalised words between.
+    """
+    if not (toks.word[k - 1] and toks.cap[k - 1]) or text[raw.open_at - 1 : raw.open_at] != " ":
+        return False
+    after = text[raw.close_end : raw.close_end + 2]
+    if len(after) < 2 or after[0] != " " or not after[1].isupper():  # noqa: PLR2004
+        return False
+    words = text[raw.start : raw.end].split()
+    return 0 < len(words) <= _MAX_NICKNAME_WORDS and all(w[0].isupper() for w in words)
+
+
+_MAX_NICKNAME_WORDS = 3
+
+
 def _scare(text: str, toks: _Toks, k: int, lo_index: int, raw: _Raw) -> bool:
     """Return True if the quote is a name, title or scare quote ("the so-called ‘caliphate’")."""
     if k - 1 < lo_index:
         return False
     markers = load_set("quotes_scare_markers.txt")
     word = toks.low[k - 1]
+    if _is_nickname(text, toks, k, raw):
+        return True
     if toks.text[k - 1] == "," and k - 2 >= lo_index and toks.low[k - 2] in _TITLE_NOUNS:
         # a title in apposition: "on Mr. King's show, ‘Politicking.’" (a few words at most)
         return len(text[raw.start : raw.end].split()) <= _MAX_TITLE_WORDS

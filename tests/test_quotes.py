@@ -523,6 +523,26 @@ def test_attribution(text: str, speaker: str, cue: str | None, rule: str) -> Non
             id="colon-after-a-statement-by",
         ),
         pytest.param(
+            '"The bill is dead," said Thomas "Tip" O\'Neill.',
+            [("The bill is dead,", 'Thomas "Tip" O\'Neill')],
+            id="nickname-inside-the-speaker",
+        ),
+        pytest.param(
+            '"We won," Lee\'s aide, Del. Ana "Annie" Ruiz, said.',
+            [("We won,", "Lee's aide")],
+            id="nickname-inside-an-apposition",
+        ),
+        pytest.param(
+            '"We won," the aide, Ana Ruiz, said.',
+            [("We won,", "Ana Ruiz")],
+            id="name-in-apposition-to-a-role",
+        ),
+        pytest.param(
+            '"We won," the mayor, a former teacher, said.',
+            [("We won,", "the mayor")],
+            id="role-with-an-apposition",
+        ),
+        pytest.param(
             '"We are ready," Ruiz said.\n\n"The trucks are out and the roads are closed."',
             [("We are ready,", "Ruiz"), ("The trucks are out and the roads are closed.", "Ruiz")],
             id="quote-only-paragraph",
