@@ -71,12 +71,17 @@ def _is_abbreviation(text: str, dot: int, lo: int) -> bool:
 
 
 def iter_sentences(
-    text: str, start: int, end: int, protected: list[tuple[int, int]] | None = None
+    text: str,
+    start: int,
+    end: int,
+    protected: list[tuple[int, int]] | None = None,
+    until: int | None = None,
 ) -> list[tuple[int, int]]:
     """Return ``(start, end)`` of each sentence of ``text[start:end]``.
 
     *protected* is a sorted list of non-overlapping ``(start, end)`` spans (quotations,
-    marks included) that no boundary may split.
+    marks included) that no boundary may split. With *until*, stop after the sentence that
+    holds that position (the sentences after it are not looked for).
 
     >>> t = 'Mr. Lee spoke. "Go. Now," he said. It ended.'
     >>> [t[s:e] for s, e in iter_sentences(t, 0, len(t), [(15, 25)])]
@@ -104,6 +109,8 @@ def iter_sentences(
         if text[dot] == "." and _is_abbreviation(text, dot, start):
             continue
         out.append((pos, cut))
+        if until is not None and cut > until:
+            return out
         pos = cut
         while pos < end and text[pos].isspace():
             pos += 1

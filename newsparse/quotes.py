@@ -37,6 +37,7 @@ from newsparse.model import Article, Diagnostic, Entity, Mention, Quote, QuoteKi
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
+    from collections.abc import Set as AbstractSet
 
 __all__ = ["extract_quotes", "iter_quotes"]
 
@@ -1328,12 +1329,17 @@ def _plain_paragraph(
         e -= 1
     cue_known = False  # the paragraph has a cue word (known without a look)
     cue_at = _cue_starts(text, lo, hi) if indirect else None  # where cue words start
+    until = None  # where the sentences that matter end
     if not (e > lo and text[e - 1] == ":"):
         if not indirect or (not cue_at if cue_at is not None else not _has_cue(text, lo, hi)):
             return para  # nothing to read: no cue word and no closing "X said:"
         cue_known = True
-    sentences = iter_sentences(text, lo, hi)
+        if cue_at:
+            until = cue_at[-1]  # no sentence after the last cue word's is read
+    sentences = iter_sentences(text, lo, hi, None, until)
     last = len(sentences) - 1
+    if until is not None and sentences[-1][1] != hi:
+        last = -1  # cut short after the last cue word: the paragraph's last sentence is not here
     cue_known = cue_known and last == 0 and sentences[0] == (lo, hi)  # one sentence: the same
     for si, (s_lo, s_hi) in enumerate(sentences):
         colon = False
@@ -1764,6 +1770,9 @@ def _sentence_subject(toks: _Toks, lo: int, hi: int) -> _Spk | None:
 # Reported speech
 
 
+_NO_INDEXES: frozenset[int] = frozenset()
+
+
 def _reported(  # noqa: PLR0917 - private helper fed by one caller
     text: str,
     toks: _Toks,
@@ -1783,8 +1792,8 @@ def _reported(  # noqa: PLR0917 - private helper fed by one caller
     """
     cues = _cues()
     starters = _cues_according()
-    opens: set[int] = set()
-    direct: set[int] = set()
+    opens: AbstractSet[int] = _NO_INDEXES
+    direct: AbstractSet[int] = _NO_INDEXES
     mains: dict[int, _Attr] = {}
     closes: list[int] = []
     if raws or para.quotes:  # not a plain paragraph
@@ -1882,7 +1891,7 @@ def _participle_after_direct(  # noqa: PLR0917 - private helper fed by one calle
     bounds: tuple[int, int, int],
     main: _Attr,
     out: list[_Found],
-    opens: set[int],
+    opens: AbstractSet[int],
 ) -> None:
     """Reported speech after a direct quote: `"…," he said, adding that CLAUSE`."""
     t_lo, t_hi, last_mark = bounds
@@ -1907,7 +1916,7 @@ def _content(text: str, s: int, e: int, *, trim: bool = True) -> tuple[int, int]
     while trim and e > s and text[e - 1] in ".!?,;:":
         e -= 1
     s, e = strip_span(text, s, e)
-    if s >= e or _WHITE_SPACE.search(text, s, e) is None:
+    if s >= e or (text.find(" ", s, e) < 0 and _WHITE_SPACE.search(text, s, e) is None):
         return None  # fewer than two words (the span has no white space at its edges)
     return s, e
 
@@ -1922,7 +1931,7 @@ def _clause_after(  # noqa: PLR0917 - private helper fed by two callers
     c: int,
     t_hi: int,
     attr: _Attr,
-    opens: set[int],
+    opens: AbstractSet[int],
 ) -> _Found | None:
     """Reported content after the cue: "X said (that) CLAUSE"."""
     k = c + 1
