@@ -82,10 +82,13 @@ def _flanks(text: str, i: int, j: int, lo: int, hi: int) -> tuple[bool, bool, st
     """Return (left-flanking, right-flanking, previous char, next char) of the mark [i, j)."""
     prev = text[i - 1] if i > lo else ""
     nxt = text[j] if j < hi else ""
-    left = not _is_space(nxt) and nxt not in _CLOSE_NOT_DASH
-    left = left and (_is_space(prev) or prev in _OPEN_CONTEXT or prev in "\"“„«‘'")
-    right = not _is_space(prev) and prev not in _OPEN_CONTEXT
-    right = right and (_is_space(nxt) or nxt in _CLOSE_CONTEXT or nxt in "\"”»’'")
+    # `_is_space` of each, written out: this runs for every quotation mark
+    prev_space = not prev or prev.isspace()
+    next_space = not nxt or nxt.isspace()
+    left = not next_space and nxt not in _CLOSE_NOT_DASH
+    left = left and (prev_space or prev in _OPEN_CONTEXT or prev in "\"“„«‘'")
+    right = not prev_space and prev not in _OPEN_CONTEXT
+    right = right and (next_space or nxt in _CLOSE_CONTEXT or nxt in "\"”»’'")
     return left, right, prev, nxt
 
 
@@ -2477,7 +2480,8 @@ def _extract(
     last_names = 0
     groups = _groups(found)
     for f in found:
-        resolver.note_names(last_names, f.start)
+        if not resolver.people:  # names from the text only without entities
+            resolver.note_names(last_names, f.start)
         last_names = max(last_names, f.start)
         speaker = None
         cue = None
