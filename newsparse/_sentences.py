@@ -33,17 +33,19 @@ _BOUNDARY = regex.compile(
 # Text of common characters only (`_text.is_common`): the `_BOUNDARY` classes spelled out
 # for the standard library's `re`, about twice as fast here.
 @functools.cache
-def _common_boundary() -> re.Pattern[str]:
+def _common_boundary(first: str = "[.!?…]") -> re.Pattern[str]:
     """`_BOUNDARY` for text of common characters with no line break (its first branch only).
 
     The same matches: the first character is a class (`re` scans for it fast), a run of
     ``.!?`` is consumed after its first character only (``…`` stands alone), and no
     repetition can give back a character that the rest of the pattern would accept.
+    *first* ``\\.`` is the pattern for text with no ``!?…``: a literal first character,
+    which `re` looks for faster still.
     """
     space = common_char_class(regex.compile(r"\s"))
     start = common_char_class(regex.compile(r"[\p{Lu}\d]"))
     return re.compile(
-        r"[.!?…](?<![.!?][.!?])(?:(?<=[.!?])[.!?]*)?[\"”’'»)\]]{0,3}"
+        first + r"(?<![.!?][.!?])(?:(?<=[.!?])[.!?]*)?[\"”’'»)\]]{0,3}"
         f"(?={space}{{1,20}}[\"“‘'«„(\\[]{{0,2}}{start})"
     )
 
@@ -71,12 +73,17 @@ def _is_abbreviation(text: str, dot: int, lo: int) -> bool:
 
 
 def iter_sentences(
-    text: str, start: int, end: int, protected: list[tuple[int, int]] | None = None
+    text: str,
+    start: int,
+    end: int,
+    protected: list[tuple[int, int]] | None = None,
+    until: int | None = None,
 ) -> list[tuple[int, int]]:
     """Return ``(start, end)`` of each sentence of ``text[start:end]``.
 
     *protected* is a sorted list of non-overlapping ``(start, end)`` spans (quotations,
-    marks included) that no boundary may split.
+    marks included) that no boundary may split. With *until*, stop after the sentence that
+    holds that position (the sentences after it are not looked for).
 
     >>> t = 'Mr. Lee spoke. "Go. Now," he said. It ended.'
     >>> [t[s:e] for s, e in iter_sentences(t, 0, len(t), [(15, 25)])]
@@ -93,7 +100,8 @@ def iter_sentences(
         and is_common(chunk)
         and (start == 0 or text[start - 1] not in ".!?")  # `re` has no `\G`
     ):
-        pattern = _common_boundary()
+        dots_only = "!" not in chunk and "?" not in chunk and "…" not in chunk
+        pattern = _common_boundary(r"\." if dots_only else "[.!?…]")
     for m in pattern.finditer(text, start, end):
         cut = m.end()
         if spans:
@@ -104,6 +112,8 @@ def iter_sentences(
         if text[dot] == "." and _is_abbreviation(text, dot, start):
             continue
         out.append((pos, cut))
+        if until is not None and cut > until:
+            return out
         pos = cut
         while pos < end and text[pos].isspace():
             pos += 1

@@ -38,6 +38,7 @@ from newsparse.model import Article, Diagnostic, Entity, Mention, Quote, QuoteKi
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
+    from collections.abc import Set as AbstractSet
 
 __all__ = ["extract_quotes", "iter_quotes"]
 
@@ -82,10 +83,13 @@ def _flanks(text: str, i: int, j: int, lo: int, hi: int) -> tuple[bool, bool, st
     """Return (left-flanking, right-flanking, previous char, next char) of the mark [i, j)."""
     prev = text[i - 1] if i > lo else ""
     nxt = text[j] if j < hi else ""
-    left = not _is_space(nxt) and nxt not in _CLOSE_NOT_DASH
-    left = left and (_is_space(prev) or prev in _OPEN_CONTEXT or prev in "\"“„«‘'")
-    right = not _is_space(prev) and prev not in _OPEN_CONTEXT
-    right = right and (_is_space(nxt) or nxt in _CLOSE_CONTEXT or nxt in "\"”»’'")
+    # `_is_space` of each, written out: this runs for every quotation mark
+    prev_space = not prev or prev.isspace()
+    next_space = not nxt or nxt.isspace()
+    left = not next_space and nxt not in _CLOSE_NOT_DASH
+    left = left and (prev_space or prev in _OPEN_CONTEXT or prev in "\"“„«‘'")
+    right = not prev_space and prev not in _OPEN_CONTEXT
+    right = right and (next_space or nxt in _CLOSE_CONTEXT or nxt in "\"”»’'")
     return left, right, prev, nxt
 
 
@@ -103,6 +107,22 @@ def _in_spans(spans: list[tuple[int, int]], i: int) -> bool:
     return k >= 0 and spans[k][0] <= i < spans[k][1]
 
 
+def _ascii_mark_starts(text: str, lo: int, hi: int) -> list[int]:
+    """Return where the quotation mark characters of ASCII ``text[lo:hi]`` are, in order.
+
+    `_MARK_CHAR` there is ``"``, ``'`` and `````: three `str.find` runs are faster than a
+    class scan.
+    """
+    out: list[int] = []
+    for ch in "\"'`":
+        i = text.find(ch, lo, hi)
+        while i >= 0:
+            out.append(i)
+            i = text.find(ch, i + 1, hi)
+    out.sort()
+    return out
+
+
 def _pair_marks(
     text: str, paragraphs: Sequence[tuple[int, int]]
 ) -> tuple[list[list[_Raw]], list[Diagnostic]]:
@@ -111,6 +131,7 @@ def _pair_marks(
     diags: list[Diagnostic] = []
     carry: tuple[int, int | None] | None = None  # (chain id, 1 if it goes on without a mark)
     chains = 0
+    ascii_text = text.isascii()  # (a flag of the string: no scan)
     for index, (lo, hi) in enumerate(paragraphs):
         found: list[_Raw] = []
         d_open: tuple[int, int] | None = None  # (mark start, content start)
@@ -129,22 +150,26 @@ def _pair_marks(
                 carry = None
                 first_mark = False
         after = lo  # the end of the last mark: `_MARK` matches never overlap
+        # what `_MARK.finditer` finds, from where its characters are (faster than it)
+        if ascii_text:
+            marks = _ascii_mark_starts(text, lo, hi)
+        else:
+            # the first mark of a carried-on quote counts even between letters, and the
+            # scan's look-behind would see the character before *lo*: else skip apostrophes
+            # between letters unseen (the test below passes over them)
+            scan = (
+                _MARK_CHAR_NOT_INNER
+                if carry is None and (lo == 0 or not text[lo - 1].isalnum())
+                else _MARK_CHAR
+            )
+            marks = [m.start() for m in scan.finditer(text, lo, hi)]
         tags = _tag_spans(text, lo, hi) if text.find("<", lo, hi) >= 0 else None
-        # the first mark of a carried-on quote counts even between letters, and the scan's
-        # look-behind would see the character before *lo*: else skip apostrophes unseen
-        scan = (
-            _MARK_CHAR_NOT_INNER
-            if carry is None and (lo == 0 or not text[lo - 1].isalnum())
-            else _MARK_CHAR
-        )
-        for m in scan.finditer(text, lo, hi):
-            # what `_MARK.finditer` finds, from its characters (a class scan is faster)
-            i = m.start()
+        for i in marks:
             if i < after:
                 continue  # inside a run of "'" taken whole
             if tags is not None and _in_spans(tags, i):
                 continue  # an attribute's quotes in left-over markup: <tweet author="…">
-            mark = m.group()
+            mark = text[i]
             j = i + 1
             if mark == "'":
                 while j < hi and text[j] == "'":
@@ -1503,12 +1528,17 @@ def _plain_paragraph(
         e -= 1
     cue_known = False  # the paragraph has a cue word (known without a look)
     cue_at = _cue_starts(text, lo, hi) if indirect else None  # where cue words start
+    until = None  # where the sentences that matter end
     if not (e > lo and text[e - 1] == ":"):
         if not indirect or (not cue_at if cue_at is not None else not _has_cue(text, lo, hi)):
             return para  # nothing to read: no cue word and no closing "X said:"
         cue_known = True
-    sentences = iter_sentences(text, lo, hi)
+        if cue_at:
+            until = cue_at[-1]  # no sentence after the last cue word's is read
+    sentences = iter_sentences(text, lo, hi, None, until)
     last = len(sentences) - 1
+    if until is not None and sentences[-1][1] != hi:
+        last = -1  # cut short after the last cue word: the paragraph's last sentence is not here
     cue_known = cue_known and last == 0 and sentences[0] == (lo, hi)  # one sentence: the same
     for si, (s_lo, s_hi) in enumerate(sentences):
         colon = False
@@ -1949,6 +1979,9 @@ def _sentence_subject(toks: _Toks, lo: int, hi: int) -> _Spk | None:
 # Reported speech
 
 
+_NO_INDEXES: frozenset[int] = frozenset()
+
+
 def _reported(  # noqa: PLR0917 - private helper fed by one caller
     text: str,
     toks: _Toks,
@@ -1968,8 +2001,8 @@ def _reported(  # noqa: PLR0917 - private helper fed by one caller
     """
     cues = _cues()
     starters = _cues_according()
-    opens: set[int] = set()
-    direct: set[int] = set()
+    opens: AbstractSet[int] = _NO_INDEXES
+    direct: AbstractSet[int] = _NO_INDEXES
     mains: dict[int, _Attr] = {}
     closes: list[int] = []
     if raws or para.quotes:  # not a plain paragraph
@@ -2072,7 +2105,7 @@ def _participle_after_direct(  # noqa: PLR0917 - private helper fed by one calle
     bounds: tuple[int, int, int],
     main: _Attr,
     out: list[_Found],
-    opens: set[int],
+    opens: AbstractSet[int],
 ) -> None:
     """Reported speech after a direct quote: `"…," he said, adding that CLAUSE`."""
     t_lo, t_hi, last_mark = bounds
@@ -2097,7 +2130,7 @@ def _content(text: str, s: int, e: int, *, trim: bool = True) -> tuple[int, int]
     while trim and e > s and text[e - 1] in ".!?,;:":
         e -= 1
     s, e = strip_span(text, s, e)
-    if s >= e or _WHITE_SPACE.search(text, s, e) is None:
+    if s >= e or (text.find(" ", s, e) < 0 and _WHITE_SPACE.search(text, s, e) is None):
         return None  # fewer than two words (the span has no white space at its edges)
     return s, e
 
@@ -2112,7 +2145,7 @@ def _clause_after(  # noqa: PLR0917 - private helper fed by two callers
     c: int,
     t_hi: int,
     attr: _Attr,
-    opens: set[int],
+    opens: AbstractSet[int],
 ) -> _Found | None:
     """Reported content after the cue: "X said (that) CLAUSE"."""
     k = c + 1
@@ -2758,7 +2791,8 @@ def _extract(
     last_names = 0
     groups = _groups(found)
     for f in found:
-        resolver.note_names(last_names, f.start)
+        if not resolver.people:  # names from the text only without entities
+            resolver.note_names(last_names, f.start)
         last_names = max(last_names, f.start)
         speaker = None
         cue = None

@@ -69,3 +69,15 @@ def test_cue_positions_match_the_general_path(seed: int, monkeypatch: pytest.Mon
     fast = [_outcome(t) for t in texts]
     monkeypatch.setattr(quotes, "_cue_starts", lambda *_: None)
     assert [_outcome(t) for t in texts] == fast
+
+
+def test_ascii_mark_starts_are_the_mark_scan() -> None:
+    """On ASCII text, `_ascii_mark_starts` finds where `_MARK_CHAR` matches."""
+    rnd = random.Random(5)  # noqa: S311 - reproducible test data
+    alphabet = "ab9 '\"`.-_\n"
+    for _ in range(3000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randrange(0, 14)))
+        for lo in range(len(text) + 1):
+            for hi in range(lo, len(text) + 1):
+                expected = [m.start() for m in quotes._MARK_CHAR.finditer(text, lo, hi)]
+                assert quotes._ascii_mark_starts(text, lo, hi) == expected

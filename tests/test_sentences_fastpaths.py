@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from newsparse._lexicons import load_set
-from newsparse._sentences import _is_abbreviation
+from newsparse._sentences import _common_boundary, _is_abbreviation
 
 
 def _abbreviation_by_definition(text: str, dot: int, lo: int) -> bool:
@@ -30,3 +30,16 @@ def test_abbreviation_test_matches_its_definition() -> None:
         dot = len(text) - 1
         for lo in range(dot + 1):
             assert _is_abbreviation(text, dot, lo) == _abbreviation_by_definition(text, dot, lo)
+
+
+def test_dot_boundary_is_the_boundary_without_other_stops() -> None:
+    """With no ``!?…`` in the text, the literal-dot pattern finds the class pattern's matches."""
+    rnd = random.Random(12)  # noqa: S311 - reproducible test data
+    pieces = ["Mr", "A", "b", "9", ".", "..", " ", "  ", '"', "”", "’", ")", "“", "(", "é", "É"]
+    dot, any_stop = _common_boundary(r"\."), _common_boundary()
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(0, 10)))
+        for lo in range(len(text)):
+            assert [m.span() for m in dot.finditer(text, lo)] == [
+                m.span() for m in any_stop.finditer(text, lo)
+            ]
