@@ -236,6 +236,13 @@ def _named(entity: Entity) -> list[str]:
             None,
             id="unknown-modifier-before-title",
         ),
+        pytest.param(
+            "Delegate Ana Ruiz voted against the bill.",
+            "Ana Ruiz",
+            ("Delegate",),
+            None,
+            id="delegate",
+        ),
     ],
 )
 def test_titles_split_off(
