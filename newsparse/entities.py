@@ -300,9 +300,11 @@ _WORD = regex.compile(r"\p{L}[\p{L}\-]{1,20}+")
 # found forwards and backwards.
 _NOT_IN_NOMINAL = regex.compile(r"[^\p{L}\- ]")
 _NOT_IN_NOMINAL_BACK = regex.compile(r"(?r)[^\p{L}\- ]")
-# A congressional party-state tag: Rep. Jane Doe (D-N.C.).
+# A congressional party-state tag: Rep. Jane Doe (D-N.C.); a district of up to three words
+# (Del. Ana Ruiz (D-Newport News)).
 _PARTY_STATE = regex.compile(
-    r"(?:\(|,[ ])(?P<party>[DRI])[\-‐–](?P<state>\p{Lu}[\p{L}.]{1,6}+)(?=[),])"
+    r"(?:\(|,[ ])(?P<party>[DRI])[\-‐–]"
+    r"(?P<state>\p{Lu}[\p{L}.]{1,12}+(?:[ ]\p{Lu}[\p{L}.]{1,12}+){0,2}+)(?=[),])"
 )
 # What every party-state tag holds: a party letter and a hyphen (stdlib ``re`` finds this
 # literal class faster than ``regex`` scans for the whole tag).
@@ -1794,7 +1796,8 @@ def _party_tags(doc: _Doc, ents: list[_Ent]) -> None:
         if target is None:
             target = places[entry.canonical] = _Ent("LOC", entry.canonical, canonical=True)
             ents.append(target)
-        target.mentions.append(Mention(ss, se, state, "acronym", "entity.party-state"))
+        kind: MentionKind = "acronym" if "." in state or state.isupper() else "name"
+        target.mentions.append(Mention(ss, se, state, kind, "entity.party-state"))
         if state not in target.forms:
             target.forms.append(state)
 

@@ -101,6 +101,13 @@ def _named(entity: Entity) -> list[str]:
             id="sen-with-comma-party-state",
         ),
         pytest.param(
+            "Rep. Ana Ruiz (D-San Diego) voted against it.",
+            "Ana Ruiz",
+            ("Rep.",),
+            "Democratic Party",
+            id="party-and-district",
+        ),
+        pytest.param(
             "Sheikh Tamim bin Hamad Al Thani received the envoy.",
             "Tamim bin Hamad Al Thani",
             ("Sheikh",),
