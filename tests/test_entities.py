@@ -493,6 +493,16 @@ def test_nominal_windows_scan_as_the_whole_text(text: str) -> None:
             id="heads-corp-inc",
         ),
         pytest.param(
+            "Boeing Co and Dart Group Corp hired Nikko Securities and Dominion Resources.",
+            [
+                ("Boeing Co", "ORG"),
+                ("Dart Group Corp", "ORG"),
+                ("Nikko Securities", "ORG"),
+                ("Dominion Resources", "ORG"),
+            ],
+            id="heads-wire-style-companies",
+        ),
+        pytest.param(
             "The photo came from Getty Images and Reuters Pictures.",
             [("Getty Images", "ORG"), ("Reuters Pictures", "ORG")],
             id="heads-photo-agencies",
