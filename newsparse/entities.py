@@ -921,6 +921,8 @@ def _person_after_titles(doc: _Doc, i: int, j: int) -> bool:
         and (toks.keys[i - 1] in _PRE_MODIFIERS or toks.keys[i - 1] in g.titles)
     ):
         return False  # (the first test of _pre_title)
+    if g.heads.get(toks.keys[j - 1]) is not None:
+        return False  # "state Senate", "federal Reserve Bank": an institution, no person
     pre = _pre_title(doc, i)
     if pre < i and any(toks.keys[k] in g.titles for k in range(pre, i)):
         while pre < i and toks.keys[pre] not in g.titles and toks.keys[pre] not in _PRE_MODIFIERS:
@@ -950,6 +952,9 @@ def _coordinated_titles(doc: _Doc, pre: int) -> tuple[list[str], str | None]:
     return [text[toks.starts[p2] : toks.ends[e - 1]]], _owner(doc, p2)
 
 
+_PERSONAL_AFTER_THE = frozenset({"administration", "presidency", "family", "household"})
+
+
 def _evidence(keys: list[str], links: list[bool], i: int, j: int, n: int) -> str:
     """What the words around the name at tokens [i, j) say it is ("" when nothing).
 
@@ -961,7 +966,11 @@ def _evidence(keys: list[str], links: list[bool], i: int, j: int, n: int) -> str
         return "context-loc"
     if j < n and links[j - 1] and keys[j] in _SPEECH:
         return "context-per"
-    return "context-the" if prev == "the" else ""
+    if prev != "the":
+        return ""
+    if j < n and links[j - 1] and keys[j] in _PERSONAL_AFTER_THE:
+        return "context-per"  # "the Obama administration", "the Kennedy family"
+    return "context-the"
 
 
 def _context(doc: _Doc, i: int, j: int, cand: _Cand) -> None:

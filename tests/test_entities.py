@@ -397,6 +397,25 @@ def test_one_name_typed_two_ways_is_one_entity() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Later, the Obama administration said more, and Lee agreed with Obama.",
+            [("Obama", "PER", 2), ("Lee", "PER", 1)],
+            id="the-x-administration-is-a-person",
+        ),
+        pytest.param(
+            "Lee won two state Senate races in a white district.",
+            [("Senate", "ORG", 1)],
+            id="lower-case-title-before-an-institution",
+        ),
+    ],
+)
+def test_context_types(text: str, expected: list[tuple[str, str, int]]) -> None:
+    assert [(e.name, e.type, len(e.mentions)) for e in _entities(text)] == expected
+
+
 def test_appositive_needs_a_name() -> None:
     text = "Ana Ruiz said Monday, the former mayor, that she would return."
     assert [(e.name, e.titles) for e in _entities(text)] == [("Ana Ruiz", ())]
