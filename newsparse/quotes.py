@@ -517,15 +517,32 @@ _FIRST = operator.itemgetter(0)
 # Text of common characters only (`_text.is_common`): the `_TOKEN_SPLIT` classes spelled
 # out for the standard library's `re`, about 2.5x faster per token.
 @functools.cache
-def _common_split() -> re.Pattern[str]:
-    """`_TOKEN_SPLIT` for text of common characters only (classes from the `regex` module)."""
+def _common_split(*, dotted: bool = True) -> re.Pattern[str]:
+    """`_TOKEN_SPLIT` for text of common characters only (classes from the `regex` module).
+
+    With *dotted* False, for text where no word character is followed by a period and a
+    letter or digit (`_dotted_word`): the pattern without the dotted part ("U.S", "3.5"),
+    which never matches there, and which costs `re` a group repetition at every word.
+    """
     start = common_char_class(regex.compile(r"[\p{L}\p{N}]"))
     inner = common_char_class(regex.compile(r"[\p{L}\p{M}\p{N}'’\-]"))
     after_dot = common_char_class(regex.compile(r"[\p{L}\p{M}\p{N}]"))
     punct = common_char_class(regex.compile(r"[^\s\p{L}\p{N}]"))
     # no possessive `*+` (the `re` module has them from Python 3.11 on): nothing follows the
     # repetitions inside the group, so the greedy ones match the same
-    return re.compile(f"({start}{inner}*(?:\\.{start}{after_dot}*)*|{punct})")
+    dots = f"(?:\\.{start}{after_dot}*)*" if dotted else ""
+    return re.compile(f"({start}{inner}*{dots}|{punct})")
+
+
+@functools.cache
+def _dotted_word() -> re.Pattern[str]:
+    """Find a period between a word character and a letter or digit (where "U.S" goes on).
+
+    It starts with a literal, which `re` looks for fast.
+    """
+    start = common_char_class(regex.compile(r"[\p{L}\p{N}]"))
+    inner = common_char_class(regex.compile(r"[\p{L}\p{M}\p{N}'’\-]"))
+    return re.compile(f"\\.(?<={inner}\\.)(?={start})")
 
 
 # per Latin-1 byte: 1 for a letter or digit (`word`), for a capital or digit (`cap`); the
@@ -539,7 +556,10 @@ def _tokens(text: str, lo: int, hi: int) -> _Toks:
     # `split` takes no pos/endpos: one C-level copy of the range (no look-arounds in _TOKEN)
     chunk = text[lo:hi]
     common = is_common(chunk)
-    parts: list[str] = (_common_split() if common else _TOKEN_SPLIT).split(chunk)
+    split: re.Pattern[str] | regex.Pattern[str] = (
+        _common_split(dotted=_dotted_word().search(chunk) is not None) if common else _TOKEN_SPLIT
+    )
+    parts: list[str] = split.split(chunk)
     # `lower` is `casefold` on ASCII, and faster
     fold = str.lower if common and chunk.isascii() else str.casefold
     pos = list(itertools.accumulate(map(len, parts), initial=lo))
