@@ -116,7 +116,8 @@ def _pair_marks(
     diags: list[Diagnostic] = []
     carry: tuple[int, int | None] | None = None  # (chain id, 1 if it goes on without a mark)
     chains = 0
-    ascii_text = text.isascii()  # (a flag of the string: no scan)
+    # the marks of an ASCII text (a flag of the string: no scan), found once for all paragraphs
+    every_mark = _ascii_mark_starts(text, 0, len(text)) if text.isascii() else None
     for index, (lo, hi) in enumerate(paragraphs):
         found: list[_Raw] = []
         d_open: tuple[int, int] | None = None  # (mark start, content start)
@@ -136,8 +137,10 @@ def _pair_marks(
                 first_mark = False
         after = lo  # the end of the last mark: `_MARK` matches never overlap
         # what `_MARK.finditer` finds, from where its characters are (faster than it)
-        if ascii_text:
-            marks = _ascii_mark_starts(text, lo, hi)
+        if every_mark is not None:
+            marks = every_mark[
+                bisect.bisect_left(every_mark, lo) : bisect.bisect_left(every_mark, hi)
+            ]
         else:
             # the first mark of a carried-on quote counts even between letters, and the
             # scan's look-behind would see the character before *lo*: else skip apostrophes
@@ -2368,7 +2371,7 @@ class _Resolver:
 
     def _role(self, head: str, pos: int) -> _Person | None:
         for s, p in reversed(self.history[-_WINDOW:]):
-            if s < pos and any(head in r for r in p.roles):
+            if s < pos and p.roles and any(head in r for r in p.roles):
                 return p
         if head not in self.title_holder:  # the first entity whose titles hold *head*
             titles = self.folded_titles
@@ -2593,6 +2596,8 @@ def _close_crossings(text: str, found: list[_Found]) -> None:
 
 def _groups(found: list[_Found]) -> dict[int, int]:
     """Number the utterances with two or more linked pieces, in text order."""
+    if all(f.link is None for f in found):
+        return {}  # no piece links to another: no groups
     root: dict[int, int] = {}
 
     def find(key: int) -> int:
