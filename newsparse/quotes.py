@@ -538,6 +538,12 @@ def _common_split(*, dotted: bool = True) -> re.Pattern[str]:
 
 
 @functools.cache
+def _common_splits() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Return `_common_split` without and with the dotted part (index: dotted)."""
+    return _common_split(dotted=False), _common_split(dotted=True)
+
+
+@functools.cache
 def _dotted_word() -> re.Pattern[str]:
     """Find a period between a word character and a letter or digit (where "U.S" goes on).
 
@@ -560,7 +566,7 @@ def _tokens(text: str, lo: int, hi: int) -> _Toks:
     chunk = text[lo:hi]
     common = is_common(chunk)
     split: re.Pattern[str] | regex.Pattern[str] = (
-        _common_split(dotted=_dotted_word().search(chunk) is not None) if common else _TOKEN_SPLIT
+        _common_splits()[_dotted_word().search(chunk) is not None] if common else _TOKEN_SPLIT
     )
     parts: list[str] = split.split(chunk)
     # `lower` is `casefold` on ASCII, and faster
