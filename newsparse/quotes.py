@@ -2499,7 +2499,12 @@ def _extract(
         found.extend(_headline_quotes(text, *headline))
     previous: _Paragraph | None = None
     for (lo, hi), para_raws in zip(paragraphs, raws, strict=True):
-        if not para_raws and previous is not None and _dash_signature(text, lo, hi, previous):
+        if (
+            not para_raws
+            and previous is not None
+            and text[lo : lo + 1] in _DASH_LINE_FIRST  # (what the function looks at first)
+            and _dash_signature(text, lo, hi, previous)
+        ):
             continue  # "— Carla Sanchez, harbor master" under a quote: attributed it
         reported: list[_Found] = []
         if para_raws or _may_be_transcript(text, lo, hi):
