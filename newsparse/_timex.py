@@ -1853,34 +1853,6 @@ def _refine_number(names: tuple[str, ...], length: int, after: str) -> tuple[str
     return kept
 
 
-# The rules that may match at a function word (casefolded), one space and a number of n
-# ASCII digits followed by a given ASCII character ("the 1988 period", "a 50% stake").
-_REFINED_WORD_NUMBERS: dict[tuple[str, int, str], tuple[str, ...]] = {}
-
-
-def _refine_word_number(
-    names: tuple[str, ...], word: str, length: int, after: str
-) -> tuple[str, ...]:
-    """The rules of *names* that may match at *word*, a space and a number before *after*.
-
-    :func:`_refine_number` with *word* and a space before each sample number (the word in
-    its three case forms for the rules with case-sensitive parts); longer numbers keep
-    every rule.
-    """
-    samples = _NUMBER_SAMPLES.get(length)
-    if samples is None:
-        return names
-    lower = [f"{word} {number}{after}" for number in samples]
-    cased = [
-        f"{form} {number}{after}"
-        for form in dict.fromkeys((word, word.capitalize(), word.upper()))
-        for number in samples
-    ]
-    kept = tuple(name for name in names if _may_match(name, cased if name in _CASED else lower))
-    _REFINED_WORD_NUMBERS[word, length, after] = kept
-    return kept
-
-
 # The rules that may match text that starts with a key (a word, a space and three more
 # characters, as in the text): filled on first use, up to _PREFIXES_KEPT keys.
 _REFINED_PREFIXES: dict[str, tuple[str, ...]] = {}
@@ -1982,17 +1954,16 @@ def scan(text: str, start: int, stop: int) -> Iterator[Hit]:
                     if not refined:
                         continue  # "that the", "over the": no rule goes on with that word
                     names = refined
-                elif gap == " " and not apostrophe and bare.isascii() and bare.isdigit():
-                    # a number: the character after it, and the next when a number goes on
-                    tail = text[after_m.end() : after_m.end() + 2]
-                    if tail and tail[0].isascii():
-                        follow = tail if tail[0] in ".,:/-" and tail[1:2].isdigit() else tail[0]
-                        refined = _REFINED_WORD_NUMBERS.get((key, len(bare), follow))
-                        if refined is None:
-                            refined = _refine_word_number(names, key, len(bare), follow)
-                        if not refined:
-                            continue  # "a 50% stake", "the 2.5": no rule reads on
-                        names = refined
+                elif gap == " " and not apostrophe:
+                    # a number ("the 1988 period", "more 20"): the rules that may go on with
+                    # its first digit (few: "at 10", "up 20" start none)
+                    pair = (key, bare[0])
+                    refined = _REFINED.get(pair)
+                    if refined is None:
+                        refined = _refine(names, *pair)
+                    if not refined:
+                        continue
+                    names = refined
             else:  # a word that starts rules by itself: read what follows it
                 prefix = text[at : min(end + _PREFIX_SPAN, stop)]
                 refined = _REFINED_PREFIXES.get(prefix)

@@ -131,7 +131,8 @@ def _pair_marks(
     diags: list[Diagnostic] = []
     carry: tuple[int, int | None] | None = None  # (chain id, 1 if it goes on without a mark)
     chains = 0
-    ascii_text = text.isascii()  # (a flag of the string: no scan)
+    # the marks of an ASCII text (a flag of the string: no scan), found once for all paragraphs
+    every_mark = _ascii_mark_starts(text, 0, len(text)) if text.isascii() else None
     for index, (lo, hi) in enumerate(paragraphs):
         found: list[_Raw] = []
         d_open: tuple[int, int] | None = None  # (mark start, content start)
@@ -151,8 +152,10 @@ def _pair_marks(
                 first_mark = False
         after = lo  # the end of the last mark: `_MARK` matches never overlap
         # what `_MARK.finditer` finds, from where its characters are (faster than it)
-        if ascii_text:
-            marks = _ascii_mark_starts(text, lo, hi)
+        if every_mark is not None:
+            marks = every_mark[
+                bisect.bisect_left(every_mark, lo) : bisect.bisect_left(every_mark, hi)
+            ]
         else:
             # the first mark of a carried-on quote counts even between letters, and the
             # scan's look-behind would see the character before *lo*: else skip apostrophes
@@ -539,15 +542,38 @@ _FIRST = operator.itemgetter(0)
 # Text of common characters only (`_text.is_common`): the `_TOKEN_SPLIT` classes spelled
 # out for the standard library's `re`, about 2.5x faster per token.
 @functools.cache
-def _common_split() -> re.Pattern[str]:
-    """`_TOKEN_SPLIT` for text of common characters only (classes from the `regex` module)."""
+def _common_split(*, dotted: bool = True) -> re.Pattern[str]:
+    """`_TOKEN_SPLIT` for text of common characters only (classes from the `regex` module).
+
+    With *dotted* False, for text where no word character is followed by a period and a
+    letter or digit (`_dotted_word`): the pattern without the dotted part ("U.S", "3.5"),
+    which never matches there, and which costs `re` a group repetition at every word.
+    """
     start = common_char_class(regex.compile(r"[\p{L}\p{N}]"))
     inner = common_char_class(regex.compile(r"[\p{L}\p{M}\p{N}'’\-]"))
     after_dot = common_char_class(regex.compile(r"[\p{L}\p{M}\p{N}]"))
     punct = common_char_class(regex.compile(r"[^\s\p{L}\p{N}]"))
     # no possessive `*+` (the `re` module has them from Python 3.11 on): nothing follows the
     # repetitions inside the group, so the greedy ones match the same
-    return re.compile(f"({start}{inner}*(?:\\.{start}{after_dot}*)*|{punct})")
+    dots = f"(?:\\.{start}{after_dot}*)*" if dotted else ""
+    return re.compile(f"({start}{inner}*{dots}|{punct})")
+
+
+@functools.cache
+def _common_splits() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Return `_common_split` without and with the dotted part (index: dotted)."""
+    return _common_split(dotted=False), _common_split(dotted=True)
+
+
+@functools.cache
+def _dotted_word() -> re.Pattern[str]:
+    """Find a period between a word character and a letter or digit (where "U.S" goes on).
+
+    It starts with a literal, which `re` looks for fast.
+    """
+    start = common_char_class(regex.compile(r"[\p{L}\p{N}]"))
+    inner = common_char_class(regex.compile(r"[\p{L}\p{M}\p{N}'’\-]"))
+    return re.compile(f"\\.(?<={inner}\\.)(?={start})")
 
 
 # per Latin-1 byte: 1 for a letter or digit (`word`), for a capital or digit (`cap`); the
@@ -561,7 +587,10 @@ def _tokens(text: str, lo: int, hi: int) -> _Toks:
     # `split` takes no pos/endpos: one C-level copy of the range (no look-arounds in _TOKEN)
     chunk = text[lo:hi]
     common = is_common(chunk)
-    parts: list[str] = (_common_split() if common else _TOKEN_SPLIT).split(chunk)
+    split: re.Pattern[str] | regex.Pattern[str] = (
+        _common_splits()[_dotted_word().search(chunk) is not None] if common else _TOKEN_SPLIT
+    )
+    parts: list[str] = split.split(chunk)
     # `lower` is `casefold` on ASCII, and faster
     fold = str.lower if common and chunk.isascii() else str.casefold
     pos = list(itertools.accumulate(map(len, parts), initial=lo))
@@ -2638,7 +2667,7 @@ class _Resolver:
 
     def _role(self, head: str, pos: int) -> _Person | None:
         for s, p in reversed(self.history[-_WINDOW:]):
-            if s < pos and any(head in r for r in p.roles):
+            if s < pos and p.roles and any(head in r for r in p.roles):
                 return p
         if head not in self.title_holder:  # the first entity whose titles hold *head*
             titles = self.folded_titles
@@ -2760,7 +2789,12 @@ def _extract(
         found.extend(_headline_quotes(text, *headline))
     previous: _Paragraph | None = None
     for (lo, hi), para_raws in zip(paragraphs, raws, strict=True):
-        if not para_raws and previous is not None and _dash_signature(text, lo, hi, previous):
+        if (
+            not para_raws
+            and previous is not None
+            and text[lo : lo + 1] in _DASH_LINE_FIRST  # (what the function looks at first)
+            and _dash_signature(text, lo, hi, previous)
+        ):
             continue  # "— Carla Sanchez, harbor master" under a quote: attributed it
         reported: list[_Found] = []
         if para_raws or _may_be_transcript(text, lo, hi):
@@ -2863,6 +2897,8 @@ def _close_crossings(text: str, found: list[_Found]) -> None:
 
 def _groups(found: list[_Found]) -> dict[int, int]:
     """Number the utterances with two or more linked pieces, in text order."""
+    if all(f.link is None for f in found):
+        return {}  # no piece links to another: no groups
     root: dict[int, int] = {}
 
     def find(key: int) -> int:

@@ -28,7 +28,6 @@ from newsparse._timex import (
     _refine,
     _refine_number,
     _refine_prefix,
-    _refine_word_number,
     _rule_pattern,
     _squash,
     scan,
@@ -863,6 +862,22 @@ def test_scanner_words_and_numbers(text: str, expected: list[str]) -> None:
         pytest.param("that", "the", (), id="that-the"),
         pytest.param("over", "the", (), id="over-the"),
         pytest.param("the", "weekend", ("date_weekend",), id="the-weekend"),
+        pytest.param("more", "2", (), id="more-number"),
+        pytest.param("at", "1", (), id="at-number"),
+        pytest.param("a", "5", ("dur_num",), id="a-number"),
+        pytest.param(
+            "the",
+            "1",
+            (
+                "date_day_month",
+                "date_quarter",
+                "date_quarter_rel",
+                "date_decade",
+                "date_century",
+                "dur_num",
+            ),
+            id="the-number",
+        ),
         pytest.param("new", "year", ("date_holiday",), id="new-year-any-case"),
         pytest.param(
             "the", "past", ("date_rel_unit", "ref_plural", "dur_num", "ref_word"), id="past"
@@ -887,24 +902,6 @@ def test_refined_rules_after_a_function_word(word: str, after: str, kept: tuple[
 )
 def test_refined_rules_at_a_number(length: int, after: str, kept: tuple[str, ...]) -> None:
     assert _refine_number(_DISPATCH["#digit"], length, after) == kept
-
-
-@pytest.mark.parametrize(
-    ("word", "length", "after", "kept"),
-    [
-        pytest.param("a", 2, "%", (), id="percent"),
-        pytest.param("the", 1, ".5", (), id="decimal"),
-        pytest.param("more", 2, " ", (), id="more-count"),
-        pytest.param("the", 3, " ", ("dur_num",), id="count"),
-        pytest.param("the", 4, " ", ("date_quarter", "date_quarter_rel"), id="year"),
-        pytest.param("about", 2, " ", ("time_clock", "date_ago", "dur_num"), id="approx"),
-        pytest.param("the", 7, " ", _DISPATCH["the"], id="long-number"),
-    ],
-)
-def test_refined_rules_after_a_function_word_and_a_number(
-    word: str, length: int, after: str, kept: tuple[str, ...]
-) -> None:
-    assert _refine_word_number(_DISPATCH[word], word, length, after) == kept
 
 
 @pytest.mark.parametrize(
@@ -1030,8 +1027,6 @@ def test_refined_rules_find_what_all_rules_find(text: str, monkeypatch: pytest.M
     monkeypatch.setattr("newsparse._timex._DEAD_PAIRS", set(_SECOND_PAIRS))
     monkeypatch.setattr("newsparse._timex._REFINED_PREFIXES", {})
     monkeypatch.setattr("newsparse._timex._refine_prefix", lambda names, _: names)
-    monkeypatch.setattr("newsparse._timex._REFINED_WORD_NUMBERS", {})
-    monkeypatch.setattr("newsparse._timex._refine_word_number", lambda names, *_: names)
     assert refined == spans()
     assert refined
 

@@ -81,3 +81,22 @@ def test_ascii_mark_starts_are_the_mark_scan() -> None:
             for hi in range(lo, len(text) + 1):
                 expected = [m.start() for m in quotes._MARK_CHAR.finditer(text, lo, hi)]
                 assert quotes._ascii_mark_starts(text, lo, hi) == expected
+
+
+def test_undotted_split_where_no_word_goes_on_after_a_period() -> None:
+    """`_common_split(dotted=False)` tokenises as `_TOKEN_SPLIT` where `_dotted_word` finds none."""
+    common = [chr(c) for c in (*range(0x100), *range(0x2000, 0x2070))]
+    rnd = random.Random(3)  # noqa: S311 - reproducible test data
+    plain, dotted = quotes._common_split(dotted=False), quotes._dotted_word()
+    checked = 0
+    for _ in range(30000):
+        text = "".join(
+            rnd.choice(common) if rnd.random() < 0.3 else rnd.choice("a.’-'1 ")
+            for _ in range(rnd.randrange(0, 9))
+        )
+        if dotted.search(text) is None:
+            checked += 1
+            assert plain.split(text) == quotes._TOKEN_SPLIT.split(text), text
+        else:
+            assert quotes._common_split().split(text) == quotes._TOKEN_SPLIT.split(text), text
+    assert checked > 10000
