@@ -342,6 +342,7 @@ def check_article(
         for d in article.diagnostics
         if not (0 <= d.start <= d.end <= n)
     ]
+    problems += [d.message for d in article.diagnostics if d.code == newsparse.STAGE_FAILED]
     problems += _paragraph_order(article.paragraphs)
     problems += _quote_overlaps(article.quotes, tolerate)
     if round_trip:

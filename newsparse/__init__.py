@@ -17,6 +17,8 @@ import datetime as dt
 import importlib
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from newsparse.model import (
     Article,
     Byline,
@@ -63,6 +65,7 @@ _LAZY = {
 
 __all__ = [
     "DEFAULT_STAGES",
+    "STAGE_FAILED",
     "Article",
     "Byline",
     "Caption",
@@ -205,6 +208,7 @@ def parse_article(
     if options is not None and not isinstance(options, Options):
         msg = f"options must be a newsparse.Options, got {type(options).__name__}"
         raise TypeError(msg)
+    guarded = stages is None  # our own stages: a bug in one must not lose the article
     if stages is None:
         stages = build_stages(Options() if options is None else options)
     elif options is not None:
@@ -218,9 +222,35 @@ def parse_article(
         raise TypeError(msg)
     article = Article(text=text, published=parse_published(published))
     for stage in stages:
-        article = stage(article)
+        article = _run_guarded(stage, article) if guarded else stage(article)
         if not isinstance(article, Article):
             name = getattr(stage, "__name__", repr(stage))
             msg = f"stage {name} returned {type(article).__name__}, not an Article"
             raise TypeError(msg)
     return article
+
+
+STAGE_FAILED = "stage.failed"
+"""The code of the diagnostic an article gets when one of newsparse's own stages fails."""
+
+
+def _run_guarded(stage: Stage, article: Article) -> Article:
+    """Run one of newsparse's own stages; if it raises, keep the article and say so.
+
+    A text that trips a bug must not stop a job over millions of articles: the article
+    goes on without that stage's results and carries an error diagnostic (code
+    :data:`STAGE_FAILED`) naming the stage and the exception, to be reported as a bug.
+    """
+    try:
+        return stage(article)
+    except Exception as exc:  # noqa: BLE001 - turned into a diagnostic, see the docstring
+        name = getattr(stage, "__name__", None) or getattr(
+            getattr(stage, "func", None), "__name__", repr(stage)
+        )
+        note = Diagnostic(
+            STAGE_FAILED,
+            f"{name} failed ({type(exc).__name__}: {exc}); its results are missing. "
+            "This is a bug in newsparse: please report it with the text.",
+            severity="error",
+        )
+        return attrs.evolve(article, diagnostics=(*article.diagnostics, note))

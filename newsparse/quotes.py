@@ -2210,6 +2210,8 @@ def _clause_after(  # noqa: PLR0917 - private helper fed by two callers
         k += 1  # "Lee said, the bridge is safe"
     if toks.low[c] in _OBJECT_CUES and k < t_hi and toks.low[k] in {"for", "on"}:
         k += 1  # "called for talks", "called on Lee to resign"
+        if k >= t_hi:
+            return None  # "She called for" ends the sentence
     first = k + 1 if toks.low[k] == "that" and k + 1 < t_hi else k
     if toks.text[first] in '"“„«' and toks.start[first] in opens and _quote_ends(toks, first, t_hi):
         return None  # a direct quote after "said:" is handled as direct

@@ -156,3 +156,27 @@ def test_import_does_not_load_dateparser() -> None:
 def test_all_names_resolve() -> None:
     for name in newsparse.__all__:
         assert getattr(newsparse, name) is not None
+
+
+def _broken(_article: newsparse.Article) -> newsparse.Article:
+    raise IndexError(_BROKEN)
+
+
+_BROKEN = "list index out of range"
+
+
+def test_a_failing_stage_leaves_the_article_and_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    stages = newsparse.build_stages(newsparse.Options())
+    monkeypatch.setattr(newsparse, "build_stages", lambda _: (stages[0], _broken, *stages[2:]))
+    article = newsparse.parse_article("Mayor vows to reopen port\n\nLee said on Feb. 3 it was.")
+    assert article.headline is not None
+    assert article.dates == ()
+    assert [(d.code, d.severity) for d in article.diagnostics] == [("stage.failed", "error")]
+    assert article.diagnostics[0].message.startswith(
+        "_broken failed (IndexError: list index out of range)"
+    )
+
+
+def test_a_failing_stage_of_your_own_raises() -> None:
+    with pytest.raises(IndexError):
+        newsparse.parse_article("Headline\n\nText.", stages=(_broken,))

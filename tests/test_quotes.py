@@ -753,6 +753,22 @@ def test_reported_speech(text: str, expected: list[tuple[str, str, str]]) -> Non
     assert got == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("She called for", [], id="called-for"),
+        pytest.param("Lee called on", [], id="called-on"),
+        pytest.param(
+            "The plan was late, she called for", ["The plan was late"], id="after-a-clause"
+        ),
+    ],
+)
+def test_a_cue_and_preposition_that_end_the_text(text: str, expected: list[str]) -> None:
+    # these raised IndexError: the skip over "for"/"on" ran past the end of the sentence
+    assert [q.text for q in _quotes(text, indirect=True)] == expected
+    assert [q.text for q in parse_article(f"Headline\n\n{text}").quotes] == expected
+
+
 def test_indirect_can_be_switched_off() -> None:
     text = "The mayor said that the bridge would reopen in May."
     assert _quotes(text, indirect=False) == []
