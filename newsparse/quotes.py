@@ -717,7 +717,7 @@ _VERB_ADVERBS = frozenset(
 
 _LIGHT_VERBS = frozenset(
     {"made", "makes", "issued", "issues", "gave", "gives", "offered", "offers", "released",
-     "releases", "delivered", "delivers", "had", "has"}
+     "releases", "delivered", "delivers"}
 )  # fmt: skip
 _LY_NOUNS = frozenset(
     {"family", "ally", "assembly", "rally", "supply", "monopoly", "bully", "reply", "anomaly"}
@@ -758,17 +758,18 @@ def _subject_before(toks: _Toks, k: int, lo_index: int) -> _Spk | None:
             if span is None:
                 return None
             i, e = span
+            if toks.low[i] in _DETERMINERS and _np_is_plausible(toks, i, e):
+                # "the aide, Ana Ruiz, said" is Ana Ruiz (the whole phrase is the mention);
+                # "the mayor, a teacher, said" is the mayor, unless that phrase is itself an
+                # apposition ("Scott Pruitt, the attorney general, one of …, said")
+                name = None
+                if toks.cap[c + 1] and toks.low[c + 1] not in _DETERMINERS:
+                    name = _np_forward(toks, c + 1, j)
+                if name is not None:
+                    return _Spk(toks.start[i], name.end)
+                if i == lo_index or toks.text[i - 1] != ",":
+                    return _Spk(toks.start[i], toks.end[e])
             if toks.cap[i] and toks.low[i] not in _PRONOUNS:
-                return _Spk(toks.start[i], toks.end[e])
-            if (
-                toks.low[i] in _DETERMINERS
-                and _np_is_plausible(toks, i, e)
-                and (i == lo_index or toks.text[i - 1] != ",")  # not a second apposition
-            ):
-                # "the aide, Ana Ruiz, said" is Ana Ruiz; "the mayor, a teacher, said" the mayor
-                name = _np_forward(toks, c + 1, j)
-                if name is not None and toks.cap[c + 1] and toks.low[c + 1] not in _DETERMINERS:
-                    return name
                 return _Spk(toks.start[i], toks.end[e])
             j = c
         return None
@@ -778,7 +779,8 @@ def _subject_before(toks: _Toks, k: int, lo_index: int) -> _Spk | None:
     i, e = span
     for v in range(i + 1, e):
         if toks.low[v] in _LIGHT_VERBS and not toks.cap[v] and toks.low[v + 1] in _DETERMINERS:
-            # "Sanders made the following comment:" is Sanders's (not "a poll released Friday")
+            # "Sanders made the following comment:" is Sanders's; "a poll released Friday"
+            # keeps its words (no determiner after the verb)
             e = v - 1
             break
     if toks.low[e] in _DETERMINERS:
@@ -829,6 +831,8 @@ def _np_forward(toks: _Toks, i: int, hi_index: int) -> _Spk | None:
         return None
     if not (toks.cap[i] or toks.low[i] in _DETERMINERS or toks.low[i] in _PRONOUNS):
         return None
+    if toks.low[i] in _PRONOUNS:
+        return _Spk(toks.start[i], toks.end[i])  # "she", not "she put it"
     j = i
     words = 0
     last = i
@@ -857,7 +861,12 @@ def _np_forward(toks: _Toks, i: int, hi_index: int) -> _Spk | None:
             last = j + 1
             j += 2
             continue
-        if name_led and j > i and toks.text[j] in '"“':
+        if (
+            name_led
+            and j > i
+            and toks.text[j] in '"“'
+            and toks.low[j - 1] in load_set("entities_first_names.txt")
+        ):
             close = _nickname_close(toks, j, hi_index)
             if close is None:
                 break
@@ -877,7 +886,13 @@ def _np_forward(toks: _Toks, i: int, hi_index: int) -> _Spk | None:
             and (toks.low[j] not in load_set("quotes_titles.txt") or not _next_cap(toks, j))
         ):
             break  # "Ruiz spoke": a name ends at the first lower-case word
-        if j > i + 1 and not name_led and not toks.cap[j] and _is_past_form(toks.low[j]):
+        if (
+            j > i + 1
+            and not name_led
+            and not toks.cap[j]
+            and _is_past_form(toks.low[j])
+            and _verb_follows(toks, j, hi_index)
+        ):
             break  # "the mayor closed the bridge", "the man accused of": a verb ends it
         words += 1
         if words > _MAX_NP:
@@ -907,6 +922,28 @@ def _nickname_close(toks: _Toks, j: int, hi_index: int) -> int | None:
         if not (toks.word[c] and toks.cap[c]):
             return None
     return None
+
+
+def _verb_follows(toks: _Toks, j: int, hi_index: int) -> bool:
+    """Say whether the past form at token *j* acts as a verb: an object or "of"/"by" after it.
+
+    Not after an adverb, a number or a determiner ("the newly appointed minister", "the two
+    unnamed officials"), where it is an adjective.
+    """
+    before = toks.low[j - 1]
+    if before.endswith("ly") or before in _DETERMINERS or before[:1].isdigit():
+        return False
+    if before in _NUMBER_WORDS:
+        return False
+    if j + 1 >= hi_index:
+        return True
+    after = toks.low[j + 1]
+    return after in _DETERMINERS or after in _OBJECT_PRONOUNS or after in {"of", "by", "in"}
+
+
+_NUMBER_WORDS = frozenset(
+    {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "few"}
+)
 
 
 def _is_past_form(low: str) -> bool:
@@ -1036,7 +1073,14 @@ def _as_x_put_it(toks: _Toks, c: int, lo_index: int, k: int) -> bool:
     """Return True at "put" of "as X put it": an attribution like "according to"."""
     if toks.low[c] != "put" or c + 1 >= k or toks.low[c + 1] != "it":
         return False
-    return any(toks.low[j] == "as" for j in range(max(lo_index, c - _MAX_NP), c - 1))
+    # "as" right before the subject: only the words of a noun phrase between them (not "As
+    # the storm hit, she put it in the car")
+    j = c - 1
+    while j > lo_index and j > c - _MAX_NP and toks.low[j] != "as":
+        if not toks.word[j] and toks.text[j] not in ".’'":
+            return False
+        j -= 1
+    return toks.low[j] == "as" and j < c - 1
 
 
 def _in_the_words_of(toks: _Toks, c: int, lo_index: int, k: int) -> bool:
@@ -1096,15 +1140,20 @@ _TITLE_NOUNS = frozenset(
      "poem", "program", "programme", "series", "show", "song"}
 )  # fmt: skip
 _MAX_TITLE_WORDS = 6
+_TITLE_SMALL_WORDS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "the", "to"})
 
 
 def _is_nickname(text: str, toks: _Toks, k: int, raw: _Raw) -> bool:
     """Say whether the quote is a nickname inside a name: Thomas "Tip" O'Neill.
 
-    A given name right before the opening mark, a capitalised word right after the closing
-    one, and one to three capitalised words between.
+    A given name (`lexicons/entities_first_names.txt`) right before the opening mark, a
+    capitalised word right after the closing one, and one to three capitalised words between.
     """
-    if not (toks.word[k - 1] and toks.cap[k - 1]) or text[raw.open_at - 1 : raw.open_at] != " ":
+    if (
+        not (toks.word[k - 1] and toks.cap[k - 1])
+        or text[raw.open_at - 1 : raw.open_at] != " "
+        or toks.low[k - 1] not in load_set("entities_first_names.txt")
+    ):
         return False
     after = text[raw.close_end : raw.close_end + 2]
     if len(after) < 2 or after[0] != " " or not after[1].isupper():  # noqa: PLR2004
@@ -1125,8 +1174,12 @@ def _scare(text: str, toks: _Toks, k: int, lo_index: int, raw: _Raw) -> bool:
     if _is_nickname(text, toks, k, raw):
         return True
     if toks.text[k - 1] == "," and k - 2 >= lo_index and toks.low[k - 2] in _TITLE_NOUNS:
-        # a title in apposition: "on Mr. King's show, ‘Politicking.’" (a few words at most)
-        return len(text[raw.start : raw.end].split()) <= _MAX_TITLE_WORDS
+        # a title in apposition: "on Mr. King's show, ‘Politicking.’": a few words in title
+        # case (not "Asked about the series, "It was fun," Lee said.")
+        words = text[raw.start : raw.end].split()
+        return 0 < len(words) <= _MAX_TITLE_WORDS and all(
+            w[0].isupper() or (i > 0 and w in _TITLE_SMALL_WORDS) for i, w in enumerate(words)
+        )
     if toks.text[k - 1] in ",:" or not toks.word[k - 1]:
         return False
     if word == "known" or (word == "as" and k - 2 >= lo_index and toks.low[k - 2] == "known"):
@@ -2215,8 +2268,8 @@ def _clause_after(  # noqa: PLR0917 - private helper fed by two callers
     first = k + 1 if toks.low[k] == "that" and k + 1 < t_hi else k
     if toks.text[first] in '"“„«' and toks.start[first] in opens and _quote_ends(toks, first, t_hi):
         return None  # a direct quote after "said:" is handled as direct
-    if not toks.word[k] and not (toks.text[k] in '"“„«' and toks.start[k] in opens):
-        return None  # (a clause may open with a partial quote: said "budget reforms" would)
+    if not toks.word[k] and not _quoted_subject(toks, k, t_hi, opens):
+        return None
     if toks.low[k] in _NOT_CLAUSE_STARTS:
         return None  # "said in his interview.", "said as much", ", he said, and …"
     end = toks.end[t_hi - 1]
@@ -2243,8 +2296,15 @@ def _clause_after(  # noqa: PLR0917 - private helper fed by two callers
                 end = toks.start[j]
                 break
             continue
-        if j + 1 < t_hi and (  # "and", "but"
-            _coordinated_cue(toks, j + 1, t_hi) or _attribution_follows(toks, j + 1, t_hi)
+        if (
+            j + 1 < t_hi
+            and (  # "and", "but"
+                _coordinated_cue(toks, j + 1, t_hi)
+                or (  # not "said he and his staff told": a clause before "and", not a subject
+                    sum(toks.word[k:j]) >= _MIN_CLAUSE_WORDS
+                    and _attribution_follows(toks, j + 1, t_hi)
+                )
+            )
         ):
             # "said X and warned Y", "said X and Democrats accused Y": the second cue has its
             # own clause
@@ -2254,6 +2314,27 @@ def _clause_after(  # noqa: PLR0917 - private helper fed by two callers
     if span is None:
         return None
     return _Found(span[0], span[1], "indirect", "quote.reported", attr)
+
+
+def _quoted_subject(toks: _Toks, k: int, t_hi: int, opens: AbstractSet[int]) -> bool:
+    """Say whether the quote opened at token *k* starts a reported clause as its subject.
+
+    `said "budget reforms" and new taxes would pay`: words follow the closing mark, the
+    quote does not end in punctuation (`said "We will win," and smiled`) and what follows
+    is no preposition or time (`said "we will win" before leaving`, `"No Comment" Tuesday`).
+    """
+    if toks.text[k] not in '"“„«' or toks.start[k] not in opens:
+        return False
+    for j in range(k + 1, t_hi - 1):
+        if toks.text[j] in _CLOSING_MARKS:
+            nxt = toks.low[j + 1]
+            return (
+                toks.text[j - 1] not in ",.!?"
+                and bool(toks.word[j + 1])
+                and (nxt == "and" or nxt not in _FORWARD_STOP)
+                and nxt not in _TIME_WORDS
+            )
+    return False
 
 
 def _quote_ends(toks: _Toks, k: int, t_hi: int) -> bool:
@@ -2269,7 +2350,7 @@ def _quote_ends(toks: _Toks, k: int, t_hi: int) -> bool:
 
 
 _NOT_CLAUSE_STARTS = frozenset({"in", "at", "during", "as", "and", "but", "so", "or"})
-_TITLE_MARKS = frozenset('"“”’')
+_TITLE_MARKS = frozenset('"“”‘’')
 _SKIPPABLE = _TITLE_MARKS | {","}
 _CLOSING_MARKS = frozenset('”"»')
 _CLAUSE_ENDS = _CLOSING_MARKS | {
@@ -2300,7 +2381,12 @@ def _that_clause_follows(toks: _Toks, c: int, lo: int, hi: int) -> bool:
     if not (toks.cap[c + 2] or nxt in _PRONOUNS or (nxt in _DETERMINERS and nxt != "that")):
         return False
     low = toks.low[c]
-    return low.endswith("ed") or low in _IRREGULAR_PAST or _named_subject(toks, c, lo)
+    if low.endswith("ed") or low in _IRREGULAR_PAST:
+        return True
+    before = toks.low[c - 1] if c > lo else ""
+    if before.endswith(("'s", "’s")) or (before == "s" and toks.text[c - 2] in "'’"):
+        return False  # "Lee's posts that the vote was rigged": a noun
+    return _named_subject(toks, c, lo)
 
 
 def _named_subject(toks: _Toks, c: int, lo: int) -> bool:
@@ -2397,14 +2483,9 @@ def _clause_before(text: str, toks: _Toks, c: int, t_lo: int, attr: _Attr) -> _F
     first = c
     if spk is not None and spk.start < toks.start[c]:
         first = _index_back(toks, spk.start, t_lo, c)
-    if first - 1 < t_lo:
+    if first - 1 < t_lo or toks.text[first - 1] != ",":
         return None
-    comma = first - 1
-    if toks.text[comma] in _CLOSING_MARKS and comma - 1 > t_lo:
-        comma -= 1  # a clause that ends in a partial quote: 'is "perfectly safe," Lee said'
-    if toks.text[comma] != ",":
-        return None
-    span = _content(text, toks.start[t_lo], toks.start[comma])
+    span = _content(text, toks.start[t_lo], toks.start[first - 1])
     if span is None:
         return None
     return _Found(span[0], span[1], "indirect", "quote.reported-before", attr)
@@ -2416,7 +2497,11 @@ _MAX_SOURCE_WORDS = 5
 
 
 def _source_forward(toks: _Toks, i: int, hi_index: int) -> _Spk | None:
-    """Return a lower-case source after "according to": "federal statistics", "police"."""
+    """Return a lower-case source after "according to": "federal statistics", "police".
+
+    A few words ending in a plural or a word of `_SOURCE_NOUNS`, not "according to plan":
+    the phrase stops at a determiner or a past form ("federal statistics released Tuesday").
+    """
     j = i
     while (
         j < hi_index
@@ -2424,11 +2509,22 @@ def _source_forward(toks: _Toks, i: int, hi_index: int) -> _Spk | None:
         and toks.word[j]
         and toks.low[j] not in _FORWARD_STOP
         and toks.low[j] not in _STOP
+        and (j == i or (toks.low[j] not in _DETERMINERS and not _is_past_form(toks.low[j])))
     ):
         j += 1
-    if j == i or (j < hi_index and toks.word[j] and toks.low[j] not in _FORWARD_STOP):
-        return None  # nothing, or a longer phrase than a source
+    if j == i:
+        return None
+    head = toks.low[j - 1]
+    if not (head.endswith("s") or head in _SOURCE_NOUNS):
+        return None
     return _Spk(toks.start[i], toks.end[j - 1])
+
+
+_SOURCE_NOUNS = frozenset(
+    {"police", "data", "media", "staff", "military", "government", "intelligence", "research",
+     "census", "management", "leadership", "prosecution", "defense", "defence"}
+)  # fmt: skip
+_SOURCE_TAIL = frozenset({"by", "from", "of", "in", "at", "for", "on"})  # "a report by X, …"
 
 
 def _according(text: str, toks: _Toks, c: int, t_lo: int, t_hi: int) -> _Found | None:
@@ -2441,14 +2537,19 @@ def _according(text: str, toks: _Toks, c: int, t_lo: int, t_hi: int) -> _Found |
         span = _content(text, toks.start[t_lo], toks.start[c - 1])
     else:
         j = _index_at(toks, spk.end, c, t_hi)
-        # the source may run on to the comma: "According to a new report by Politico, …"
-        limit = min(t_hi, j + _MAX_SOURCE_TAIL)
-        while j < limit and (toks.word[j] or toks.text[j] in ".’'") and toks.low[j] != "that":
-            j += 1
+        if j < t_hi and toks.low[j] in _SOURCE_TAIL:
+            # the source runs on to the comma: "According to a new report by Politico, …"
+            limit = min(t_hi, j + _MAX_SOURCE_TAIL)
+            while (
+                j < limit and (toks.word[j] or toks.text[j] in ".’'") and toks.low[j] not in _STOP
+            ):
+                j += 1
         if j >= t_hi or toks.text[j] != ",":
             return None
         if toks.start[j - 1] >= spk.end:
             attr = _Attr(_Spk(spk.start, toks.end[j - 1]), cue, "quote.according-to")
+        if j + 1 < t_hi and toks.low[j + 1] in _NOT_CLAUSE_STARTS:
+            return None  # "according to the schedule, and the bridge reopened"
         span = _content(text, toks.end[j], toks.end[t_hi - 1])
     if span is None:
         return None

@@ -118,6 +118,21 @@ def test_unclosed_quote_gives_a_diagnostic() -> None:
             id="subject-of-a-light-verb",
         ),
         pytest.param(
+            '"We will fight," said the newly appointed minister.',
+            [("We will fight,", "direct", "the newly appointed minister")],
+            id="adjective-past-form-in-the-speaker",
+        ),
+        pytest.param(
+            'Asked about the series, "It was fun," Lee said.',
+            [("It was fun,", "direct", "Lee")],
+            id="a-sentence-after-a-title-noun-is-speech",
+        ),
+        pytest.param(
+            'As the storm hit, she put it in the car: "We are leaving."',
+            [("We are leaving.", "direct", "she")],
+            id="put-it-without-as-before-the-subject",
+        ),
+        pytest.param(
             'As the mayor put it, "We will rebuild the bridge."',
             [("We will rebuild the bridge.", "direct", "the mayor")],
             id="as-x-put-it",
@@ -534,7 +549,7 @@ def test_attribution(text: str, speaker: str, cue: str | None, rule: str) -> Non
         ),
         pytest.param(
             '"We won," the aide, Ana Ruiz, said.',
-            [("We won,", "Ana Ruiz")],
+            [("We won,", "the aide, Ana Ruiz")],
             id="name-in-apposition-to-a-role",
         ),
         pytest.param(
@@ -717,8 +732,8 @@ def test_attribution_across_sentences(text: str, expected: list[tuple[str, str]]
         ),
         pytest.param(
             'The bridge is "perfectly safe," the mayor said.',
-            [('The bridge is "perfectly safe,"', "the mayor", "said")],
-            id="a-clause-that-ends-with-a-partial-quote",
+            [],
+            id="a-partial-quote-before-the-attribution-is-no-clause",
         ),
         pytest.param(
             "She responded that the vote was rigged.",
@@ -732,6 +747,32 @@ def test_attribution_across_sentences(text: str, expected: list[tuple[str, str]]
         ),
         pytest.param("Lee repeated that claim on Tuesday.", [], id="that-as-a-determiner"),
         pytest.param("The reports that the bridge fell were false.", [], id="reports-as-a-noun"),
+        pytest.param(
+            "Lee said he and his staff told the mayor the bridge was unsafe.",
+            [("he and his staff told the mayor the bridge was unsafe", "Lee", "said")],
+            id="compound-subject-in-the-clause",
+        ),
+        pytest.param('Lee said "we will win" before leaving.', [], id="quote-then-before"),
+        pytest.param('He replied "No Comment" Tuesday.', [], id="quote-then-a-day"),
+        pytest.param("Everything went according to plan.", [], id="according-to-plan"),
+        pytest.param(
+            "It went according to schedule, and the bridge reopened.",
+            [],
+            id="according-to-schedule-and",
+        ),
+        pytest.param(
+            "According to police the bridge was closed for hours, and traffic backed up.",
+            [],
+            id="according-to-without-a-comma",
+        ),
+        pytest.param(
+            "Lee's posts that the vote was rigged were removed.", [], id="possessive-noun"
+        ),
+        pytest.param(
+            "The bridge is safe, the aide, Ana Ruiz, said.",
+            [("The bridge is safe", "the aide, Ana Ruiz", "said")],
+            id="role-and-name-after-the-clause",
+        ),
         pytest.param(
             "Lee cited the cost of the repairs.",
             [("the cost of the repairs", "Lee", "cited")],
@@ -766,7 +807,9 @@ def test_reported_speech(text: str, expected: list[tuple[str, str, str]]) -> Non
 def test_a_cue_and_preposition_that_end_the_text(text: str, expected: list[str]) -> None:
     # these raised IndexError: the skip over "for"/"on" ran past the end of the sentence
     assert [q.text for q in _quotes(text, indirect=True)] == expected
-    assert [q.text for q in parse_article(f"Headline\n\n{text}").quotes] == expected
+    article = parse_article(f"Headline\n\n{text}")
+    assert [q.text for q in article.quotes] == expected
+    assert [d.code for d in article.diagnostics if d.severity == "error"] == []
 
 
 def test_indirect_can_be_switched_off() -> None:
