@@ -1519,14 +1519,16 @@ _FOLDS_TO_ASCII = regex.compile(
 
 
 @functools.lru_cache(maxsize=16)
-@functools.lru_cache(maxsize=16)
 def _gates_with(extra: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
     """Return the words that may start (reported speech, a headline attribution)."""
-    # `_reported` skips these cue words, and `_headline_quotes` skips participles as well
+    # `_reported` skips these cue words, and `_headline_quotes` skips participles as well;
+    # their past and -s forms may still start a clause before "that" (`_that_clause_follows`:
+    # "responded that", "The Post reports that"), their bare forms are left out as too
+    # common a word ("state", "report", "post") to be worth the look
     never = frozenset(
         c
         for c in _NOT_CLAUSE_CUES - _OBJECT_CUES
-        if not c.endswith(("ed", "s")) and c not in _IRREGULAR_PAST  # see _that_clause_follows
+        if not c.endswith(("ed", "s")) and c not in _IRREGULAR_PAST
     )
     headline = frozenset(
         c for c in _cues_with(extra) if not _is_participle(c) and c not in _NOT_CLAUSE_CUES
