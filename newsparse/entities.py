@@ -405,20 +405,17 @@ class _Doc:
         self._mark_lines(start, end, headline)
         self.sent = [False] * n
         sent = self.sent
-        t_starts, t_ends, titles = toks.starts, toks.ends, g.titles
+        t_starts, t_ends, titles, links = toks.starts, toks.ends, g.titles, toks.links
         # a capitalised word starts a sentence after sentence punctuation, or after a
-        # period that ends no title, initial or abbreviation (one space after a word, the
-        # common case, starts none)
+        # period that ends no title, initial or abbreviation (spaces alone after a word,
+        # the common case, start none)
         for i in self.cap_idx:
             if not i:
                 sent[i] = True
                 continue
             prev_end = t_ends[i - 1]
-            gap_end = t_starts[i]
-            if (gap_end - prev_end != 1 or text[prev_end] != " ") and not _SENTENCE_GAP.isdisjoint(
-                text[prev_end:gap_end]
-            ):
-                sent[i] = True
+            if not links[i - 1] and not _SENTENCE_GAP.isdisjoint(text[prev_end : t_starts[i]]):
+                sent[i] = True  # (linked words have one to three spaces between them)
             elif text[prev_end - 1] == "." and not flags[i - 1] & INITIAL:
                 key = keys[i - 1]
                 sent[i] = key not in titles and "." not in key[:-1]
@@ -436,7 +433,9 @@ class _Doc:
             line = nl + 1 if nl >= 0 else end
         while line < end:
             head = text[line : line + 2]  # a dateline starts with two capitals or a blank
-            m = _DATELINE.match(text, line, end) if head.isupper() or head[:1] in " \t" else None
+            # (two letters, not "\nT": an empty line before a capitalised one is no dateline)
+            dateline = head.startswith((" ", "\t")) or (head.isupper() and head.isalpha())
+            m = _DATELINE.match(text, line, end) if dateline else None
             if m is not None:
                 idx = self._tokens_in(*m.span("place"))
                 if idx:
