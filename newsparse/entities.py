@@ -25,6 +25,7 @@ import functools
 import itertools
 import operator
 import re
+import sys
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
@@ -281,6 +282,18 @@ _APPOSITIVE = regex.compile(
     r"(?:(?P<owner>\p{Lu}[\p{L}.\-]{0,30}+(?:[ ]\p{Lu}[\p{L}.\-]{0,30}+){0,3})['’]s?[ ])?"
     r"(?P<title>[\p{Ll}\-]{2,30}+(?:[ ][\p{Ll}\-]{2,30}+){0,3})"
 )
+# The same pattern for a text whose letters and digits are all ASCII, in the standard
+# ``re`` module (cheaper calls), with the letter classes in ASCII. ``re`` has possessive
+# quantifiers from Python 3.11 on; before, every text takes the pattern above.
+_ASCII_APPOSITIVE: re.Pattern[str] | None = (
+    re.compile(
+        r",[ ](?:\d{1,3}+,[ ])?(?:(?:the|a|an)[ ])?(?P<pre>(?:[Ff]ormer|[Tt]hen)[ ])?"
+        r"(?:(?P<owner>[A-Z][A-Za-z.\-]{0,30}+(?:[ ][A-Z][A-Za-z.\-]{0,30}+){0,3})['’]s?[ ])?"
+        r"(?P<title>[a-z\-]{2,30}+(?:[ ][a-z\-]{2,30}+){0,3})"
+    )
+    if sys.version_info >= (3, 11)
+    else None
+)
 # Heads whose "of" names a place: the University of Sheffield, the Municipality of Livorno.
 _PLACE_OF = _words(
     "university municipality city county province region district republic kingdom state "
@@ -296,6 +309,8 @@ _NOMINAL = regex.compile(
     r"(?P<words>(?P<w1>\p{L}[\p{L}\-]{1,20}+)(?:[ ]\p{L}[\p{L}\-]{1,20}+){0,2})"
 )
 _WORD = regex.compile(r"\p{L}[\p{L}\-]{1,20}+")
+# The same for a text whose letters are all ASCII (no possessive: nothing follows the class)
+_ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z\-]{1,20}")
 # A character that no _NOMINAL match holds (it has letters, hyphens and spaces only),
 # found forwards and backwards.
 _NOT_IN_NOMINAL = regex.compile(r"[^\p{L}\- ]")
@@ -1801,21 +1816,29 @@ def _party_tags(doc: _Doc, ents: list[_Ent]) -> None:
 def _appositives(doc: _Doc) -> None:
     """Titles in an appositive after a person's name: "Ana Ruiz, the city's mayor, said"."""
     g, text = doc.g, doc.text
+    pattern: re.Pattern[str] | regex.Pattern[str] | None = None
+    word: re.Pattern[str] | regex.Pattern[str] = _WORD
     for c in doc.cands:
-        if text[c.end : c.end + 2] != ", " or (
-            c.type not in {None, "PER"} or c.nested or c.canonical is not None
+        if (
+            c.canonical is not None
+            or c.nested
+            or c.type not in {None, "PER"}
+            or text[c.end : c.end + 2] != ", "
         ):
             continue  # an appositive starts with a comma and a space
         if len(c.words) == 1 and (
             c.words[0] in g.stop or c.words[0] in doc.lower_keys or c.words[0] in g.not_names
         ):
             continue  # "said Monday, the former president": no name
-        m = _APPOSITIVE.match(text, c.end)
+        if pattern is None:  # (on the first candidate that needs it)
+            ascii_ok = _ASCII_APPOSITIVE is not None and ascii_words(text)
+            pattern = _ASCII_APPOSITIVE if _ASCII_APPOSITIVE and ascii_ok else _APPOSITIVE
+            word = _ASCII_WORD if ascii_ok else _WORD
+        m = pattern.match(text, c.end)
         if m is None:
             continue
-        words = list(_WORD.finditer(text, m.start("title"), m.end("title")))
         end = -1
-        for w in words:
+        for w in word.finditer(text, m.start("title"), m.end("title")):
             key = fold(w.group())
             cls = g.titles.get(key)
             if cls in {"head", "role"}:
