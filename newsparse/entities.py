@@ -25,6 +25,7 @@ import functools
 import itertools
 import operator
 import re
+import string
 import sys
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
@@ -309,12 +310,18 @@ _NOMINAL = regex.compile(
     r"(?P<words>(?P<w1>\p{L}[\p{L}\-]{1,20}+)(?:[ ]\p{L}[\p{L}\-]{1,20}+){0,2})"
 )
 _WORD = regex.compile(r"\p{L}[\p{L}\-]{1,20}+")
-# The same for a text whose letters are all ASCII (no possessive: nothing follows the class)
+# The same two for a text all in ASCII, in the standard ``re`` module (cheaper calls): its
+# letters are ASCII, and its word characters, which \b tests, are those of ``regex``. (No
+# possessive quantifiers: nothing after them can fail, so greedy ones match alike.)
+_ASCII_NOMINAL = re.compile(
+    r"\b(?:[Tt]he|THE)[ ]"
+    r"(?P<words>(?P<w1>[A-Za-z][A-Za-z\-]{1,20})(?:[ ][A-Za-z][A-Za-z\-]{1,20}){0,2})"
+)
 _ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z\-]{1,20}")
-# A character that no _NOMINAL match holds (it has letters, hyphens and spaces only),
-# found forwards and backwards.
-_NOT_IN_NOMINAL = regex.compile(r"[^\p{L}\- ]")
-_NOT_IN_NOMINAL_BACK = regex.compile(r"(?r)[^\p{L}\- ]")
+# The characters a _NOMINAL match holds (letters, hyphens and spaces), and any other one,
+# in a text whose letters are all ASCII (its other characters are no letters).
+_ASCII_IN_NOMINAL = string.ascii_letters + "- "
+_ASCII_NOT_IN_NOMINAL = re.compile(r"[^A-Za-z\- ]")
 # A congressional party-state tag: Rep. Jane Doe (D-N.C.).
 _PARTY_STATE = regex.compile(
     r"(?:\(|,[ ])(?P<party>[DRI])[\-‐–](?P<state>\p{Lu}[\p{L}.]{1,6}+)(?=[),])"
@@ -1719,7 +1726,8 @@ def _nominals(doc: _Doc, ents: list[_Ent], start: int, end: int) -> None:
     firsts = {head: [s for s, _ in v] for head, v in holders.items()}
     text, titles = doc.text, doc.g.titles
     openers = holders.keys() | _modifiers(doc.g)
-    for m in (m for lo, hi in windows for m in _NOMINAL.finditer(text, lo, hi)):
+    nominal, word = (_ASCII_NOMINAL, _ASCII_WORD) if text.isascii() else (_NOMINAL, _WORD)
+    for m in (m for lo, hi in windows for m in nominal.finditer(text, lo, hi)):
         w1 = m.group("w1")
         key = fold(w1)
         if key not in openers or (
@@ -1730,7 +1738,7 @@ def _nominals(doc: _Doc, ents: list[_Ent], start: int, end: int) -> None:
             continue  # the first word is no title and no modifier: the common case
         head_end = -1
         head = ""
-        for w in _WORD.finditer(text, m.start("words"), m.end("words")):
+        for w in word.finditer(text, m.start("words"), m.end("words")):
             key = fold(w.group())
             if key in holders and not w.group()[:1].isupper():
                 head_end, head = w.end(), key
@@ -1760,7 +1768,8 @@ def _nominal_windows(
     are the text's). A match holds only letters, hyphens and spaces, so it never crosses
     any other character: each span starts at *start*, at the end of the span before, or
     just after such a character, and ends at one, so ``_NOMINAL.finditer`` over the spans
-    finds exactly the matches that a scan of the whole text finds there.
+    finds exactly the matches that a scan of the whole text finds there. (Its letters being
+    ASCII, the characters that are no letter, hyphen or space are found by a plain class.)
     """
     spots = []
     for head in heads:
@@ -1774,10 +1783,10 @@ def _nominal_windows(
     for p in spots:
         if p < done:
             continue  # (inside the span before)
-        # (a match that holds the word at p starts after the last such character before p)
-        barrier = _NOT_IN_NOMINAL_BACK.search(text, done, p)
-        lo = barrier.end() if barrier is not None else done
-        barrier = _NOT_IN_NOMINAL.search(text, p, end)
+        # (a match that holds the word at p starts after the last such character before p:
+        # the letters, hyphens and spaces before p stripped off, and ends before the next)
+        lo = done + len(text[done:p].rstrip(_ASCII_IN_NOMINAL))
+        barrier = _ASCII_NOT_IN_NOMINAL.search(text, p, end)
         done = barrier.start() if barrier is not None else end
         windows.append((lo, done))
     return windows

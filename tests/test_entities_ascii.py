@@ -10,6 +10,7 @@ import random
 import sys
 
 import pytest
+import regex
 
 from newsparse import _names, entities
 
@@ -91,3 +92,44 @@ def test_ascii_token_shapes_match_as_regex_does(seed: int) -> None:
         assert (_names._ASCII_ABBREVIATION.fullmatch(word) is None) == (
             _names._ABBREVIATION.fullmatch(word) is None
         ), word
+
+
+# --- nominal mentions ("the minister") ----------------------------------------------------
+
+_NOMINAL_FIXED = [
+    "the minister said",
+    "The former prime minister, the president and THE Acting-Chief-Of-Staff left.",
+    "bathe the cat; _the dog; 9the x; the a; the " + "b" * 30 + " c",
+    "- the  minister -the deputy-minister the",
+]
+
+
+def _nominal_samples(seed: int) -> list[str]:
+    rng = random.Random(seed)  # noqa: S311 - test data, not secrets
+    parts = [*"aAtTzZ 9_-,.’", "the ", "The ", "THE ", "tHe ", " minister", "-led "]
+    return ["".join(rng.choice(parts) for _ in range(rng.randint(1, 16))) for _ in range(3000)]
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_ascii_nominal_finds_as_regex_does(seed: int) -> None:
+    for text in _NOMINAL_FIXED + _nominal_samples(seed):
+        for lo in range(min(len(text), 3)):
+            fast = [_groups(m) for m in entities._ASCII_NOMINAL.finditer(text, lo)]
+            slow = [_groups(m) for m in entities._NOMINAL.finditer(text, lo)]
+            assert fast == slow, text
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_ascii_nominal_barriers_as_regex_finds_them(seed: int) -> None:
+    # what the window search uses: the last character before p and the first one from p
+    # that no nominal holds (regex ``[^\p{L}\- ]``, backwards and forwards)
+    back = regex.compile(r"(?r)[^\p{L}\- ]")
+    forward = regex.compile(r"[^\p{L}\- ]")
+    for text in _NOMINAL_FIXED + _nominal_samples(seed):
+        for p in range(len(text) + 1):
+            found = back.search(text, 0, p)
+            stripped = len(text[:p].rstrip(entities._ASCII_IN_NOMINAL))
+            assert stripped == (found.end() if found is not None else 0), text
+            fast = entities._ASCII_NOT_IN_NOMINAL.search(text, p)
+            slow = forward.search(text, p)
+            assert (fast and fast.start()) == (slow and slow.start()), text
