@@ -26,7 +26,6 @@ import itertools
 import operator
 import re
 import string
-import sys
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
@@ -284,16 +283,13 @@ _APPOSITIVE = regex.compile(
     r"(?P<title>[\p{Ll}\-]{2,30}+(?:[ ][\p{Ll}\-]{2,30}+){0,3})"
 )
 # The same pattern for a text whose letters and digits are all ASCII, in the standard
-# ``re`` module (cheaper calls), with the letter classes in ASCII. ``re`` has possessive
-# quantifiers from Python 3.11 on; before, every text takes the pattern above.
-_ASCII_APPOSITIVE: re.Pattern[str] | None = (
-    re.compile(
-        r",[ ](?:\d{1,3}+,[ ])?(?:(?:the|a|an)[ ])?(?P<pre>(?:[Ff]ormer|[Tt]hen)[ ])?"
-        r"(?:(?P<owner>[A-Z][A-Za-z.\-]{0,30}+(?:[ ][A-Z][A-Za-z.\-]{0,30}+){0,3})['’]s?[ ])?"
-        r"(?P<title>[a-z\-]{2,30}+(?:[ ][a-z\-]{2,30}+){0,3})"
-    )
-    if sys.version_info >= (3, 11)
-    else None
+# ``re`` module (cheaper calls), with the letter classes in ASCII. Greedy, not possessive
+# (Python 3.10's ``re`` has no possessive quantifiers), which matches alike: a run given
+# back leaves a letter where a space, an apostrophe or a comma must come.
+_ASCII_APPOSITIVE = re.compile(
+    r",[ ](?:\d{1,3},[ ])?(?:(?:the|a|an)[ ])?(?P<pre>(?:[Ff]ormer|[Tt]hen)[ ])?"
+    r"(?:(?P<owner>[A-Z][A-Za-z.\-]{0,30}(?:[ ][A-Z][A-Za-z.\-]{0,30}){0,3})['’]s?[ ])?"
+    r"(?P<title>[a-z\-]{2,30}(?:[ ][a-z\-]{2,30}){0,3})"
 )
 # Heads whose "of" names a place: the University of Sheffield, the Municipality of Livorno.
 _PLACE_OF = _words(
@@ -1840,9 +1836,8 @@ def _appositives(doc: _Doc) -> None:
         ):
             continue  # "said Monday, the former president": no name
         if pattern is None:  # (on the first candidate that needs it)
-            ascii_ok = _ASCII_APPOSITIVE is not None and ascii_words(text)
-            pattern = _ASCII_APPOSITIVE if _ASCII_APPOSITIVE and ascii_ok else _APPOSITIVE
-            word = _ASCII_WORD if ascii_ok else _WORD
+            ascii_ok = ascii_words(text)
+            pattern, word = (_ASCII_APPOSITIVE, _ASCII_WORD) if ascii_ok else (_APPOSITIVE, _WORD)
         m = pattern.match(text, c.end)
         if m is None:
             continue
