@@ -25,6 +25,7 @@ import functools
 import itertools
 import operator
 import re
+import string
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
@@ -281,6 +282,15 @@ _APPOSITIVE = regex.compile(
     r"(?:(?P<owner>\p{Lu}[\p{L}.\-]{0,30}+(?:[ ]\p{Lu}[\p{L}.\-]{0,30}+){0,3})['’]s?[ ])?"
     r"(?P<title>[\p{Ll}\-]{2,30}+(?:[ ][\p{Ll}\-]{2,30}+){0,3})"
 )
+# The same pattern for a text whose letters and digits are all ASCII, in the standard
+# ``re`` module (cheaper calls), with the letter classes in ASCII. Greedy, not possessive
+# (Python 3.10's ``re`` has no possessive quantifiers), which matches alike: a run given
+# back leaves a letter where a space, an apostrophe or a comma must come.
+_ASCII_APPOSITIVE = re.compile(
+    r",[ ](?:\d{1,3},[ ])?(?:(?:the|a|an)[ ])?(?P<pre>(?:[Ff]ormer|[Tt]hen)[ ])?"
+    r"(?:(?P<owner>[A-Z][A-Za-z.\-]{0,30}(?:[ ][A-Z][A-Za-z.\-]{0,30}){0,3})['’]s?[ ])?"
+    r"(?P<title>[a-z\-]{2,30}(?:[ ][a-z\-]{2,30}){0,3})"
+)
 # Heads whose "of" names a place: the University of Sheffield, the Municipality of Livorno.
 _PLACE_OF = _words(
     "university municipality city county province region district republic kingdom state "
@@ -296,10 +306,18 @@ _NOMINAL = regex.compile(
     r"(?P<words>(?P<w1>\p{L}[\p{L}\-]{1,20}+)(?:[ ]\p{L}[\p{L}\-]{1,20}+){0,2})"
 )
 _WORD = regex.compile(r"\p{L}[\p{L}\-]{1,20}+")
-# A character that no _NOMINAL match holds (it has letters, hyphens and spaces only),
-# found forwards and backwards.
-_NOT_IN_NOMINAL = regex.compile(r"[^\p{L}\- ]")
-_NOT_IN_NOMINAL_BACK = regex.compile(r"(?r)[^\p{L}\- ]")
+# The same two for a text all in ASCII, in the standard ``re`` module (cheaper calls): its
+# letters are ASCII, and its word characters, which \b tests, are those of ``regex``. (No
+# possessive quantifiers: nothing after them can fail, so greedy ones match alike.)
+_ASCII_NOMINAL = re.compile(
+    r"\b(?:[Tt]he|THE)[ ]"
+    r"(?P<words>(?P<w1>[A-Za-z][A-Za-z\-]{1,20})(?:[ ][A-Za-z][A-Za-z\-]{1,20}){0,2})"
+)
+_ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z\-]{1,20}")
+# The characters a _NOMINAL match holds (letters, hyphens and spaces), and any other one,
+# in a text whose letters are all ASCII (its other characters are no letters).
+_ASCII_IN_NOMINAL = string.ascii_letters + "- "
+_ASCII_NOT_IN_NOMINAL = re.compile(r"[^A-Za-z\- ]")
 # A congressional party-state tag: Rep. Jane Doe (D-N.C.); a district of up to three words
 # (Del. Ana Ruiz (D-Newport News)).
 _PARTY_STATE = regex.compile(
@@ -1715,7 +1733,8 @@ def _nominals(doc: _Doc, ents: list[_Ent], start: int, end: int) -> None:
     firsts = {head: [s for s, _ in v] for head, v in holders.items()}
     text, titles = doc.text, doc.g.titles
     openers = holders.keys() | _modifiers(doc.g)
-    for m in (m for lo, hi in windows for m in _NOMINAL.finditer(text, lo, hi)):
+    nominal, word = (_ASCII_NOMINAL, _ASCII_WORD) if text.isascii() else (_NOMINAL, _WORD)
+    for m in (m for lo, hi in windows for m in nominal.finditer(text, lo, hi)):
         w1 = m.group("w1")
         key = fold(w1)
         if key not in openers or (
@@ -1726,7 +1745,7 @@ def _nominals(doc: _Doc, ents: list[_Ent], start: int, end: int) -> None:
             continue  # the first word is no title and no modifier: the common case
         head_end = -1
         head = ""
-        for w in _WORD.finditer(text, m.start("words"), m.end("words")):
+        for w in word.finditer(text, m.start("words"), m.end("words")):
             key = fold(w.group())
             if key in holders and not w.group()[:1].isupper():
                 head_end, head = w.end(), key
@@ -1756,7 +1775,8 @@ def _nominal_windows(
     are the text's). A match holds only letters, hyphens and spaces, so it never crosses
     any other character: each span starts at *start*, at the end of the span before, or
     just after such a character, and ends at one, so ``_NOMINAL.finditer`` over the spans
-    finds exactly the matches that a scan of the whole text finds there.
+    finds exactly the matches that a scan of the whole text finds there. (Its letters being
+    ASCII, the characters that are no letter, hyphen or space are found by a plain class.)
     """
     spots = []
     for head in heads:
@@ -1770,10 +1790,10 @@ def _nominal_windows(
     for p in spots:
         if p < done:
             continue  # (inside the span before)
-        # (a match that holds the word at p starts after the last such character before p)
-        barrier = _NOT_IN_NOMINAL_BACK.search(text, done, p)
-        lo = barrier.end() if barrier is not None else done
-        barrier = _NOT_IN_NOMINAL.search(text, p, end)
+        # (a match that holds the word at p starts after the last such character before p:
+        # the letters, hyphens and spaces before p stripped off, and ends before the next)
+        lo = done + len(text[done:p].rstrip(_ASCII_IN_NOMINAL))
+        barrier = _ASCII_NOT_IN_NOMINAL.search(text, p, end)
         done = barrier.start() if barrier is not None else end
         windows.append((lo, done))
     return windows
@@ -1813,21 +1833,28 @@ def _party_tags(doc: _Doc, ents: list[_Ent]) -> None:
 def _appositives(doc: _Doc) -> None:
     """Titles in an appositive after a person's name: "Ana Ruiz, the city's mayor, said"."""
     g, text = doc.g, doc.text
+    pattern: re.Pattern[str] | regex.Pattern[str] | None = None
+    word: re.Pattern[str] | regex.Pattern[str] = _WORD
     for c in doc.cands:
-        if text[c.end : c.end + 2] != ", " or (
-            c.type not in {None, "PER"} or c.nested or c.canonical is not None
+        if (
+            c.canonical is not None
+            or c.nested
+            or c.type not in {None, "PER"}
+            or text[c.end : c.end + 2] != ", "
         ):
             continue  # an appositive starts with a comma and a space
         if len(c.words) == 1 and (
             c.words[0] in g.stop or c.words[0] in doc.lower_keys or c.words[0] in g.not_names
         ):
             continue  # "said Monday, the former president": no name
-        m = _APPOSITIVE.match(text, c.end)
+        if pattern is None:  # (on the first candidate that needs it)
+            ascii_ok = ascii_words(text)
+            pattern, word = (_ASCII_APPOSITIVE, _ASCII_WORD) if ascii_ok else (_APPOSITIVE, _WORD)
+        m = pattern.match(text, c.end)
         if m is None:
             continue
-        words = list(_WORD.finditer(text, m.start("title"), m.end("title")))
         end = -1
-        for w in words:
+        for w in word.finditer(text, m.start("title"), m.end("title")):
             key = fold(w.group())
             cls = g.titles.get(key)
             if cls in {"head", "role"}:
