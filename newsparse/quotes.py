@@ -814,7 +814,13 @@ def _before_dashes(toks: _Toks, j: int, lo_index: int) -> _Spk | None:
     if span is None:
         return None
     i, e = span
-    if not toks.cap[i] or toks.low[i] in _PRONOUNS:
+    role = toks.low[i] in _DETERMINERS and _np_is_plausible(toks, i, e)  # "the mayor -- …"
+    if role and i - 2 >= lo_index and toks.text[i - 1] == ",":
+        # "John Dickey, the chief executive of Ora Media -- the company that … -- told me"
+        name = _np_backward(toks, i - 2, lo_index)
+        if name is not None and toks.cap[name[0]] and toks.low[name[0]] not in _PRONOUNS:
+            return _Spk(toks.start[name[0]], toks.end[name[1]])
+    if not (role or toks.cap[i]) or toks.low[i] in _PRONOUNS:
         return None
     return _Spk(toks.start[i], toks.end[e])
 

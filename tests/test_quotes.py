@@ -692,6 +692,16 @@ def test_attribution_across_sentences(text: str, expected: list[tuple[str, str]]
             id="apposition-between-dashes",
         ),
         pytest.param(
+            "The mayor -- a teacher until 2010 -- said the bridge would reopen in May.",
+            [("the bridge would reopen in May", "The mayor", "said")],
+            id="role-and-apposition-between-dashes",
+        ),
+        pytest.param(
+            "Ana Ruiz, the head of Ora Media -- a studio in Lima -- said the deal was done.",
+            [("the deal was done", "Ana Ruiz", "said")],
+            id="name-role-and-apposition-between-dashes",
+        ),
+        pytest.param(
             "Prime Minister Theresa May said this week that the country would leave.",
             [("that the country would leave", "Prime Minister Theresa May", "said")],
             id="a-name-that-is-also-a-modal",
