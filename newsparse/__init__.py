@@ -188,6 +188,10 @@ def parse_article(
     Returns:
         The parsed :class:`Article`.
 
+    Never raises on odd text: should one of newsparse's own stages fail on it (a bug), the
+    article comes back without that stage's results and with an error diagnostic whose
+    code is :data:`STAGE_FAILED`. Stages passed in *stages* are not guarded.
+
     Raises:
         TypeError: *text* is not a ``str`` (decode ``bytes`` first), *published* or
             *options* has a wrong type, or a stage is not a function returning an Article.
