@@ -542,6 +542,21 @@ _FIRST = operator.itemgetter(0)
 # Text of common characters only (`_text.is_common`): the `_TOKEN_SPLIT` classes spelled
 # out for the standard library's `re`, about 2.5x faster per token.
 @functools.cache
+def _common_token_classes() -> tuple[str, str, str, str]:
+    """The `_TOKEN_SPLIT` classes spelled out for `re` on common characters.
+
+    A word's first character, its inner characters, a character after a dot inside it
+    ("U.S"), and a punctuation token.
+    """
+    return (
+        common_char_class(regex.compile(r"[\p{L}\p{N}]")),
+        common_char_class(regex.compile(r"[\p{L}\p{M}\p{N}'’\-]")),
+        common_char_class(regex.compile(r"[\p{L}\p{M}\p{N}]")),
+        common_char_class(regex.compile(r"[^\s\p{L}\p{N}]")),
+    )
+
+
+@functools.cache
 def _common_split(*, dotted: bool = True) -> re.Pattern[str]:
     """`_TOKEN_SPLIT` for text of common characters only (classes from the `regex` module).
 
@@ -549,10 +564,7 @@ def _common_split(*, dotted: bool = True) -> re.Pattern[str]:
     letter or digit (`_dotted_word`): the pattern without the dotted part ("U.S", "3.5"),
     which never matches there, and which costs `re` a group repetition at every word.
     """
-    start = common_char_class(regex.compile(r"[\p{L}\p{N}]"))
-    inner = common_char_class(regex.compile(r"[\p{L}\p{M}\p{N}'’\-]"))
-    after_dot = common_char_class(regex.compile(r"[\p{L}\p{M}\p{N}]"))
-    punct = common_char_class(regex.compile(r"[^\s\p{L}\p{N}]"))
+    start, inner, after_dot, punct = _common_token_classes()
     # no possessive `*+` (the `re` module has them from Python 3.11 on): nothing follows the
     # repetitions inside the group, so the greedy ones match the same
     dots = f"(?:\\.{start}{after_dot}*)*" if dotted else ""
@@ -571,8 +583,7 @@ def _dotted_word() -> re.Pattern[str]:
 
     It starts with a literal, which `re` looks for fast.
     """
-    start = common_char_class(regex.compile(r"[\p{L}\p{N}]"))
-    inner = common_char_class(regex.compile(r"[\p{L}\p{M}\p{N}'’\-]"))
+    start, inner, _, _ = _common_token_classes()
     return re.compile(f"\\.(?<={inner}\\.)(?={start})")
 
 
@@ -724,6 +735,14 @@ _LY_NOUNS = frozenset(
 )
 
 
+def _is_possessive(toks: _Toks, j: int) -> bool:
+    """Say whether token *j* ends a possessive: "Lee's", "Jones'", the "s" of "Lee ’ s"."""
+    low = toks.low[j]
+    return low.endswith(("'s", "’s", "'", "’")) or (
+        low == "s" and j > 0 and toks.text[j - 1] in "'’"
+    )
+
+
 def _subject_before(toks: _Toks, k: int, lo_index: int) -> _Spk | None:
     """Return the subject of the cue verb at token *k* ("Asif", "the minister", "he")."""
     word, low = toks.word, toks.low
@@ -735,7 +754,7 @@ def _subject_before(toks: _Toks, k: int, lo_index: int) -> _Spk | None:
         and word[j]
         and not toks.cap[j]
         and (low[j] in _VERB_ADVERBS or (low[j].endswith("ly") and low[j] not in _LY_NOUNS))
-        and not (j > lo_index and (low[j - 1] in _DETERMINERS or toks.text[j - 1] in "’'"))
+        and not (j > lo_index and (low[j - 1] in _DETERMINERS or _is_possessive(toks, j - 1)))
     ):
         j -= 1  # "He instead said", "Lee later said"; not "the family said"
     if j < lo_index:
@@ -746,13 +765,8 @@ def _subject_before(toks: _Toks, k: int, lo_index: int) -> _Spk | None:
         # apposition: "Kenneth Baer, a former official, said"; up to two of them: "Ann Lee,
         # the attorney general of Ohio, one of the states suing, said"
         for _ in range(_MAX_APPOSITIONS):
-            c = j - 1
-            while c >= lo_index and c > j - 20 and toks.text[c] != ",":
-                mark = toks.text[c] in _QUOTE_CHARS and not _between_names(toks, c)
-                if mark or toks.text[c] in ";:":
-                    return None  # (a nickname's marks may stand in a name: Marcia "Cia" Price)
-                c -= 1
-            if c < lo_index or toks.text[c] != ",":
+            c = _apposition_start(toks, j, lo_index, _COMMA, _MAX_COMMA_APPOSITION)
+            if c is None:
                 return None
             span = _np_backward(toks, c - 1, lo_index)
             if span is None:
@@ -797,19 +811,40 @@ def _subject_before(toks: _Toks, k: int, lo_index: int) -> _Spk | None:
     return _Spk(toks.start[i], toks.end[e])
 
 
-def _before_dashes(toks: _Toks, j: int, lo_index: int) -> _Spk | None:
-    """Return X in "X -- a co-editor of the book -- said" (token *j* is the closing dash)."""
+_COMMA = frozenset(",")
+_MAX_COMMA_APPOSITION = 20  # tokens between the commas of "Baer, a former official, said"
+_MAX_DASH_APPOSITION = 25  # tokens between the dashes of "Kall -- co-editor of … -- said"
+
+
+def _apposition_start(
+    toks: _Toks, j: int, lo_index: int, delims: AbstractSet[str], window: int
+) -> int | None:
+    """Return the token that opens the apposition the delimiter at token *j* closes, or None.
+
+    The delimiters are commas or dashes ("--" is two tokens): the opening one lies within
+    *window* tokens, with no quotation mark (a nickname's aside: Marcia "Cia" Price), no
+    semicolon and no colon in between.
+    """
     c = j - 1
-    while c >= lo_index and toks.text[c] in _DASHES:
-        c -= 1  # "--" is two tokens
-    while c >= lo_index and c > j - 25 and toks.text[c] not in _DASHES:
-        if toks.text[c] in _QUOTE_CHARS or toks.text[c] in ";:":
+    while c > lo_index and toks.text[c] in delims:
+        c -= 1
+    while c >= lo_index and c > j - window and toks.text[c] not in delims:
+        mark = toks.text[c] in _QUOTE_CHARS and not _between_names(toks, c)
+        if mark or toks.text[c] in ";:":
             return None
         c -= 1
-    if c < lo_index or c <= j - 25:
+    if c < lo_index or toks.text[c] not in delims:
         return None
-    while c > lo_index and toks.text[c - 1] in _DASHES:
+    while c > lo_index and toks.text[c - 1] in delims:
         c -= 1
+    return c
+
+
+def _before_dashes(toks: _Toks, j: int, lo_index: int) -> _Spk | None:
+    """Return X in "X -- a co-editor of the book -- said" (token *j* is the closing dash)."""
+    c = _apposition_start(toks, j, lo_index, _DASHES, _MAX_DASH_APPOSITION)
+    if c is None:
+        return None
     span = _np_backward(toks, c - 1, lo_index)
     if span is None:
         return None
@@ -867,12 +902,7 @@ def _np_forward(toks: _Toks, i: int, hi_index: int) -> _Spk | None:
             last = j + 1
             j += 2
             continue
-        if (
-            name_led
-            and j > i
-            and toks.text[j] in '"“'
-            and toks.low[j - 1] in load_set("entities_first_names.txt")
-        ):
+        if name_led and j > i and toks.text[j] in _NICKNAME_OPEN:
             close = _nickname_close(toks, j, hi_index)
             if close is None:
                 break
@@ -917,13 +947,26 @@ def _between_names(toks: _Toks, c: int) -> bool:
     )
 
 
-def _nickname_close(toks: _Toks, j: int, hi_index: int) -> int | None:
-    """Return the closing mark of a nickname opened at token *j* inside a name, or None.
+_NICKNAME_OPEN = frozenset('"“‘')
+_NICKNAME_CLOSE = frozenset('"”’')
+_MAX_NICKNAME_WORDS = 3
 
-    One to three capitalised words, then the closing mark and a capitalised word.
+
+def _nickname_close(toks: _Toks, j: int, hi_index: int) -> int | None:
+    """Return the closing mark of a nickname opened at token *j*, or None: Thomas "Tip" O'Neill.
+
+    A given name (`lexicons/entities_first_names.txt`) before the opening mark, one to
+    three capitalised words, then the closing mark and a capitalised word.
     """
+    if (
+        j == 0
+        or toks.text[j] not in _NICKNAME_OPEN
+        or not (toks.word[j - 1] and toks.cap[j - 1])
+        or toks.low[j - 1] not in load_set("entities_first_names.txt")
+    ):
+        return None
     for c in range(j + 1, min(hi_index - 1, j + 2 + _MAX_NICKNAME_WORDS)):
-        if toks.text[c] in '"”':
+        if toks.text[c] in _NICKNAME_CLOSE:
             return c if c > j + 1 and toks.word[c + 1] and toks.cap[c + 1] else None
         if not (toks.word[c] and toks.cap[c]):
             return None
@@ -937,9 +980,12 @@ def _verb_follows(toks: _Toks, j: int, hi_index: int) -> bool:
     unnamed officials"), where it is an adjective.
     """
     before = toks.low[j - 1]
-    if before.endswith("ly") or before in _DETERMINERS or before[:1].isdigit():
-        return False
-    if before in _NUMBER_WORDS:
+    if (
+        before.endswith("ly")
+        or before in _DETERMINERS
+        or before in _NUMBER_WORDS
+        or before[:1].isdigit()
+    ):
         return False
     if j + 1 >= hi_index:
         return True
@@ -1065,7 +1111,7 @@ def _lead_cue(toks: _Toks, lo_index: int, k: int) -> int | None:
     hits = list(itertools.compress(range(first, k), map(_lead_words().__contains__, low[first:k])))
     for c in reversed(hits):
         if toks.word[c] and low[c] in cues and not (toks.cap[c] and c != lo_index):
-            if c > lo_index and low[c - 1] in _MODALS and not toks.cap[c - 1]:
+            if _after_modal(toks, c, lo_index):
                 continue
             return c
         if low[c] == "according" and c + 1 < k and low[c + 1] == "to":
@@ -1073,6 +1119,14 @@ def _lead_cue(toks: _Toks, lo_index: int, k: int) -> int | None:
         if _in_the_words_of(toks, c, lo_index, k) or _as_x_put_it(toks, c, lo_index, k):
             return c
     return None
+
+
+def _after_modal(toks: _Toks, c: int, lo: int) -> bool:
+    """Say whether the cue at token *c* follows a modal ("will say"): no speech yet.
+
+    A capitalised modal is a name: "Theresa May said".
+    """
+    return c > lo and toks.low[c - 1] in _MODALS and not toks.cap[c - 1]
 
 
 def _as_x_put_it(toks: _Toks, c: int, lo_index: int, k: int) -> bool:
@@ -1149,36 +1203,14 @@ _MAX_TITLE_WORDS = 6
 _TITLE_SMALL_WORDS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "the", "to"})
 
 
-def _is_nickname(text: str, toks: _Toks, k: int, raw: _Raw) -> bool:
-    """Say whether the quote is a nickname inside a name: Thomas "Tip" O'Neill.
-
-    A given name (`lexicons/entities_first_names.txt`) right before the opening mark, a
-    capitalised word right after the closing one, and one to three capitalised words between.
-    """
-    if (
-        not (toks.word[k - 1] and toks.cap[k - 1])
-        or text[raw.open_at - 1 : raw.open_at] != " "
-        or toks.low[k - 1] not in load_set("entities_first_names.txt")
-    ):
-        return False
-    after = text[raw.close_end : raw.close_end + 2]
-    if len(after) < 2 or after[0] != " " or not after[1].isupper():  # noqa: PLR2004
-        return False
-    words = text[raw.start : raw.end].split()
-    return 0 < len(words) <= _MAX_NICKNAME_WORDS and all(w[0].isupper() for w in words)
-
-
-_MAX_NICKNAME_WORDS = 3
-
-
 def _scare(text: str, toks: _Toks, k: int, lo_index: int, raw: _Raw) -> bool:
     """Return True if the quote is a name, title or scare quote ("the so-called ‘caliphate’")."""
     if k - 1 < lo_index:
         return False
     markers = load_set("quotes_scare_markers.txt")
     word = toks.low[k - 1]
-    if _is_nickname(text, toks, k, raw):
-        return True
+    if _nickname_close(toks, k, len(toks)) is not None:
+        return True  # a nickname inside a name
     if toks.text[k - 1] == "," and k - 2 >= lo_index and toks.low[k - 2] in _TITLE_NOUNS:
         # a title in apposition: "on Mr. King's show, ‘Politicking.’": a few words in title
         # case (not "Asked about the series, "It was fun," Lee said.")
@@ -2141,9 +2173,9 @@ def _reported(  # noqa: PLR0917 - private helper fed by one caller
                 and not _that_clause_follows(toks, c, t_lo, t_hi)
             ):
                 continue
-            if c + 1 < t_hi and toks.low[c + 1] in {"to", "by", "of"}:
+            if c + 1 < t_hi and toks.low[c + 1] in _NO_CLAUSE_AFTER:
                 continue  # "said to be", "told by", "warned of"
-            if c > t_lo and toks.low[c - 1] in _MODALS and not toks.cap[c - 1]:  # not "May said"
+            if _after_modal(toks, c, t_lo):
                 continue
             attr = None
             if last is not None:
@@ -2391,8 +2423,7 @@ def _that_clause_follows(toks: _Toks, c: int, lo: int, hi: int) -> bool:
     low = toks.low[c]
     if low.endswith("ed") or low in _IRREGULAR_PAST:
         return True
-    before = toks.low[c - 1] if c > lo else ""
-    if before.endswith(("'s", "’s")) or (before == "s" and toks.text[c - 2] in "'’"):
+    if c > lo and _is_possessive(toks, c - 1):
         return False  # "Lee's posts that the vote was rigged": a noun
     return _named_subject(toks, c, lo)
 
@@ -2432,7 +2463,8 @@ def _coordinated_cue(toks: _Toks, k: int, t_hi: int) -> bool:
     )
 
 
-_NOT_AFTER_CUE = frozenset({"to", "by", "of", "about"})
+_NO_CLAUSE_AFTER = frozenset({"to", "by", "of"})  # after a cue: "said to be", "warned of"
+_NOT_AFTER_CUE = _NO_CLAUSE_AFTER | {"about"}  # …and after a second cue: "thought about"
 
 
 _BEFORE_BARE = _MODALS | {
@@ -2499,7 +2531,7 @@ def _clause_before(text: str, toks: _Toks, c: int, t_lo: int, attr: _Attr) -> _F
     return _Found(span[0], span[1], "indirect", "quote.reported-before", attr)
 
 
-_AFTER_CONTENT = frozenset(",—–―")  # what ends the content before "according to"
+_AFTER_CONTENT = _DASHES | {","}  # what ends the content before "according to"
 _MAX_SOURCE_TAIL = 8  # words a source may run on after its noun phrase
 _MAX_SOURCE_WORDS = 5
 
