@@ -66,6 +66,10 @@ def test_replace_equals_evolve() -> None:
     assert _replace(span, end=2, text="Ra") == Span(0, 2, "Ra")
 
 
-def test_replace_rejects_unknown_fields() -> None:
+def test_replace_rejects_unknown_fields_and_validates() -> None:
     with pytest.raises(TypeError, match="no field 'nope'"):
         _replace(Article("x"), nope=1)
+    with pytest.raises(ValueError, match="does not fit"):
+        _replace(Span(0, 4, "Rain"), end=2)
+    with pytest.raises(TypeError):
+        _replace(Article("x"), text=b"x")
