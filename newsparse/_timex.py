@@ -1793,19 +1793,21 @@ def _try_rules(text: str, at: int, stop: int, names: tuple[str, ...]) -> Hit | N
     # a bounded window: the regex engine may look ahead to endpos for required literals
     window = min(stop, at + _MAX_SPAN)
     ahead = None
-    seen: dict[int, bool] = {}
+    # the group of required words looked for last, and whether one is there (rules that
+    # share a group are neighbours in the plans)
+    group_seen = -1
+    ok = False
     for match, rule_id, handler, group, words in steps:
         if words:
-            ok = seen.get(group)
-            if ok is None:
+            if group != group_seen:
                 if ahead is None:
                     ahead = text[at : at + _CHECK_SPAN].casefold()
+                group_seen = group
                 ok = False
                 for word in words:  # a plain loop: cheaper than any() or a function call
                     if word in ahead:
                         ok = True
                         break
-                seen[group] = ok
             if not ok:
                 continue
         m = match(text, at, window)
