@@ -2068,9 +2068,11 @@ def _candidates(text: str, start: int, stop: int) -> list[tuple[int, int, tuple[
             after = b""
             if run in _WEAK_BYTES:
                 after = runs[k + 1]  # the next word when one character separates them
-                if not after or after[:1].isdigit():
-                    after = b""
-                elif after not in _NEXT_BYTES:
+                if after in _NEXT_BYTES:
+                    pass
+                elif not after or after[0] < 0x3A:  # noqa: PLR2004 - a digit: bytes below ":"
+                    after = b""  # (runs hold digits, "_" and lower-case letters only)
+                else:
                     continue  # a function word before an ordinary word: nothing to try
             at = lengths[k] + k
             end = lengths[k + 1] + k
@@ -2081,10 +2083,11 @@ def _candidates(text: str, start: int, stop: int) -> list[tuple[int, int, tuple[
                 continue  # a letter outside ASCII belongs to the word
             plan = None
             if after and text[end] == " ":
-                if (run, after) in _DEAD_PAIRS:
+                pair = (run, after)
+                if pair in _DEAD_PAIRS:
                     continue  # "that the": known to start nothing (see _refine)
                 if not checked:  # ASCII: the next word is all of *after*
-                    plan = _REFINED_BYTES.get((run, after))
+                    plan = _REFINED_BYTES.get(pair)
             found.append((at, end, plan))
     else:  # "ß", ligatures: fold word by word
         found.extend(
