@@ -549,7 +549,6 @@ class _Toks:
 # the token pattern as a separator: `split` returns [gap, token, gap, token, ..., gap] (the gaps
 # are white space), so the offsets are running sums of the lengths (no per-token Python code)
 _TOKEN_SPLIT = regex.compile("(" + _TOKEN.pattern + ")")
-_FIRST = operator.itemgetter(0)
 
 
 # Text of common characters only (`_text.is_common`): the `_TOKEN_SPLIT` classes spelled
@@ -610,16 +609,26 @@ def _tokens(text: str, lo: int, hi: int) -> _Toks:
     """Return the tokens of ``text[lo:hi]`` (what ``_TOKEN.finditer`` finds there)."""
     # `split` takes no pos/endpos: one C-level copy of the range (no look-arounds in _TOKEN)
     chunk = text[lo:hi]
-    common = is_common(chunk)
+    ascii_only = chunk.isascii()
+    common = ascii_only or is_common(chunk)
     split: re.Pattern[str] | regex.Pattern[str] = (
         _common_splits()[_dotted_word().search(chunk) is not None] if common else _TOKEN_SPLIT
     )
     parts: list[str] = split.split(chunk)
-    # `lower` is `casefold` on ASCII, and faster
-    fold = str.lower if common and chunk.isascii() else str.casefold
     pos = list(itertools.accumulate(map(len, parts), initial=lo))
     texts = parts[1::2]
-    firsts = "".join(map(_FIRST, texts))  # the first character of each token
+    if not texts:
+        return _Toks([], [], [], [], b"", b"")
+    starts = pos[1:-1:2]
+    # the first character of each token, picked from the text by one C-level item getter
+    # (of a single index, it returns that character alone: the same string)
+    firsts = "".join(operator.itemgetter(*starts)(text))
+    if ascii_only and "\0" not in chunk:
+        # `lower` is `casefold` on ASCII: one call on the tokens joined by a character that
+        # none holds, cut there again, is faster than a call per token
+        low = "\0".join(texts).lower().split("\0")
+    else:
+        low = list(map(str.casefold, texts))
     if common:
         # one byte per token (General Punctuation becomes "?"), classified by two tables
         codes = firsts.encode("latin-1", "replace")
@@ -627,7 +636,7 @@ def _tokens(text: str, lo: int, hi: int) -> _Toks:
     else:
         word = bytes(map(str.isalnum, firsts))
         cap = bytes(map(operator.or_, map(str.isupper, firsts), map(str.isdigit, firsts)))
-    return _Toks(pos[1:-1:2], pos[2::2], texts, list(map(fold, texts)), word, cap)
+    return _Toks(starts, pos[2::2], texts, low, word, cap)
 
 
 def _head_tokens(text: str, lo: int, hi: int, n: int) -> _Toks:

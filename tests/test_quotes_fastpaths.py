@@ -100,3 +100,21 @@ def test_undotted_split_where_no_word_goes_on_after_a_period() -> None:
         else:
             assert quotes._common_split().split(text) == quotes._TOKEN_SPLIT.split(text), text
     assert checked > 10000
+
+
+def test_tokens_are_the_token_pattern() -> None:
+    """`_tokens` gives what `_TOKEN.finditer` finds: offsets, text, folded form and flags."""
+    rnd = random.Random(11)  # noqa: S311 - reproducible test data
+    alphabet = "aZ9 .'’-\"“,\0\n\tÉé—ж"
+    for _ in range(3000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randrange(0, 16)))
+        lo = rnd.randrange(0, len(text) + 1)
+        hi = rnd.randrange(lo, len(text) + 1)
+        found = list(quotes._TOKEN.finditer(text, lo, hi))
+        toks = quotes._tokens(text, lo, hi)
+        assert toks.start == [m.start() for m in found], (text, lo, hi)
+        assert toks.end == [m.end() for m in found]
+        assert toks.text == [m.group() for m in found]
+        assert toks.low == [m.group().casefold() for m in found]
+        assert toks.word == bytes(m.group()[0].isalnum() for m in found)
+        assert toks.cap == bytes(m.group()[0].isupper() or m.group()[0].isdigit() for m in found)
