@@ -320,6 +320,11 @@ def tokenize(
                 keys[i] = keys[i][:-1]
                 links[i] = False  # a period follows
             continue
+        if last.isdecimal():
+            whole, _, fraction = word.partition(".")
+            if whole.isdecimal() and fraction.isdecimal():  # "1.5": spliced in below
+                spliced.append(i)
+                continue
         if len(word) > 1 and (
             (last in "sS" and word[-2] in "'’" and word[:-2].isalnum())
             or (last in "'’" and word[-2] in "sS" and word[:-1].isalnum())
