@@ -207,6 +207,17 @@ def test_fork_server_preloads_the_warm_module_and_keeps_the_users(
     assert preload == ["__main__", "users_module", "newsparse._warm"]
 
 
+def test_warm_module_freezes_what_the_fork_server_holds() -> None:
+    probe = (
+        "import gc; n = gc.get_freeze_count(); import newsparse._warm; "
+        "print(n, gc.get_freeze_count() > 0)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], check=True, capture_output=True, text=True
+    ).stdout
+    assert out.split() == ["0", "True"]
+
+
 def test_warm_module_loads_every_stage_on_import() -> None:
     probe = (
         "import sys; import newsparse._warm; "
