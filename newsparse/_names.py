@@ -203,6 +203,11 @@ def _one_word(word: str) -> bool:
     )
 
 
+def _two_letters(word: str) -> bool:
+    """True if *word* has two letters or more (a word of letters only: its length)."""
+    return (len(word) > 1 and word.isalpha()) or sum(map(str.isalpha, word)) >= 2  # noqa: PLR2004
+
+
 def _split_compound(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Return the name part of a compound like ``Taliban-led`` / ``anti-Israel``, or None."""
     word = text[start:end]
@@ -253,7 +258,7 @@ def _add_slow(
                 f = 0
         if word[0].isupper():
             f |= CAP
-            if word.isupper() and sum(c.isalpha() for c in word) >= 2:  # noqa: PLR2004
+            if word.isupper() and _two_letters(word):
                 f |= UPPER
         elif "-" in word:
             head, _, rest = word.partition("-")
@@ -334,7 +339,7 @@ def tokenize(
             ends[i] -= cut
             keys[i] = keys[i][:-cut]
             flags[i] |= POSS
-            if word.isupper() and word[0].isupper() and sum(c.isalpha() for c in word) >= 2:  # noqa: PLR2004
+            if word.isupper() and word[0].isupper() and _two_letters(word):
                 flags[i] = POSS | UPPER | CAP
         elif hyphenated(word) is not None:  # "long-term", "Taliban-led", "al-Amr"
             if (
@@ -347,7 +352,7 @@ def tokenize(
                     ends[i] = part[1]
                     word = text[part[0] : part[1]]
                     keys[i] = fold(word)
-                    if word.isupper() and sum(c.isalpha() for c in word) >= 2:  # noqa: PLR2004
+                    if word.isupper() and _two_letters(word):
                         flags[i] = UPPER | CAP  # (its first letter is a capital)
             if "-" in word and not word[0].isupper():
                 head, _, rest = word.partition("-")
@@ -364,7 +369,7 @@ def tokenize(
     caps = list(itertools.compress(range(len(words)), firsts))
     for i in itertools.compress(caps, map(str.isupper, map(words.__getitem__, caps))):
         word = words[i]
-        if len(word) > 1 and flags[i] & (CAP | POSS) == CAP and sum(c.isalpha() for c in word) >= 2:  # noqa: PLR2004
+        if len(word) > 1 and flags[i] & (CAP | POSS) == CAP and _two_letters(word):
             flags[i] |= UPPER
     # the rest through the full token pattern, spliced in by one rebuild of the lists (a
     # slice assignment per token would be quadratic on a page of "U.S." and "a.m.")

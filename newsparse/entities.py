@@ -430,6 +430,7 @@ class _Doc:
         self.cands: list[_Cand] = []
         self.party_tags: list[tuple[int, int, str, int, int]] = []
         self.links = toks.links  # tokens i and i + 1 are separated by spaces only
+        self.keys, self.flags, self.first_words = keys, flags, g.first_words  # (for gaz)
         # (flags are small ints: one byte translation tests a bit of every flag)
         flag_bytes = bytes(flags)
         self.cap_idx = list(itertools.compress(range(n), flag_bytes.translate(_CAP_BIT)))
@@ -486,7 +487,7 @@ class _Doc:
     def _mark_lines(self, start: int, end: int, headline: tuple[int, int]) -> None:
         """Mark the tokens of ALL-CAPS lines and of short Title-Case lines."""
         toks, text = self.toks, self.text
-        starts, ends, flags = toks.starts, toks.ends, toks.flags
+        starts, ends, flags, cap_idx = toks.starts, toks.ends, toks.flags, self.cap_idx
         # (every word in capitals is a capitalised word)
         uppers = list(
             itertools.compress(
@@ -529,7 +530,12 @@ class _Doc:
                     n_words = sum(map(str.isalpha, map(text.__getitem__, starts[lo:hi])))
                 shout = n_words >= 2 and upper >= 0.8 * n_words  # noqa: PLR2004
             title_case = False
-            if not shout and le - ls < 160:  # noqa: PLR2004
+            if (
+                not shout
+                and le - ls < 160  # noqa: PLR2004
+                # (a Title-Case line has three capitalised words at least)
+                and bisect.bisect_left(cap_idx, hi) - bisect.bisect_left(cap_idx, lo) >= 3  # noqa: PLR2004
+            ):
                 in_head = headline[1] > headline[0] and (
                     headline[0] <= ls < headline[1] or ls <= headline[0] < le
                 )
@@ -549,12 +555,12 @@ class _Doc:
 
     def gaz(self, i: int, stop: int) -> tuple[int, Entry] | None:
         """Longest gazetteer phrase starting at token i and ending before *stop*."""
-        g = self.g
-        keys = self.toks.keys
+        keys = self.keys
         key = keys[i]
-        if key not in g.first_words or self.skip[i]:
+        if key not in self.first_words or self.skip[i]:
             return None
-        flags, phrases, prefixes, links = self.toks.flags, g.phrases, g.prefixes, self.links
+        g, flags, links = self.g, self.flags, self.links
+        phrases, prefixes = g.phrases, g.prefixes
         last = i + g.maxlen - 1  # the last token a phrase may end with
         if last >= stop:
             last = stop - 1
@@ -565,7 +571,7 @@ class _Doc:
             # the words fit the entry: an acronym in capitals, a name capitalised (unless
             # listed in lower case), never ending in a word in capitals that is no name
             if entry is not None and (
-                all(flags[k] & UPPER for k in range(i, j + 1))
+                all(map(UPPER.__and__, flags[i : j + 1]))
                 if entry.upper
                 else (flags[i] & CAP or entry.lower_ok)
                 and not (flags[j] & UPPER and not flags[j] & CAP)
@@ -579,24 +585,24 @@ class _Doc:
 
     def title_at(self, i: int, stop: int) -> int:
         """End (exclusive) of the longest title phrase at token i, or i."""
-        toks, g = self.toks, self.g
-        key = toks.keys[i]
+        g, keys, links = self.g, self.keys, self.links
+        titles, prefixes = g.titles, g.title_prefixes
+        last = i + g.title_maxlen - 1  # the last token a title may end with
+        if last >= stop:
+            last = stop - 1
+        key = keys[i]
         best = i
         j = i
         while True:
             # a role noun ("actor", "witness") is a title in lower case, or capitalised only
             # because it opens the sentence: "Witness Ana Lopez said"
-            if key in g.titles and (g.titles[key] != "role" or (j == i and self.sent[i])):
+            cls = titles.get(key)
+            if cls is not None and (cls != "role" or (j == i and self.sent[i])):
                 best = j + 1
-            if (
-                j + 1 >= stop
-                or j + 1 - i >= g.title_maxlen
-                or key not in g.title_prefixes
-                or not self.links[j]
-            ):
+            if j >= last or key not in prefixes or not links[j]:
                 break
             j += 1
-            key = key + " " + toks.keys[j]
+            key = key + " " + keys[j]
         return best
 
 
