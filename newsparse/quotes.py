@@ -1491,6 +1491,17 @@ def _analyse_paragraph(
             if k_tail is not None:
                 attr = _attr_from_cue(toks, k_tail, t_lo, t_hi, sentence_subject.get(si))
         if attr is None:
+            if _object_quote(text, raw, toks, k_close, t_hi):
+                # `Trump attacked “the hateful ideology of radical Islam.”`: no cue verb, but
+                # the quoted words close the sentence: someone's words, quoted whole
+                np = _object_quote_speaker(toks, t_lo, k_open)
+                f = _Found(
+                    raw.start, raw.end, "direct", "quote.object",
+                    None if np is None else _Attr(np, None, "quote.object"), sentence=si,
+                )  # fmt: skip
+                para.quotes.append(f)
+                found_by_raw[ri] = f
+                last_found = f
             continue  # no speech in the sentence: a scare quote or a title
         f = _Found(raw.start, raw.end, "partial", "quote.partial", attr, sentence=si)
         if lead_cue is not None and lead_cue == k_open - 1 and toks.low[lead_cue] in _PERFORMED:
@@ -1856,7 +1867,12 @@ def _subject_then_quote(
 def _merge_attributions(
     toks: _Toks, starts: list[int], sentences: list[tuple[int, int]], closes: set[int]
 ) -> list[tuple[int, int]]:
-    """Join a sentence that is only an attribution to the quote before it ("?” Lee asked.")."""
+    """Join a sentence that is only an attribution to the quote before it ("?” Lee asked.").
+
+    A sentence with a quote of its own after the cue is not only an attribution (`…
+    neighborhood." Russia insisted that Pyongyang "stop."`); a nickname in the speaker's
+    name is no quote of its own (`." Del. Marcia "Cia" Price shouted.`).
+    """
     out: list[tuple[int, int]] = []
     for s, e in sentences:
         if out and out[-1][1] in closes:
@@ -1864,6 +1880,9 @@ def _merge_attributions(
             attr = _tail_attribution(toks, k, hi) if k < hi and toks.word[k] else None
             if attr is not None and attr.speaker is not None:
                 stop = max(attr.speaker.end, attr.cue[1] if attr.cue else 0)
+                if any(stop < c <= e for c in closes):
+                    out.append((s, e))
+                    continue
                 rest = sum(1 for x in range(k, hi) if toks.word[x] and toks.start[x] >= stop)
                 if rest <= _MAX_REST:
                     out[-1] = (out[-1][0], e)
@@ -1919,6 +1938,48 @@ def _inside_that_clause(toks: _Toks, cue: int, last_lead: int) -> bool:
     return that < last_lead - 1 and toks.low[that] == "that" and toks.text[last_lead] == ","
 
 
+_OBJECT_QUOTE_WORDS = 3
+_IMPERSONAL = frozenset({"that's", "that’s", "it", "it's", "it’s", "there", "this"})
+
+
+def _object_quote(text: str, raw: _Raw, toks: _Toks, k_close: int, t_hi: int) -> bool:
+    """Return True for a quote with no cue in its sentence that is still someone's words.
+
+    The quote closes its sentence with its own final mark and has three words or more
+    (`Trump attacked “the hateful ideology of radical Islam.”`, `Tribe likened the rules to
+    "burning the Constitution."`). A scare quote or a name is shorter or goes on
+    (`The "reform" hurts farmers.`); a title is in title case (`to perform “Takin’ It to
+    the Streets.”`).
+    """
+    if text[raw.end - 1] not in ".!?" or any(toks.word[k_close:t_hi]):
+        return False
+    if not _words_at_least(text, raw.start, raw.end, _OBJECT_QUOTE_WORDS):
+        return False
+    return not _title_case(text[raw.start : raw.end].rstrip(".!?").split())
+
+
+def _object_quote_speaker(toks: _Toks, lo: int, hi: int) -> _Spk | None:
+    """The subject of a `quote.object` sentence when it is a name or a personal pronoun."""
+    spk = _sentence_subject(toks, lo, hi)
+    if spk is None:
+        return None
+    i = bisect.bisect_left(toks.start, spk.start, lo, hi)
+    e = bisect.bisect_left(toks.start, spk.end, lo, hi)
+    words = [c for c in range(i, e) if toks.word[c]]
+    if not words or toks.low[words[0]] in _NOT_SUBJECTS or toks.low[words[0]] in _IMPERSONAL:
+        return None
+    if len(words) == 1 and toks.low[words[0]] in _PRONOUNS - {"it", "you"}:
+        return spk
+    if toks.low[words[0]] in _DETERMINERS or not all(toks.cap[c] for c in words):
+        return None
+    return spk
+
+
+def _title_case(words: list[str]) -> bool:
+    """Return True if every word is capitalised or a small word ("of", "the", "vs")."""
+    return all(w[:1].isupper() or w.casefold() in _SMALL_WORDS for w in words)
+
+
 def _aside_or_heading(text: str, raw: _Raw, lo: int, hi: int) -> bool:
     """Return True for a quoted stage direction or a quoted subhead, not speech.
 
@@ -1935,7 +1996,7 @@ def _aside_or_heading(text: str, raw: _Raw, lo: int, hi: int) -> bool:
     words = content.split()
     if not 1 < len(words) <= _MAX_HEADING_WORDS:
         return False
-    return all(w[:1].isupper() or w.casefold() in _SMALL_WORDS for w in words)
+    return _title_case(words)
 
 
 def _late_cue(toks: _Toks, k: int, hi: int, inside: list[bool], cues: frozenset[str]) -> int | None:

@@ -326,6 +326,57 @@ def test_quoted_clause_span(text: str, expected: tuple[str, str, str]) -> None:
     assert [(q.text, q.kind, q.rule) for q in quotes] == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "In an August speech, Trump attacked “the hateful ideology of radical Islam.”",
+            [("the hateful ideology of radical Islam.", "direct", "quote.object", "Trump")],
+            id="object-of-a-verb-that-is-no-cue",
+        ),
+        pytest.param(
+            'Another critic likened the rules to "burning the Constitution."',
+            [("burning the Constitution.", "direct", "quote.object", None)],
+            id="no-named-subject-no-speaker",
+        ),
+        pytest.param(
+            "She missed “the quiet evenings by the old harbour.”",
+            [("the quiet evenings by the old harbour.", "direct", "quote.object", "She")],
+            id="pronoun-subject",
+        ),
+        pytest.param('The "reform" hurts farmers in the south.', [], id="scare-quote-goes-on"),
+        pytest.param('Farmers hated the "new reform."', [], id="two-words-are-a-scare-quote"),
+        pytest.param(
+            "The band came back on stage to perform “Takin’ It to the Streets.”",
+            [],
+            id="title-case-is-a-title",
+        ),
+    ],
+)
+def test_quote_closing_a_sentence_without_a_cue(
+    text: str, expected: list[tuple[str, str, str, str | None]]
+) -> None:
+    assert [(q.text, q.kind, q.rule, _speaker(q)) for q in _quotes(text)] == expected
+
+
+def test_attribution_sentence_with_a_quote_of_its_own_stays_apart() -> None:
+    text = (
+        'Japan branded the North an "outlaw nation in the neighborhood." '
+        'Russia insisted that Pyongyang "stop its dangerous escapades."'
+    )
+    assert [(q.text, _speaker(q)) for q in _quotes(text)] == [
+        ("outlaw nation in the neighborhood.", "Japan"),
+        ("stop its dangerous escapades.", "Russia"),
+    ]
+
+
+def test_nickname_in_a_closing_attribution_is_no_quote_of_its_own() -> None:
+    text = '"This is a big year!" His niece, Del. Marcia "Cia" Price, shouted to the crowd.'
+    assert [(q.text, _speaker(q)) for q in _quotes(text)] == [
+        ("This is a big year!", 'His niece, Del. Marcia "Cia" Price')
+    ]
+
+
 def test_partial_quote_takes_its_closing_attribution() -> None:
     text = 'Ruiz said the dam held because "the engineers never slept," Lee said.'
     (q,) = _quotes(text)
