@@ -715,9 +715,15 @@ def _np_backward(toks: _Toks, j: int, lo_index: int) -> tuple[int, int] | None:
     i += 1
     while i <= j and not word[i] and tok[i] != "(":
         i += 1
-    if i > j:
-        return None
+    if i > j or (low[i] in _PP_STARTS and not toks.cap[i]):
+        return None  # "who in 2010 said": a prepositional phrase is no speaker
     return i, j
+
+
+_PP_STARTS = frozenset(
+    {"in", "on", "at", "by", "with", "without", "during", "including", "from", "for", "of",
+     "into", "over", "under", "after", "before", "since", "until", "amid"}
+)  # fmt: skip
 
 
 _VERB_ADVERBS = frozenset(
@@ -921,7 +927,12 @@ def _np_forward(toks: _Toks, i: int, hi_index: int) -> _Spk | None:
             and toks.low[j] not in _NAME_JOINERS
             and (toks.low[j] not in load_set("quotes_titles.txt") or not _next_cap(toks, j))
         ):
-            break  # "Ruiz spoke": a name ends at the first lower-case word
+            t = _title_run_end(toks, j, hi_index)
+            if t is None:
+                break  # "Ruiz spoke": a name ends at the first lower-case word
+            words += t - j
+            j = t  # "Democratic presidential nominee Hillary Clinton"
+            continue
         if (
             j > i + 1
             and not name_led
@@ -938,6 +949,25 @@ def _np_forward(toks: _Toks, i: int, hi_index: int) -> _Spk | None:
     if last < i:
         return None
     return _Spk(toks.start[i], toks.end[last])
+
+
+_MAX_TITLE_RUN = 3
+
+
+def _title_run_end(toks: _Toks, j: int, hi_index: int) -> int | None:
+    """Return the index of the title that ends a lower-case run at token *j* before a name.
+
+    "Democratic presidential nominee Hillary Clinton": the words "presidential nominee" end
+    in a title and a capitalised word follows, so the name goes on.
+    """
+    k = j
+    while k < min(hi_index, j + _MAX_TITLE_RUN) and toks.word[k] and not toks.cap[k]:
+        if toks.low[k] in _FORWARD_STOP or toks.low[k] in _STOP:
+            return None
+        if toks.low[k] in load_set("quotes_titles.txt") and _next_cap(toks, k):
+            return k
+        k += 1
+    return None
 
 
 def _between_names(toks: _Toks, c: int) -> bool:

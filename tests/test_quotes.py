@@ -359,6 +359,11 @@ def test_quote_closing_a_sentence_without_a_cue(
     assert [(q.text, q.kind, q.rule, _speaker(q)) for q in _quotes(text)] == expected
 
 
+def test_prepositional_phrase_is_no_speaker() -> None:
+    text = "The mayor, who in 2010 said that the bridge was safe, resigned."
+    assert [_speaker(q) for q in _quotes(text, indirect=True)] == []
+
+
 def test_attribution_sentence_with_a_quote_of_its_own_stays_apart() -> None:
     text = (
         'Japan branded the North an "outlaw nation in the neighborhood." '
@@ -843,6 +848,11 @@ def test_attribution_across_sentences(text: str, expected: list[tuple[str, str]]
             "The mayor closed the bridge, citing the risk of a collapse.",
             [("the risk of a collapse", "The mayor", "citing")],
             id="citing-after-the-main-clause",
+        ),
+        pytest.param(
+            "Democratic presidential nominee Ana Ruiz chimed in, saying the video was painful.",
+            [("the video was painful", "Democratic presidential nominee Ana Ruiz", "saying")],
+            id="lower-case-title-run-inside-a-name",
         ),
     ],
 )
