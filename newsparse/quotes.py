@@ -778,6 +778,9 @@ def _subject_before(toks: _Toks, k: int, lo_index: int) -> _Spk | None:
             if span is None:
                 return None
             i, e = span
+            if i == e and toks.text[i].isdigit():
+                j = c  # an age or a year: "Schiff, 56, who …, told", "since Jan. 1, 2015, shows"
+                continue
             if toks.low[i] in _DETERMINERS and _np_is_plausible(toks, i, e):
                 # "the aide, Ana Ruiz, said" is Ana Ruiz (the whole phrase is the mention);
                 # "the mayor, a teacher, said" is the mayor, unless that phrase is itself an

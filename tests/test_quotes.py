@@ -854,6 +854,12 @@ def test_attribution_across_sentences(text: str, expected: list[tuple[str, str]]
             [("the video was painful", "Democratic presidential nominee Ana Ruiz", "saying")],
             id="lower-case-title-run-inside-a-name",
         ),
+        pytest.param(
+            "Ruiz, 56, who has served on the committee for a decade, told reporters that "
+            "the plan would fail.",
+            [("that the plan would fail", "Ruiz", "told")],
+            id="age-in-apposition",
+        ),
     ],
 )
 def test_reported_speech(text: str, expected: list[tuple[str, str, str]]) -> None:
