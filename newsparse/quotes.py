@@ -1144,14 +1144,17 @@ def _lead_cue(toks: _Toks, lo_index: int, k: int) -> int | None:
     hits = list(itertools.compress(range(first, k), map(_lead_words().__contains__, low[first:k])))
     for c in reversed(hits):
         if toks.word[c] and low[c] in cues and not (toks.cap[c] and c != lo_index):
-            if _after_modal(toks, c, lo_index):
-                continue
+            if _after_modal(toks, c, lo_index) or (c + 1 < k and low[c + 1] in _COPULAS):
+                continue  # "will say"; "Kim's mental state is": no speech
             return c
         if low[c] == "according" and c + 1 < k and low[c + 1] == "to":
             return c
         if _in_the_words_of(toks, c, lo_index, k) or _as_x_put_it(toks, c, lo_index, k):
             return c
     return None
+
+
+_COPULAS = frozenset({"is", "was", "are", "were", "has", "had", "will", "would"})
 
 
 def _after_modal(toks: _Toks, c: int, lo: int) -> bool:

@@ -359,6 +359,13 @@ def test_quote_closing_a_sentence_without_a_cue(
     assert [(q.text, q.kind, q.rule, _speaker(q)) for q in _quotes(text)] == expected
 
 
+def test_cue_word_before_a_copula_is_a_noun() -> None:
+    text = 'President Ana Ruiz said the mayor\'s mental state is "spiraling out of control."'
+    assert [(q.text, _speaker(q)) for q in _quotes(text)] == [
+        ("spiraling out of control.", "President Ana Ruiz")
+    ]
+
+
 def test_prepositional_phrase_is_no_speaker() -> None:
     text = "The mayor, who in 2010 said that the bridge was safe, resigned."
     assert [_speaker(q) for q in _quotes(text, indirect=True)] == []
