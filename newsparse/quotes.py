@@ -1144,7 +1144,7 @@ def _lead_cue(toks: _Toks, lo_index: int, k: int) -> int | None:
     hits = list(itertools.compress(range(first, k), map(_lead_words().__contains__, low[first:k])))
     for c in reversed(hits):
         if toks.word[c] and low[c] in cues and not (toks.cap[c] and c != lo_index):
-            if _after_modal(toks, c, lo_index) or (c + 1 < k and low[c + 1] in _COPULAS):
+            if _after_modal(toks, c, lo_index) or _noun_cue(toks, c, k):
                 continue  # "will say"; "Kim's mental state is": no speech
             return c
         if low[c] == "according" and c + 1 < k and low[c + 1] == "to":
@@ -1155,6 +1155,23 @@ def _lead_cue(toks: _Toks, lo_index: int, k: int) -> int | None:
 
 
 _COPULAS = frozenset({"is", "was", "are", "were", "has", "had", "will", "would"})
+
+
+def _noun_cue(toks: _Toks, c: int, hi: int) -> bool:
+    """Say whether the cue word at token *c* is a noun: "Kim's mental state is", "his comment was".
+
+    A past form before a copula is still a verb, of a clause inside a clause: "which he said
+    were at his side".
+    """
+    return (
+        c + 1 < hi
+        and toks.low[c + 1] in _COPULAS
+        and not toks.low[c].endswith("ed")
+        and toks.low[c] not in _IRREGULAR_PAST
+    )
+
+
+_IRREGULAR_PAST = frozenset({"said", "told", "wrote", "spoke", "thought", "felt", "knew"})
 
 
 def _after_modal(toks: _Toks, c: int, lo: int) -> bool:
@@ -2376,16 +2393,29 @@ def _clause_after(  # noqa: PLR0917 - private helper fed by two callers
             k = _index_at(toks, obj.end, k, t_hi)
         elif toks.word[k] and toks.low[k] in {"reporters", "journalists", "lawmakers", "voters"}:
             k += 1
-    # skip time and place adverbials before "that": "said Tuesday that", "said in a statement that"
-    for j in range(k, min(t_hi, k + 8)):
+    # skip time and place adverbials before "that": "said Tuesday that", "said in a statement
+    # that", "said at an event in Colorado Springs that"
+    pp = k < t_hi and toks.low[k] in _PP_STARTS
+    for j in range(k, min(t_hi, k + _MAX_ADVERBIAL)):
         if toks.low[j] == "that":
-            if all(
+            plain = (
                 toks.low[x] in _TIME_WORDS or toks.cap[x] or toks.text[x] in _SKIPPABLE
                 for x in range(k, j)
+            )
+            if all(plain) or (
+                pp
+                and _starts_clause(toks, j + 1, t_hi)
+                and all(
+                    toks.low[x] in _TIME_WORDS
+                    or toks.cap[x]
+                    or toks.text[x] in _SKIPPABLE
+                    or _in_place_phrase(toks, x)
+                    for x in range(k, j)
+                )
             ):
                 k = j
             break
-        if not toks.word[j] and toks.text[j] not in _TITLE_MARKS:
+        if not toks.word[j] and toks.text[j] not in _SKIPPABLE:
             break  # a show's title may come in marks: "told “Morning Joe” that"
     while k < t_hi:
         if toks.low[k] in _PARTS_OF_DAY and toks.low[k - 1] in _DAYS:
@@ -2451,6 +2481,39 @@ def _clause_after(  # noqa: PLR0917 - private helper fed by two callers
     if span is None:
         return None
     return _Found(span[0], span[1], "indirect", "quote.reported", attr)
+
+
+_MAX_ADVERBIAL = 12  # tokens between a cue and its "that"
+
+
+def _starts_clause(toks: _Toks, j: int, t_hi: int) -> bool:
+    """Say whether token *j* can open a clause after "that": a name, pronoun, article, mark."""
+    if j >= t_hi:
+        return False
+    low = toks.low[j]
+    return bool(
+        toks.cap[j]
+        or low in _PRONOUNS
+        or low in _DETERMINERS
+        or low == "there"
+        or toks.text[j] in _NICKNAME_OPEN
+    )
+
+
+def _in_place_phrase(toks: _Toks, x: int) -> bool:
+    """Say whether token *x* can be a word of a phrase like "at a campaign stop in Toledo".
+
+    Prepositions, determiners and nouns go; a verb form (a cue, a word in -ed or -ing) does
+    not.
+    """
+    low = toks.low[x]
+    if not toks.word[x]:
+        return False
+    return (
+        low in _PP_STARTS
+        or low in _DETERMINERS
+        or (low not in _cues() and not low.endswith(("ed", "ing")) and low not in _STOP)
+    )
 
 
 def _quoted_subject(toks: _Toks, k: int, t_hi: int, opens: AbstractSet[int]) -> bool:
@@ -2587,6 +2650,7 @@ def _attribution_follows(toks: _Toks, k: int, t_hi: int) -> bool:
             and toks.low[c] in cues
             and not toks.cap[c]
             and not _is_participle(toks.low[c])
+            and not _noun_cue(toks, c, t_hi)
         ):
             return _subject_before(toks, c, k) is not None
     return False

@@ -867,6 +867,26 @@ def test_attribution_across_sentences(text: str, expected: list[tuple[str, str]]
             [("that the plan would fail", "Ruiz", "told")],
             id="age-in-apposition",
         ),
+        pytest.param(
+            "Ruiz said at a campaign stop in Toledo, Ohio, that the plant would stay open.",
+            [("that the plant would stay open", "Ruiz", "said")],
+            id="place-phrase-before-that",
+        ),
+        pytest.param(
+            "Ruiz wrote in 2014 for people in that spot.",
+            [],
+            id="that-as-a-determiner-after-a-place-phrase",
+        ),
+        pytest.param(
+            "Lee said Ruiz has “enormous respect” for the army and his comment was a joke.",
+            [("Ruiz has “enormous respect” for the army and his comment was a joke", "Lee", "said")],
+            id="noun-comment-before-was-is-no-new-attribution",
+        ),
+        pytest.param(
+            "Lee said the videos are unclear, which he said were taken at night.",
+            [("the videos are unclear", "Lee", "said"), ("were taken at night", "he", "said")],
+            id="said-before-were-is-still-a-verb",
+        ),
     ],
 )
 def test_reported_speech(text: str, expected: list[tuple[str, str, str]]) -> None:
