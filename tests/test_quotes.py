@@ -879,7 +879,13 @@ def test_attribution_across_sentences(text: str, expected: list[tuple[str, str]]
         ),
         pytest.param(
             "Lee said Ruiz has “enormous respect” for the army and his comment was a joke.",
-            [("Ruiz has “enormous respect” for the army and his comment was a joke", "Lee", "said")],
+            [
+                (
+                    "Ruiz has “enormous respect” for the army and his comment was a joke",
+                    "Lee",
+                    "said",
+                )
+            ],
             id="noun-comment-before-was-is-no-new-attribution",
         ),
         pytest.param(
