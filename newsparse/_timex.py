@@ -1793,19 +1793,21 @@ def _try_rules(text: str, at: int, stop: int, names: tuple[str, ...]) -> Hit | N
     # a bounded window: the regex engine may look ahead to endpos for required literals
     window = min(stop, at + _MAX_SPAN)
     ahead = None
-    seen: dict[int, bool] = {}
+    # the group of required words looked for last, and whether one is there (rules that
+    # share a group are neighbours in the plans)
+    group_seen = -1
+    ok = False
     for match, rule_id, handler, group, words in steps:
         if words:
-            ok = seen.get(group)
-            if ok is None:
+            if group != group_seen:
                 if ahead is None:
                     ahead = text[at : at + _CHECK_SPAN].casefold()
+                group_seen = group
                 ok = False
                 for word in words:  # a plain loop: cheaper than any() or a function call
                     if word in ahead:
                         ok = True
                         break
-                seen[group] = ok
             if not ok:
                 continue
         m = match(text, at, window)
@@ -2066,9 +2068,11 @@ def _candidates(text: str, start: int, stop: int) -> list[tuple[int, int, tuple[
             after = b""
             if run in _WEAK_BYTES:
                 after = runs[k + 1]  # the next word when one character separates them
-                if not after or after[:1].isdigit():
-                    after = b""
-                elif after not in _NEXT_BYTES:
+                if after in _NEXT_BYTES:
+                    pass
+                elif not after or after[0] < 0x3A:  # noqa: PLR2004 - a digit: bytes below ":"
+                    after = b""  # (runs hold digits, "_" and lower-case letters only)
+                else:
                     continue  # a function word before an ordinary word: nothing to try
             at = lengths[k] + k
             end = lengths[k + 1] + k
@@ -2079,10 +2083,11 @@ def _candidates(text: str, start: int, stop: int) -> list[tuple[int, int, tuple[
                 continue  # a letter outside ASCII belongs to the word
             plan = None
             if after and text[end] == " ":
-                if (run, after) in _DEAD_PAIRS:
+                pair = (run, after)
+                if pair in _DEAD_PAIRS:
                     continue  # "that the": known to start nothing (see _refine)
                 if not checked:  # ASCII: the next word is all of *after*
-                    plan = _REFINED_BYTES.get((run, after))
+                    plan = _REFINED_BYTES.get(pair)
             found.append((at, end, plan))
     else:  # "ß", ligatures: fold word by word
         found.extend(

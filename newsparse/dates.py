@@ -19,10 +19,8 @@ import functools
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
-import attrs
-
 from newsparse._timex import Context, Found, scan, value_to_calendar
-from newsparse.model import Article, DateMention, Diagnostic
+from newsparse.model import Article, DateMention, Diagnostic, _replace, _unchecked_date
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -128,7 +126,9 @@ def _all_dates(text: str, reference: dt.date | None) -> list[DateMention]:
         for start, end, kind, value in founds:  # _mention, inline
             resolved, granularity = value_to_calendar(value)
             append(
-                DateMention(start, end, text[start:end], kind, value, rule, resolved, granularity)
+                _unchecked_date(  # a span of *text*, by construction
+                    start, end, text[start:end], kind, value, rule, resolved, granularity
+                )
             )
     return found
 
@@ -158,4 +158,4 @@ def resolve_dates(article: Article) -> Article:
                 "info",
             )
             diagnostics = (*diagnostics, note)
-    return attrs.evolve(article, dates=tuple(found), diagnostics=diagnostics)
+    return _replace(article, dates=tuple(found), diagnostics=diagnostics)

@@ -44,7 +44,15 @@ from newsparse._names import (
     fold,
     tokenize,
 )
-from newsparse.model import Article, Entity, EntityType, Mention, MentionKind
+from newsparse.model import (
+    Article,
+    Entity,
+    EntityType,
+    Mention,
+    MentionKind,
+    _replace,
+    _unchecked_mention,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -332,6 +340,10 @@ _PARTY_HYPHEN = re.compile(r"[DRI][\-‐–]")
 _DATELINE = regex.compile(
     r"[ \t]{0,8}+(?P<place>\p{Lu}{2,}+(?:[ \-]\p{Lu}{2,}+){0,3}+)(?=,[ ]|[ ]\(|[ ][—–-])"
 )
+# A line feed before a line that may hold a dateline: a blank or two capitals first (as
+# _DATELINE needs), and the same for a text whose letters are all ASCII (stdlib ``re``).
+_LINE_HEAD = regex.compile(r"\n(?=[ \t]|\p{Lu}{2})")
+_ASCII_LINE_HEAD = re.compile(r"\n(?=[ \t]|[A-Z]{2})")
 _PARTIES = {"D": "Democratic Party", "R": "Republican Party", "I": "independent"}
 # Characters between two words that end a sentence or open a quotation or an aside.
 _SENTENCE_GAP = frozenset('.!?:;\n\r"“”‘([\u2029\u2028')
@@ -445,23 +457,17 @@ class _Doc:
             lower = bytes(mask)
         self.lower_keys: set[str] = set(itertools.compress(keys, lower))
         self.datelines: dict[int, int] = {}  # first token -> end token of a dateline place
-        line = start if start == 0 or text[start - 1] == "\n" else -1
-        if line < 0:
-            nl = text.find("\n", start, end)
-            line = nl + 1 if nl >= 0 else end
-        while line < end:
-            head = text[line : line + 2]  # a dateline starts with two capitals or a blank
-            # (two letters, not "\nT": an empty line before a capitalised one is no dateline)
-            dateline = head.startswith((" ", "\t")) or (head.isupper() and head.isalpha())
-            m = _DATELINE.match(text, line, end) if dateline else None
+        # a dateline starts a line with two capitals or a blank: the first line (if it
+        # starts one) and the lines after a line feed that start so (one search)
+        lines = [start] if start == 0 or text[start - 1] == "\n" else []
+        line_head = _ASCII_LINE_HEAD if ascii_words(text, start, end) else _LINE_HEAD
+        lines += [m.end() for m in line_head.finditer(text, start, end)]
+        for line in lines:
+            m = _DATELINE.match(text, line, end)
             if m is not None:
                 idx = self._tokens_in(*m.span("place"))
                 if idx:
                     self.datelines[idx.start] = idx.stop
-            nl = text.find("\n", line, end)
-            if nl < 0:
-                break
-            line = nl + 1
         has_tag = _PARTY_HYPHEN.search(text, start, end) is not None  # (cheap test first)
         for m in _PARTY_STATE.finditer(text, start, end) if has_tag else ():
             s, e = m.span()
@@ -1541,9 +1547,10 @@ def _build(doc: _Doc) -> list[_Ent]:
 
     def add(idx: int, c: _Cand) -> None:
         e = ents[idx]
-        surface = text[c.start : c.end]
-        e.mentions.append(Mention(c.start, c.end, surface, c.kind, c.rule))
-        at[c.start, c.end] = idx
+        start, end = c.start, c.end
+        surface = text[start:end]  # (its span is valid: no validation)
+        e.mentions.append(_unchecked_mention(start, end, surface, c.kind, c.rule))
+        at[start, end] = idx
         if surface not in e.forms:
             e.forms.append(surface)
         for t in c.titles:
@@ -1762,7 +1769,9 @@ def _nominals(doc: _Doc, ents: list[_Ent], start: int, end: int) -> None:
             continue
         e = ents[holders[head][n_before - 1][1]]
         e.mentions.append(
-            Mention(m.start(), head_end, text[m.start() : head_end], "nominal", "entity.nominal")
+            _unchecked_mention(
+                m.start(), head_end, text[m.start() : head_end], "nominal", "entity.nominal"
+            )
         )
 
 
@@ -1825,7 +1834,7 @@ def _party_tags(doc: _Doc, ents: list[_Ent]) -> None:
             target = places[entry.canonical] = _Ent("LOC", entry.canonical, canonical=True)
             ents.append(target)
         kind: MentionKind = "acronym" if "." in state or state.isupper() else "name"
-        target.mentions.append(Mention(ss, se, state, kind, "entity.party-state"))
+        target.mentions.append(_unchecked_mention(ss, se, state, kind, "entity.party-state"))
         if state not in target.forms:
             target.forms.append(state)
 
@@ -1911,16 +1920,9 @@ def _entities(found: list[_Ent]) -> tuple[Entity, ...]:
                 unique.setdefault((m.start, m.end), m)
             mentions = tuple(sorted(unique.values(), key=_SPAN))
         aliases = tuple(filter(e.name.__ne__, e.forms))
+        # (id, name, type, mentions, titles, aliases, affiliation: positional, cheaper)
         out.append(
-            Entity(
-                id=f"e{n}",
-                name=e.name,
-                type=e.type,
-                mentions=mentions,
-                titles=tuple(e.titles),
-                aliases=aliases,
-                affiliation=e.affiliation,
-            )
+            Entity(f"e{n}", e.name, e.type, mentions, tuple(e.titles), aliases, e.affiliation)
         )
     return tuple(out)
 
@@ -1975,4 +1977,4 @@ def extract_entities(article: Article, *, lexicon: EntityLexicon | None = None) 
     head = article.headline
     headline = (head.start, head.end) if head is not None else (0, 0)
     found = _find(article.text, 0, len(article.text), _gazetteer(lexicon), headline)
-    return attrs.evolve(article, entities=_entities(found))
+    return _replace(article, entities=_entities(found))

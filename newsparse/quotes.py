@@ -34,7 +34,20 @@ import regex
 from newsparse._lexicons import load_set, load_table
 from newsparse._sentences import iter_sentences
 from newsparse._text import common_char_class, is_common, iter_blocks, strip_span
-from newsparse.model import Article, Diagnostic, Entity, Mention, Quote, QuoteKind, Span, Speaker
+from newsparse.model import (
+    Article,
+    Diagnostic,
+    Entity,
+    Mention,
+    Quote,
+    QuoteKind,
+    Speaker,
+    _replace,
+    _unchecked_mention,
+    _unchecked_quote,
+    _unchecked_span,
+    _unchecked_speaker,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
@@ -3141,17 +3154,22 @@ def _extract(
                 if speaker is None:
                     s = f.attr.speaker
                     name, entity = resolver.resolve(s)
-                    speaker = Speaker(s.start, s.end, text[s.start : s.end], name, entity)
+                    # spans of *text*, by construction: no validation (`model._unchecked_*`)
+                    speaker = _unchecked_speaker(
+                        s.start, s.end, text[s.start : s.end], name, entity
+                    )
                     speakers[key] = speaker
                     if entity is not None and speaker.text.casefold() in _PRONOUNS:
                         pronouns.setdefault(entity, []).append(
-                            Mention(s.start, s.end, speaker.text, "pronoun", "quote.speaker")
+                            _unchecked_mention(
+                                s.start, s.end, speaker.text, "pronoun", "quote.speaker"
+                            )
                         )
             if f.attr.cue is not None:
                 c_start, c_end = f.attr.cue
-                cue = Span(c_start, c_end, text[c_start:c_end])
+                cue = _unchecked_span(c_start, c_end, text[c_start:c_end])
         quotes.append(
-            Quote(
+            _unchecked_quote(
                 f.start, f.end, text[f.start : f.end], f.kind, f.rule, speaker, cue,
                 groups.get(id(f)),
             )
@@ -3286,12 +3304,12 @@ def extract_quotes(
     entities = article.entities
     if pronouns:
         entities = tuple(
-            attrs.evolve(e, mentions=_merge_mentions(e.mentions, pronouns[e.id]))
+            _replace(e, mentions=_merge_mentions(e.mentions, pronouns[e.id]))
             if e.id in pronouns
             else e
             for e in entities
         )
-    return attrs.evolve(
+    return _replace(
         article,
         quotes=tuple(quotes),
         entities=entities,

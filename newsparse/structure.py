@@ -36,6 +36,8 @@ from newsparse.model import (
     Span,
     Timestamp,
     TimestampRole,
+    _replace,
+    _unchecked_span,
     timestamp_reference,
 )
 
@@ -1989,7 +1991,7 @@ def split_structure(article: Article) -> Article:
         return _headless(article, st)
     headline_unit = units[h]
     headline_unit.claimed = True
-    headline = Span.of(text, headline_unit.start, headline_unit.end)
+    headline = _unit_span(text, headline_unit)
     b = _find_body(text, units, h)
     if b is None:
         b = _fallback_body(text, units, h)
@@ -2001,7 +2003,7 @@ def split_structure(article: Article) -> Article:
     n = len(units)
     body_from = b if b is not None else n
     deck_i = _head_matter(st, h, body_from)
-    deck = Span.of(text, units[deck_i].start, units[deck_i].end) if deck_i is not None else None
+    deck = _unit_span(text, units[deck_i]) if deck_i is not None else None
     if pictures:
         _place_captions(st, 0, body_from)
     for i in range(h):
@@ -2017,7 +2019,7 @@ def split_structure(article: Article) -> Article:
     timestamps = _timestamps(text, units, body_from, st.bylines)
     if not st.bylines:
         _outlet_after_stamp(st, units, timestamps)
-    return attrs.evolve(
+    return _replace(
         article,
         headline=headline,
         deck=deck,
@@ -2029,6 +2031,10 @@ def split_structure(article: Article) -> Article:
         credits=tuple(st.credits),
         diagnostics=(*article.diagnostics, *sorted(st.diagnostics, key=lambda d: d.start)),
     )
+
+
+def _unit_span(text: str, u: _Unit) -> Span:
+    return _unchecked_span(u.start, u.end, text[u.start : u.end])
 
 
 def _head_structure(units: list[_Unit], h: int, alt: int) -> bool:
@@ -2048,12 +2054,12 @@ def _headless(article: Article, st: _State) -> Article:
             u.kind = TEXT  # "MOSCOW (AP)_ The mayor …" with a credit-like tail: a story
     first = next((i for i, u in enumerate(st.units) if u.kind in _TEXT_LIST), None)
     if first is None:
-        return attrs.evolve(article, diagnostics=(*article.diagnostics, *_junk_all(st)))
+        return _replace(article, diagnostics=(*article.diagnostics, *_junk_all(st)))
     for u in st.units[:first]:
         st.junk(u, "structure.junk", "line before the body")
     paragraphs = _body(st, first)
     _bio_bylines(st, paragraphs)
-    return attrs.evolve(
+    return _replace(
         article,
         bylines=tuple(st.bylines),
         dateline=st.dateline,
@@ -2109,7 +2115,7 @@ def _body(st: _State, b: int) -> list[Span]:
             first = False
             if st.dateline is None:
                 s = _take_dateline(st, u)
-        paragraphs.append(Span.of(text, s, u.end))
+        paragraphs.append(_unchecked_span(s, u.end, text[s : u.end]))
         u.claimed = True
     return paragraphs
 
