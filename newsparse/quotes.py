@@ -762,8 +762,12 @@ def _is_possessive(toks: _Toks, j: int) -> bool:
     )
 
 
-def _subject_before(toks: _Toks, k: int, lo_index: int) -> _Spk | None:
-    """Return the subject of the cue verb at token *k* ("Asif", "the minister", "he")."""
+def _subject_before(toks: _Toks, k: int, lo_index: int, *, relative: bool = False) -> _Spk | None:
+    """Return the subject of the cue verb at token *k* ("Asif", "the minister", "he").
+
+    With *relative*, a relative "who" is a subject too ("Stevie Wonder, who joked that …":
+    the speaker's text is "who", resolved to the name before it).
+    """
     word, low = toks.word, toks.low
     j = k - 1
     while j >= lo_index and word[j] and low[j] in _AUX and not toks.cap[j]:  # not "Theresa May"
@@ -778,6 +782,8 @@ def _subject_before(toks: _Toks, k: int, lo_index: int) -> _Spk | None:
         j -= 1  # "He instead said", "Lee later said"; not "the family said"
     if j < lo_index:
         return None
+    if relative and low[j] == "who" and word[j]:
+        return _Spk(toks.start[j], toks.end[j])
     if toks.text[j] in _DASHES:
         return _before_dashes(toks, j, lo_index)
     if toks.text[j] == ",":
@@ -2073,9 +2079,9 @@ def _late_cue(toks: _Toks, k: int, hi: int, inside: list[bool], cues: frozenset[
 
 
 def _attr_from_cue(
-    toks: _Toks, c: int, lo_index: int, hi_index: int, main: _Attr | None
+    toks: _Toks, c: int, lo_index: int, hi_index: int, main: _Attr | None, *, relative: bool = False
 ) -> _Attr | None:
-    """Return the speaker and cue of the cue verb at token *c*."""
+    """Return the speaker and cue of the cue verb at token *c* (*relative*: `_subject_before`)."""
     if toks.low[c] == "according":
         spk = _np_forward(toks, c + 2, hi_index)
         return _Attr(spk, (toks.start[c], toks.end[c + 1]), "quote.according-to")
@@ -2117,7 +2123,7 @@ def _attr_from_cue(
     if toks.cap[c] and c == lo_index:
         spk = _np_forward(toks, c + 1, hi_index)  # "Said Ellis: …"
         return _Attr(spk, cue, "quote.inverted") if spk is not None else None
-    spk = _subject_before(toks, c, lo_index)
+    spk = _subject_before(toks, c, lo_index, relative=relative)
     if spk is None:
         j = c - 1
         while j > lo_index and toks.word[j] and toks.low[j] in _AUX:
@@ -2313,7 +2319,7 @@ def _reported(  # noqa: PLR0917 - private helper fed by one caller
                 if j >= t_lo and toks.low[j] in {"and", "but"}:
                     attr = _Attr(last.speaker, (toks.start[c], toks.end[c]), "quote.cue")
             if attr is None:
-                attr = _attr_from_cue(toks, c, t_lo, t_hi, None)
+                attr = _attr_from_cue(toks, c, t_lo, t_hi, None, relative=True)
             if (attr is None or attr.speaker is None) and c > t_lo and toks.text[c - 1] == ",":
                 # a long apposition: "Dr. Ann Lee, who ... as a rear admiral, said that …"
                 np = _sentence_subject(toks, t_lo, c)
@@ -2812,6 +2818,9 @@ _NAME_SEQ = regex.compile(
 )
 
 
+_MAX_WHO_GAP = 3  # characters between a name and its relative "who": ", "
+
+
 class _Resolver:
     """Resolve literal speaker mentions to people: names, pronouns and role descriptions."""
 
@@ -2932,6 +2941,8 @@ class _Resolver:
         low = self.text[spk.start : spk.end].casefold()
         if low in _PRONOUNS:
             return self._recent(spk.start, low) if low in {"he", "she"} else None
+        if low == "who":
+            return self._antecedent(spk.start)
         words = low.split()
         if words[0] in {"the", "a"} and len(words) <= 4:  # noqa: PLR2004
             return self._role(words[-1], spk.start)
@@ -2960,6 +2971,17 @@ class _Resolver:
                 p = self._person(name, None, roles)
                 if roles:
                     self.history.append((m.start(), p))
+
+    def _antecedent(self, pos: int) -> _Person | None:
+        """The person named right before a relative "who" at *pos* ("Stevie Wonder, who")."""
+        i = bisect.bisect_left(self.mention_starts, pos) - 1
+        if i < 0:
+            return None
+        _, end, idx = self.mentions[i]
+        between = self.text[end:pos]
+        if len(between) > _MAX_WHO_GAP or between.strip(" ,\u00a0"):
+            return None  # "an architect who said": no name to go back to
+        return self._of_entity(idx)
 
     def _recent(self, pos: int, pronoun: str = "") -> _Person | None:
         """The most recent person before *pos* whom *pronoun* may name ("she": no "Mr.")."""

@@ -366,6 +366,38 @@ def test_cue_word_before_a_copula_is_a_noun() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "He thanked Stevie Wonder, who joked that the museum was too big.",
+            [("that the museum was too big", "who", "Stevie Wonder")],
+            id="who-after-a-name",
+        ),
+        pytest.param(
+            "She took calls from listeners who said they had doubts about the plan.",
+            [("they had doubts about the plan", "who", None)],
+            id="who-after-a-noun-has-no-name",
+        ),
+    ],
+)
+def test_relative_who_reports_speech(
+    text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    quotes = parse_article("Title\n\n" + text).quotes
+    got = [(q.text, _speaker(q), q.speaker.name if q.speaker else None) for q in quotes]
+    assert got == expected
+
+
+def test_relative_who_is_no_speaker_of_a_later_participle() -> None:
+    text = (
+        "Lee mocked an architect who said he was never paid, saying, "
+        "\u201cMaybe he didn\u2019t do a good job.\u201d"
+    )
+    direct = [q for q in _quotes(text, indirect=True) if q.kind == "direct"]
+    assert [(q.text, _speaker(q)) for q in direct] == [("Maybe he didn’t do a good job.", "Lee")]
+
+
 def test_prepositional_phrase_is_no_speaker() -> None:
     text = "The mayor, who in 2010 said that the bridge was safe, resigned."
     assert [_speaker(q) for q in _quotes(text, indirect=True)] == []
