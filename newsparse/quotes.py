@@ -2257,12 +2257,14 @@ def _reported(  # noqa: PLR0917 - private helper fed by one caller
     cues = _cues()
     starters = _cues_according()
     opens: AbstractSet[int] = _NO_INDEXES
-    direct: AbstractSet[int] = _NO_INDEXES
+    direct: dict[int, int] = {}  # sentence -> the end of its last direct quote
     mains: dict[int, _Attr] = {}
     closes: list[int] = []
     if raws or para.quotes:  # not a plain paragraph
         opens = {r.open_at for r in raws}
-        direct = {q.sentence for q in para.quotes if q.kind == "direct"}
+        for q in para.quotes:
+            if q.kind == "direct":
+                direct[q.sentence] = max(direct.get(q.sentence, 0), q.end)
         for q in para.quotes:
             if q.attr is not None:
                 mains.setdefault(q.sentence, q.attr)
@@ -2273,8 +2275,9 @@ def _reported(  # noqa: PLR0917 - private helper fed by one caller
             continue
         if si in direct:
             # a sentence with a direct quote: only a participle clause after it is reported
-            i = bisect.bisect_right(closes, s_hi) - 1
-            last_mark = closes[i] if i >= 0 and closes[i] >= s_lo else 0
+            # (it may hold a partial quote of its own: `, adding that it would take "hours"`)
+            i = bisect.bisect_left(closes, direct[si])
+            last_mark = closes[i] if i < len(closes) else direct[si]
             main = mains.get(si)
             if main is not None:
                 _participle_after_direct(
@@ -2470,8 +2473,8 @@ def _clause_after(  # noqa: PLR0917 - private helper fed by two callers
         if tj == ",":
             if j + 1 < t_hi and toks.word[j + 1]:
                 nxt = low[j + 1]
-                if _is_participle(nxt) and nxt in _cues():
-                    end = toks.start[j]
+                if (_is_participle(nxt) and nxt in _cues()) or nxt in _CONCESSIVE:
+                    end = toks.start[j]  # ", adding that"; ", although he refused": the writer's
                     break
                 if _attribution_follows(toks, j + 1, t_hi):
                     end = toks.start[j]
@@ -2502,6 +2505,7 @@ def _clause_after(  # noqa: PLR0917 - private helper fed by two callers
     return _Found(span[0], span[1], "indirect", "quote.reported", attr)
 
 
+_CONCESSIVE = frozenset({"although", "though", "whereas"})
 _MAX_ADVERBIAL = 12  # tokens between a cue and its "that"
 
 

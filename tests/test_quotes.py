@@ -389,6 +389,19 @@ def test_relative_who_reports_speech(
     assert got == expected
 
 
+def test_participle_clause_with_a_partial_quote_after_a_direct_quote() -> None:
+    text = (
+        '"We see no link to terrorism," the mayor said, adding that it would take '
+        '"more hours" before details emerge.'
+    )
+    got = [(q.kind, q.text, _speaker(q)) for q in _quotes(text, indirect=True)]
+    assert got == [
+        ("direct", "We see no link to terrorism,", "the mayor"),
+        ("indirect", 'that it would take "more hours" before details emerge', "the mayor"),
+        ("partial", "more hours", "the mayor"),
+    ]
+
+
 def test_relative_who_is_no_speaker_of_a_later_participle() -> None:
     text = (
         "Lee mocked an architect who said he was never paid, saying, "
@@ -898,6 +911,11 @@ def test_attribution_across_sentences(text: str, expected: list[tuple[str, str]]
             "the plan would fail.",
             [("that the plan would fail", "Ruiz", "told")],
             id="age-in-apposition",
+        ),
+        pytest.param(
+            "Lee claimed that paying no taxes was smart, although he refused to say more.",
+            [("that paying no taxes was smart", "Lee", "claimed")],
+            id="concessive-clause-is-the-writers",
         ),
         pytest.param(
             "Ruiz said at a campaign stop in Toledo, Ohio, that the plant would stay open.",
