@@ -2269,7 +2269,7 @@ def _reported(  # noqa: PLR0917 - private helper fed by one caller
             if q.attr is not None:
                 mains.setdefault(q.sentence, q.attr)
         closes = sorted(r.close_end for r in raws)
-    for si, (s_lo, s_hi) in enumerate(sentences):
+    for si in range(len(sentences)):
         t_lo, t_hi = first_tok[si], end_tok[si]
         if t_lo >= t_hi:
             continue
