@@ -1457,7 +1457,9 @@ def _analyse_paragraph(
             if tail is not None and tail.speaker is not None:
                 attr = tail
             elif lead_cue is not None and (colon_or_comma or at_start):
-                attr = _attr_from_cue(toks, lead_cue, t_lo, k_open, sentence_subject.get(si))
+                attr = _attr_from_cue(
+                    toks, lead_cue, t_lo, k_open, sentence_subject.get(si), relative=True
+                )
             elif after_prev_quote and last_found is not None:
                 attr = last_found.attr
             elif last_lead is not None and toks.text[last_lead] == ":" and lead_words:

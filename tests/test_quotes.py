@@ -375,6 +375,11 @@ def test_cue_word_before_a_copula_is_a_noun() -> None:
             id="who-after-a-name",
         ),
         pytest.param(
+            'He thanked Stevie Wonder, who joked, "I have not seen it yet, but I will."',
+            [("I have not seen it yet, but I will.", "who", "Stevie Wonder")],
+            id="who-before-a-direct-quote",
+        ),
+        pytest.param(
             "She took calls from listeners who said they had doubts about the plan.",
             [("they had doubts about the plan", "who", None)],
             id="who-after-a-noun-has-no-name",
