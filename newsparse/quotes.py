@@ -2475,8 +2475,8 @@ def _clause_after(  # noqa: PLR0917 - private helper fed by two callers
         if tj == ",":
             if j + 1 < t_hi and toks.word[j + 1]:
                 nxt = low[j + 1]
-                if (_is_participle(nxt) and nxt in _cues()) or nxt in _CONCESSIVE:
-                    end = toks.start[j]  # ", adding that"; ", although he refused": the writer's
+                if (_is_participle(nxt) and nxt in _cues()) or nxt in _CONTRASTS:
+                    end = toks.start[j]  # ", adding that"; ", but he refused": the writer's
                     break
                 if _attribution_follows(toks, j + 1, t_hi):
                     end = toks.start[j]
@@ -2507,7 +2507,8 @@ def _clause_after(  # noqa: PLR0917 - private helper fed by two callers
     return _Found(span[0], span[1], "indirect", "quote.reported", attr)
 
 
-_CONCESSIVE = frozenset({"although", "though", "whereas"})
+# after a comma, these open a clause of the writer's: "said X, but he refused to …"
+_CONTRASTS = frozenset({"although", "though", "whereas", "but", "yet"})
 _MAX_ADVERBIAL = 12  # tokens between a cue and its "that"
 
 

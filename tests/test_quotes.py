@@ -923,6 +923,11 @@ def test_attribution_across_sentences(text: str, expected: list[tuple[str, str]]
             id="concessive-clause-is-the-writers",
         ),
         pytest.param(
+            "McAuliffe has said about 20 people want the seat, but he refuses to name them.",
+            [("about 20 people want the seat", "McAuliffe", "said")],
+            id="contrast-after-a-comma-is-the-writers",
+        ),
+        pytest.param(
             "Ruiz said at a campaign stop in Toledo, Ohio, that the plant would stay open.",
             [("that the plant would stay open", "Ruiz", "said")],
             id="place-phrase-before-that",
