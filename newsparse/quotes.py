@@ -1948,14 +1948,18 @@ def _merge_attributions(
     name is no quote of its own (`." Del. Marcia "Cia" Price shouted.`).
     """
     out: list[tuple[int, int]] = []
+    ordered: list[int] | None = None  # the closes in order, for the test below (made once)
     for s, e in sentences:
         if out and out[-1][1] in closes:
             k, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
             attr = _tail_attribution(toks, k, hi) if k < hi and toks.word[k] else None
             if attr is not None and attr.speaker is not None:
                 stop = max(attr.speaker.end, attr.cue[1] if attr.cue else 0)
-                if any(stop < c <= e for c in closes):
-                    out.append((s, e))
+                if ordered is None:
+                    ordered = sorted(closes)
+                i = bisect.bisect_right(ordered, stop)
+                if i < len(ordered) and ordered[i] <= e:
+                    out.append((s, e))  # a close after the cue: a quote of its own
                     continue
                 rest = sum(1 for x in range(k, hi) if toks.word[x] and toks.start[x] >= stop)
                 if rest <= _MAX_REST:
