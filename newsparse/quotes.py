@@ -1448,7 +1448,7 @@ def _analyse_paragraph(
             and last_found.sentence == si
             and tail is None
             and _conjoined_piece(toks, lead_words, last_found.attr)
-            and not any(toks.word[k_close:t_hi])
+            and _no_word_in(toks, k_close, t_hi)
         ):
             direct = True  # `"I love Larry," he said, but "on energy he is wrong."`
         attr: _Attr | None = None
@@ -2029,11 +2029,17 @@ def _object_quote(text: str, raw: _Raw, toks: _Toks, k_close: int, t_hi: int) ->
     (`The "reform" hurts farmers.`); a title is in title case (`to perform “Takin’ It to
     the Streets.”`).
     """
-    if text[raw.end - 1] not in ".!?" or any(toks.word[k_close:t_hi]):
+    if text[raw.end - 1] not in ".!?" or not _no_word_in(toks, k_close, t_hi):
         return False
     if not _words_at_least(text, raw.start, raw.end, _OBJECT_QUOTE_WORDS):
         return False
     return not _title_case(text[raw.start : raw.end].rstrip(".!?").split())
+
+
+def _no_word_in(toks: _Toks, lo: int, hi: int) -> bool:
+    """Say whether tokens ``[lo, hi)`` hold no word (stops at the first: no slice copied)."""
+    word = toks.word
+    return not any(word[c] for c in range(lo, hi))
 
 
 def _object_quote_speaker(toks: _Toks, lo: int, hi: int) -> _Spk | None:
