@@ -737,9 +737,15 @@ def _np_backward(toks: _Toks, j: int, lo_index: int) -> tuple[int, int] | None:
     i += 1
     while i <= j and not word[i] and tok[i] != "(":
         i += 1
-    if i > j:
-        return None
+    if i > j or (low[i] in _PP_STARTS and not toks.cap[i]):
+        return None  # "who in 2010 said": a prepositional phrase is no speaker
     return i, j
+
+
+_PP_STARTS = frozenset(
+    {"in", "on", "at", "by", "with", "without", "during", "including", "from", "for", "of",
+     "into", "over", "under", "after", "before", "since", "until", "amid"}
+)  # fmt: skip
 
 
 _VERB_ADVERBS = frozenset(
@@ -765,8 +771,12 @@ def _is_possessive(toks: _Toks, j: int) -> bool:
     )
 
 
-def _subject_before(toks: _Toks, k: int, lo_index: int) -> _Spk | None:
-    """Return the subject of the cue verb at token *k* ("Asif", "the minister", "he")."""
+def _subject_before(toks: _Toks, k: int, lo_index: int, *, relative: bool = False) -> _Spk | None:
+    """Return the subject of the cue verb at token *k* ("Asif", "the minister", "he").
+
+    With *relative*, a relative "who" is a subject too ("Stevie Wonder, who joked that …":
+    the speaker's text is "who", resolved to the name before it).
+    """
     word, low = toks.word, toks.low
     j = k - 1
     while j >= lo_index and word[j] and low[j] in _AUX and not toks.cap[j]:  # not "Theresa May"
@@ -781,6 +791,8 @@ def _subject_before(toks: _Toks, k: int, lo_index: int) -> _Spk | None:
         j -= 1  # "He instead said", "Lee later said"; not "the family said"
     if j < lo_index:
         return None
+    if relative and low[j] == "who" and word[j]:
+        return _Spk(toks.start[j], toks.end[j])
     if toks.text[j] in _DASHES:
         return _before_dashes(toks, j, lo_index)
     if toks.text[j] == ",":
@@ -794,6 +806,9 @@ def _subject_before(toks: _Toks, k: int, lo_index: int) -> _Spk | None:
             if span is None:
                 return None
             i, e = span
+            if i == e and toks.text[i].isdigit():
+                j = c  # an age or a year: "Schiff, 56, who …, told", "since Jan. 1, 2015, shows"
+                continue
             if toks.low[i] in _DETERMINERS and _np_is_plausible(toks, i, e):
                 # "the aide, Ana Ruiz, said" is Ana Ruiz (the whole phrase is the mention);
                 # "the mayor, a teacher, said" is the mayor, unless that phrase is itself an
@@ -943,7 +958,12 @@ def _np_forward(toks: _Toks, i: int, hi_index: int) -> _Spk | None:
             and toks.low[j] not in _NAME_JOINERS
             and (toks.low[j] not in load_set("quotes_titles.txt") or not _next_cap(toks, j))
         ):
-            break  # "Ruiz spoke": a name ends at the first lower-case word
+            t = _title_run_end(toks, j, hi_index)
+            if t is None:
+                break  # "Ruiz spoke": a name ends at the first lower-case word
+            words += t - j
+            j = t  # "Democratic presidential nominee Hillary Clinton"
+            continue
         if (
             j > i + 1
             and not name_led
@@ -960,6 +980,25 @@ def _np_forward(toks: _Toks, i: int, hi_index: int) -> _Spk | None:
     if last < i:
         return None
     return _Spk(toks.start[i], toks.end[last])
+
+
+_MAX_TITLE_RUN = 3
+
+
+def _title_run_end(toks: _Toks, j: int, hi_index: int) -> int | None:
+    """Return the index of the title that ends a lower-case run at token *j* before a name.
+
+    "Democratic presidential nominee Hillary Clinton": the words "presidential nominee" end
+    in a title and a capitalised word follows, so the name goes on.
+    """
+    k = j
+    while k < min(hi_index, j + _MAX_TITLE_RUN) and toks.word[k] and not toks.cap[k]:
+        if toks.low[k] in _FORWARD_STOP or toks.low[k] in _STOP:
+            return None
+        if toks.low[k] in load_set("quotes_titles.txt") and _next_cap(toks, k):
+            return k
+        k += 1
+    return None
 
 
 def _between_names(toks: _Toks, c: int) -> bool:
@@ -1133,14 +1172,34 @@ def _lead_cue(toks: _Toks, lo_index: int, k: int) -> int | None:
     hits = list(itertools.compress(range(first, k), map(_lead_words().__contains__, low[first:k])))
     for c in reversed(hits):
         if toks.word[c] and low[c] in cues and not (toks.cap[c] and c != lo_index):
-            if _after_modal(toks, c, lo_index):
-                continue
+            if _after_modal(toks, c, lo_index) or _noun_cue(toks, c, k):
+                continue  # "will say"; "Kim's mental state is": no speech
             return c
         if low[c] == "according" and c + 1 < k and low[c + 1] == "to":
             return c
         if _in_the_words_of(toks, c, lo_index, k) or _as_x_put_it(toks, c, lo_index, k):
             return c
     return None
+
+
+_COPULAS = frozenset({"is", "was", "are", "were", "has", "had", "will", "would"})
+
+
+def _noun_cue(toks: _Toks, c: int, hi: int) -> bool:
+    """Say whether the cue word at token *c* is a noun: "Kim's mental state is", "his comment was".
+
+    A past form before a copula is still a verb, of a clause inside a clause: "which he said
+    were at his side".
+    """
+    return (
+        c + 1 < hi
+        and toks.low[c + 1] in _COPULAS
+        and not toks.low[c].endswith("ed")
+        and toks.low[c] not in _IRREGULAR_PAST
+    )
+
+
+_IRREGULAR_PAST = frozenset({"said", "told", "wrote", "spoke", "thought", "felt", "knew"})
 
 
 def _after_modal(toks: _Toks, c: int, lo: int) -> bool:
@@ -1398,7 +1457,7 @@ def _analyse_paragraph(
             and last_found.sentence == si
             and tail is None
             and _conjoined_piece(toks, lead_words, last_found.attr)
-            and not any(toks.word[k_close:t_hi])
+            and _no_word_in(toks, k_close, t_hi)
         ):
             direct = True  # `"I love Larry," he said, but "on energy he is wrong."`
         attr: _Attr | None = None
@@ -1407,7 +1466,9 @@ def _analyse_paragraph(
             if tail is not None and tail.speaker is not None:
                 attr = tail
             elif lead_cue is not None and (colon_or_comma or at_start):
-                attr = _attr_from_cue(toks, lead_cue, t_lo, k_open, sentence_subject.get(si))
+                attr = _attr_from_cue(
+                    toks, lead_cue, t_lo, k_open, sentence_subject.get(si), relative=True
+                )
             elif after_prev_quote and last_found is not None:
                 attr = last_found.attr
             elif last_lead is not None and toks.text[last_lead] == ":" and lead_words:
@@ -1513,6 +1574,17 @@ def _analyse_paragraph(
             if k_tail is not None:
                 attr = _attr_from_cue(toks, k_tail, t_lo, t_hi, sentence_subject.get(si))
         if attr is None:
+            if _object_quote(text, raw, toks, k_close, t_hi):
+                # `Trump attacked “the hateful ideology of radical Islam.”`: no cue verb, but
+                # the quoted words close the sentence: someone's words, quoted whole
+                np = _object_quote_speaker(toks, t_lo, k_open)
+                f = _Found(
+                    raw.start, raw.end, "direct", "quote.object",
+                    None if np is None else _Attr(np, None, "quote.object"), sentence=si,
+                )  # fmt: skip
+                para.quotes.append(f)
+                found_by_raw[ri] = f
+                last_found = f
             continue  # no speech in the sentence: a scare quote or a title
         f = _Found(raw.start, raw.end, "partial", "quote.partial", attr, sentence=si)
         if lead_cue is not None and lead_cue == k_open - 1 and toks.low[lead_cue] in _PERFORMED:
@@ -1878,14 +1950,26 @@ def _subject_then_quote(
 def _merge_attributions(
     toks: _Toks, starts: list[int], sentences: list[tuple[int, int]], closes: set[int]
 ) -> list[tuple[int, int]]:
-    """Join a sentence that is only an attribution to the quote before it ("?” Lee asked.")."""
+    """Join a sentence that is only an attribution to the quote before it ("?” Lee asked.").
+
+    A sentence with a quote of its own after the cue is not only an attribution (`…
+    neighborhood." Russia insisted that Pyongyang "stop."`); a nickname in the speaker's
+    name is no quote of its own (`." Del. Marcia "Cia" Price shouted.`).
+    """
     out: list[tuple[int, int]] = []
+    ordered: list[int] | None = None  # the closes in order, for the test below (made once)
     for s, e in sentences:
         if out and out[-1][1] in closes:
             k, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
             attr = _tail_attribution(toks, k, hi) if k < hi and toks.word[k] else None
             if attr is not None and attr.speaker is not None:
                 stop = max(attr.speaker.end, attr.cue[1] if attr.cue else 0)
+                if ordered is None:
+                    ordered = sorted(closes)
+                i = bisect.bisect_right(ordered, stop)
+                if i < len(ordered) and ordered[i] <= e:
+                    out.append((s, e))  # a close after the cue: a quote of its own
+                    continue
                 rest = sum(1 for x in range(k, hi) if toks.word[x] and toks.start[x] >= stop)
                 if rest <= _MAX_REST:
                     out[-1] = (out[-1][0], e)
@@ -1941,6 +2025,54 @@ def _inside_that_clause(toks: _Toks, cue: int, last_lead: int) -> bool:
     return that < last_lead - 1 and toks.low[that] == "that" and toks.text[last_lead] == ","
 
 
+_OBJECT_QUOTE_WORDS = 3
+_IMPERSONAL = frozenset({"that's", "that’s", "it", "it's", "it’s", "there", "this"})
+
+
+def _object_quote(text: str, raw: _Raw, toks: _Toks, k_close: int, t_hi: int) -> bool:
+    """Return True for a quote with no cue in its sentence that is still someone's words.
+
+    The quote closes its sentence with its own final mark and has three words or more
+    (`Trump attacked “the hateful ideology of radical Islam.”`, `Tribe likened the rules to
+    "burning the Constitution."`). A scare quote or a name is shorter or goes on
+    (`The "reform" hurts farmers.`); a title is in title case (`to perform “Takin’ It to
+    the Streets.”`).
+    """
+    if text[raw.end - 1] not in ".!?" or not _no_word_in(toks, k_close, t_hi):
+        return False
+    if not _words_at_least(text, raw.start, raw.end, _OBJECT_QUOTE_WORDS):
+        return False
+    return not _title_case(text[raw.start : raw.end].rstrip(".!?").split())
+
+
+def _no_word_in(toks: _Toks, lo: int, hi: int) -> bool:
+    """Say whether tokens ``[lo, hi)`` hold no word (stops at the first: no slice copied)."""
+    word = toks.word
+    return not any(word[c] for c in range(lo, hi))
+
+
+def _object_quote_speaker(toks: _Toks, lo: int, hi: int) -> _Spk | None:
+    """The subject of a `quote.object` sentence when it is a name or a personal pronoun."""
+    spk = _sentence_subject(toks, lo, hi)
+    if spk is None:
+        return None
+    i = bisect.bisect_left(toks.start, spk.start, lo, hi)
+    e = bisect.bisect_left(toks.start, spk.end, lo, hi)
+    words = [c for c in range(i, e) if toks.word[c]]
+    if not words or toks.low[words[0]] in _NOT_SUBJECTS or toks.low[words[0]] in _IMPERSONAL:
+        return None
+    if len(words) == 1 and toks.low[words[0]] in _PRONOUNS - {"it", "you"}:
+        return spk
+    if toks.low[words[0]] in _DETERMINERS or not all(toks.cap[c] for c in words):
+        return None
+    return spk
+
+
+def _title_case(words: list[str]) -> bool:
+    """Return True if every word is capitalised or a small word ("of", "the", "vs")."""
+    return all(w[:1].isupper() or w.casefold() in _SMALL_WORDS for w in words)
+
+
 def _aside_or_heading(text: str, raw: _Raw, lo: int, hi: int) -> bool:
     """Return True for a quoted stage direction or a quoted subhead, not speech.
 
@@ -1957,7 +2089,7 @@ def _aside_or_heading(text: str, raw: _Raw, lo: int, hi: int) -> bool:
     words = content.split()
     if not 1 < len(words) <= _MAX_HEADING_WORDS:
         return False
-    return all(w[:1].isupper() or w.casefold() in _SMALL_WORDS for w in words)
+    return _title_case(words)
 
 
 def _late_cue(toks: _Toks, k: int, hi: int, inside: list[bool], cues: frozenset[str]) -> int | None:
@@ -1968,9 +2100,9 @@ def _late_cue(toks: _Toks, k: int, hi: int, inside: list[bool], cues: frozenset[
 
 
 def _attr_from_cue(
-    toks: _Toks, c: int, lo_index: int, hi_index: int, main: _Attr | None
+    toks: _Toks, c: int, lo_index: int, hi_index: int, main: _Attr | None, *, relative: bool = False
 ) -> _Attr | None:
-    """Return the speaker and cue of the cue verb at token *c*."""
+    """Return the speaker and cue of the cue verb at token *c* (*relative*: `_subject_before`)."""
     if toks.low[c] == "according":
         spk = _np_forward(toks, c + 2, hi_index)
         return _Attr(spk, (toks.start[c], toks.end[c + 1]), "quote.according-to")
@@ -2012,7 +2144,7 @@ def _attr_from_cue(
     if toks.cap[c] and c == lo_index:
         spk = _np_forward(toks, c + 1, hi_index)  # "Said Ellis: …"
         return _Attr(spk, cue, "quote.inverted") if spk is not None else None
-    spk = _subject_before(toks, c, lo_index)
+    spk = _subject_before(toks, c, lo_index, relative=relative)
     if spk is None:
         j = c - 1
         while j > lo_index and toks.word[j] and toks.low[j] in _AUX:
@@ -2146,24 +2278,27 @@ def _reported(  # noqa: PLR0917 - private helper fed by one caller
     cues = _cues()
     starters = _cues_according()
     opens: AbstractSet[int] = _NO_INDEXES
-    direct: AbstractSet[int] = _NO_INDEXES
+    direct: dict[int, int] = {}  # sentence -> the end of its last direct quote
     mains: dict[int, _Attr] = {}
     closes: list[int] = []
     if raws or para.quotes:  # not a plain paragraph
         opens = {r.open_at for r in raws}
-        direct = {q.sentence for q in para.quotes if q.kind == "direct"}
+        for q in para.quotes:
+            if q.kind == "direct":
+                direct[q.sentence] = max(direct.get(q.sentence, 0), q.end)
         for q in para.quotes:
             if q.attr is not None:
                 mains.setdefault(q.sentence, q.attr)
         closes = sorted(r.close_end for r in raws)
-    for si, (s_lo, s_hi) in enumerate(sentences):
+    for si in range(len(sentences)):
         t_lo, t_hi = first_tok[si], end_tok[si]
         if t_lo >= t_hi:
             continue
         if si in direct:
             # a sentence with a direct quote: only a participle clause after it is reported
-            i = bisect.bisect_right(closes, s_hi) - 1
-            last_mark = closes[i] if i >= 0 and closes[i] >= s_lo else 0
+            # (it may hold a partial quote of its own: `, adding that it would take "hours"`)
+            i = bisect.bisect_left(closes, direct[si])
+            last_mark = closes[i] if i < len(closes) else direct[si]
             main = mains.get(si)
             if main is not None:
                 _participle_after_direct(
@@ -2208,7 +2343,7 @@ def _reported(  # noqa: PLR0917 - private helper fed by one caller
                 if j >= t_lo and toks.low[j] in {"and", "but"}:
                     attr = _Attr(last.speaker, (toks.start[c], toks.end[c]), "quote.cue")
             if attr is None:
-                attr = _attr_from_cue(toks, c, t_lo, t_hi, None)
+                attr = _attr_from_cue(toks, c, t_lo, t_hi, None, relative=True)
             if (attr is None or attr.speaker is None) and c > t_lo and toks.text[c - 1] == ",":
                 # a long apposition: "Dr. Ann Lee, who ... as a rear admiral, said that …"
                 np = _sentence_subject(toks, t_lo, c)
@@ -2301,16 +2436,29 @@ def _clause_after(  # noqa: PLR0917 - private helper fed by two callers
             k = _index_at(toks, obj.end, k, t_hi)
         elif toks.word[k] and toks.low[k] in {"reporters", "journalists", "lawmakers", "voters"}:
             k += 1
-    # skip time and place adverbials before "that": "said Tuesday that", "said in a statement that"
-    for j in range(k, min(t_hi, k + 8)):
+    # skip time and place adverbials before "that": "said Tuesday that", "said in a statement
+    # that", "said at an event in Colorado Springs that"
+    pp = k < t_hi and toks.low[k] in _PP_STARTS
+    for j in range(k, min(t_hi, k + _MAX_ADVERBIAL)):
         if toks.low[j] == "that":
-            if all(
+            plain = (
                 toks.low[x] in _TIME_WORDS or toks.cap[x] or toks.text[x] in _SKIPPABLE
                 for x in range(k, j)
+            )
+            if all(plain) or (
+                pp
+                and _starts_clause(toks, j + 1, t_hi)
+                and all(
+                    toks.low[x] in _TIME_WORDS
+                    or toks.cap[x]
+                    or toks.text[x] in _SKIPPABLE
+                    or _in_place_phrase(toks, x)
+                    for x in range(k, j)
+                )
             ):
                 k = j
             break
-        if not toks.word[j] and toks.text[j] not in _TITLE_MARKS:
+        if not toks.word[j] and toks.text[j] not in _SKIPPABLE:
             break  # a show's title may come in marks: "told “Morning Joe” that"
     while k < t_hi:
         if toks.low[k] in _PARTS_OF_DAY and toks.low[k - 1] in _DAYS:
@@ -2346,8 +2494,8 @@ def _clause_after(  # noqa: PLR0917 - private helper fed by two callers
         if tj == ",":
             if j + 1 < t_hi and toks.word[j + 1]:
                 nxt = low[j + 1]
-                if _is_participle(nxt) and nxt in _cues():
-                    end = toks.start[j]
+                if (_is_participle(nxt) and nxt in _cues()) or nxt in _CONTRASTS:
+                    end = toks.start[j]  # ", adding that"; ", but he refused": the writer's
                     break
                 if _attribution_follows(toks, j + 1, t_hi):
                     end = toks.start[j]
@@ -2376,6 +2524,41 @@ def _clause_after(  # noqa: PLR0917 - private helper fed by two callers
     if span is None:
         return None
     return _Found(span[0], span[1], "indirect", "quote.reported", attr)
+
+
+# after a comma, these open a clause of the writer's: "said X, but he refused to …"
+_CONTRASTS = frozenset({"although", "though", "whereas", "but", "yet"})
+_MAX_ADVERBIAL = 12  # tokens between a cue and its "that"
+
+
+def _starts_clause(toks: _Toks, j: int, t_hi: int) -> bool:
+    """Say whether token *j* can open a clause after "that": a name, pronoun, article, mark."""
+    if j >= t_hi:
+        return False
+    low = toks.low[j]
+    return bool(
+        toks.cap[j]
+        or low in _PRONOUNS
+        or low in _DETERMINERS
+        or low == "there"
+        or toks.text[j] in _NICKNAME_OPEN
+    )
+
+
+def _in_place_phrase(toks: _Toks, x: int) -> bool:
+    """Say whether token *x* can be a word of a phrase like "at a campaign stop in Toledo".
+
+    Prepositions, determiners and nouns go; a verb form (a cue, a word in -ed or -ing) does
+    not.
+    """
+    low = toks.low[x]
+    if not toks.word[x]:
+        return False
+    return (
+        low in _PP_STARTS
+        or low in _DETERMINERS
+        or (low not in _cues() and not low.endswith(("ed", "ing")) and low not in _STOP)
+    )
 
 
 def _quoted_subject(toks: _Toks, k: int, t_hi: int, opens: AbstractSet[int]) -> bool:
@@ -2512,6 +2695,7 @@ def _attribution_follows(toks: _Toks, k: int, t_hi: int) -> bool:
             and toks.low[c] in cues
             and not toks.cap[c]
             and not _is_participle(toks.low[c])
+            and not _noun_cue(toks, c, t_hi)
         ):
             return _subject_before(toks, c, k) is not None
     return False
@@ -2660,6 +2844,9 @@ _NAME_SEQ = regex.compile(
 )
 
 
+_MAX_WHO_GAP = 3  # characters between a name and its relative "who": ", "
+
+
 class _Resolver:
     """Resolve literal speaker mentions to people: names, pronouns and role descriptions."""
 
@@ -2780,6 +2967,8 @@ class _Resolver:
         low = self.text[spk.start : spk.end].casefold()
         if low in _PRONOUNS:
             return self._recent(spk.start, low) if low in {"he", "she"} else None
+        if low == "who":
+            return self._antecedent(spk.start)
         words = low.split()
         if words[0] in {"the", "a"} and len(words) <= 4:  # noqa: PLR2004
             return self._role(words[-1], spk.start)
@@ -2808,6 +2997,17 @@ class _Resolver:
                 p = self._person(name, None, roles)
                 if roles:
                     self.history.append((m.start(), p))
+
+    def _antecedent(self, pos: int) -> _Person | None:
+        """The person named right before a relative "who" at *pos* ("Stevie Wonder, who")."""
+        i = bisect.bisect_left(self.mention_starts, pos) - 1
+        if i < 0:
+            return None
+        _, end, idx = self.mentions[i]
+        between = self.text[end:pos]
+        if len(between) > _MAX_WHO_GAP or between.strip(" ,\u00a0"):
+            return None  # "an architect who said": no name to go back to
+        return self._of_entity(idx)
 
     def _recent(self, pos: int, pronoun: str = "") -> _Person | None:
         """The most recent person before *pos* whom *pronoun* may name ("she": no "Mr.")."""

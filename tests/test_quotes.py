@@ -326,6 +326,119 @@ def test_quoted_clause_span(text: str, expected: tuple[str, str, str]) -> None:
     assert [(q.text, q.kind, q.rule) for q in quotes] == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "In an August speech, Trump attacked “the hateful ideology of radical Islam.”",
+            [("the hateful ideology of radical Islam.", "direct", "quote.object", "Trump")],
+            id="object-of-a-verb-that-is-no-cue",
+        ),
+        pytest.param(
+            'Another critic likened the rules to "burning the Constitution."',
+            [("burning the Constitution.", "direct", "quote.object", None)],
+            id="no-named-subject-no-speaker",
+        ),
+        pytest.param(
+            "She missed “the quiet evenings by the old harbour.”",
+            [("the quiet evenings by the old harbour.", "direct", "quote.object", "She")],
+            id="pronoun-subject",
+        ),
+        pytest.param('The "reform" hurts farmers in the south.', [], id="scare-quote-goes-on"),
+        pytest.param('Farmers hated the "new reform."', [], id="two-words-are-a-scare-quote"),
+        pytest.param(
+            "The band came back on stage to perform “Takin’ It to the Streets.”",
+            [],
+            id="title-case-is-a-title",
+        ),
+    ],
+)
+def test_quote_closing_a_sentence_without_a_cue(
+    text: str, expected: list[tuple[str, str, str, str | None]]
+) -> None:
+    assert [(q.text, q.kind, q.rule, _speaker(q)) for q in _quotes(text)] == expected
+
+
+def test_cue_word_before_a_copula_is_a_noun() -> None:
+    text = 'President Ana Ruiz said the mayor\'s mental state is "spiraling out of control."'
+    assert [(q.text, _speaker(q)) for q in _quotes(text)] == [
+        ("spiraling out of control.", "President Ana Ruiz")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "He thanked Stevie Wonder, who joked that the museum was too big.",
+            [("that the museum was too big", "who", "Stevie Wonder")],
+            id="who-after-a-name",
+        ),
+        pytest.param(
+            'He thanked Stevie Wonder, who joked, "I have not seen it yet, but I will."',
+            [("I have not seen it yet, but I will.", "who", "Stevie Wonder")],
+            id="who-before-a-direct-quote",
+        ),
+        pytest.param(
+            "She took calls from listeners who said they had doubts about the plan.",
+            [("they had doubts about the plan", "who", None)],
+            id="who-after-a-noun-has-no-name",
+        ),
+    ],
+)
+def test_relative_who_reports_speech(
+    text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    quotes = parse_article("Title\n\n" + text).quotes
+    got = [(q.text, _speaker(q), q.speaker.name if q.speaker else None) for q in quotes]
+    assert got == expected
+
+
+def test_participle_clause_with_a_partial_quote_after_a_direct_quote() -> None:
+    text = (
+        '"We see no link to terrorism," the mayor said, adding that it would take '
+        '"more hours" before details emerge.'
+    )
+    got = [(q.kind, q.text, _speaker(q)) for q in _quotes(text, indirect=True)]
+    assert got == [
+        ("direct", "We see no link to terrorism,", "the mayor"),
+        ("indirect", 'that it would take "more hours" before details emerge', "the mayor"),
+        ("partial", "more hours", "the mayor"),
+    ]
+
+
+def test_relative_who_is_no_speaker_of_a_later_participle() -> None:
+    text = (
+        "Lee mocked an architect who said he was never paid, saying, "
+        "\u201cMaybe he didn\u2019t do a good job.\u201d"
+    )
+    direct = [q for q in _quotes(text, indirect=True) if q.kind == "direct"]
+    assert [(q.text, _speaker(q)) for q in direct] == [("Maybe he didn’t do a good job.", "Lee")]
+
+
+def test_prepositional_phrase_is_no_speaker() -> None:
+    text = "The mayor, who in 2010 said that the bridge was safe, resigned."
+    assert [_speaker(q) for q in _quotes(text, indirect=True)] == []
+
+
+def test_attribution_sentence_with_a_quote_of_its_own_stays_apart() -> None:
+    text = (
+        'Japan branded the North an "outlaw nation in the neighborhood." '
+        'Russia insisted that Pyongyang "stop its dangerous escapades."'
+    )
+    assert [(q.text, _speaker(q)) for q in _quotes(text)] == [
+        ("outlaw nation in the neighborhood.", "Japan"),
+        ("stop its dangerous escapades.", "Russia"),
+    ]
+
+
+def test_nickname_in_a_closing_attribution_is_no_quote_of_its_own() -> None:
+    text = '"This is a big year!" His niece, Del. Marcia "Cia" Price, shouted to the crowd.'
+    assert [(q.text, _speaker(q)) for q in _quotes(text)] == [
+        ("This is a big year!", 'His niece, Del. Marcia "Cia" Price')
+    ]
+
+
 def test_partial_quote_takes_its_closing_attribution() -> None:
     text = 'Ruiz said the dam held because "the engineers never slept," Lee said.'
     (q,) = _quotes(text)
@@ -792,6 +905,53 @@ def test_attribution_across_sentences(text: str, expected: list[tuple[str, str]]
             "The mayor closed the bridge, citing the risk of a collapse.",
             [("the risk of a collapse", "The mayor", "citing")],
             id="citing-after-the-main-clause",
+        ),
+        pytest.param(
+            "Democratic presidential nominee Ana Ruiz chimed in, saying the video was painful.",
+            [("the video was painful", "Democratic presidential nominee Ana Ruiz", "saying")],
+            id="lower-case-title-run-inside-a-name",
+        ),
+        pytest.param(
+            "Ruiz, 56, who has served on the committee for a decade, told reporters that "
+            "the plan would fail.",
+            [("that the plan would fail", "Ruiz", "told")],
+            id="age-in-apposition",
+        ),
+        pytest.param(
+            "Lee claimed that paying no taxes was smart, although he refused to say more.",
+            [("that paying no taxes was smart", "Lee", "claimed")],
+            id="concessive-clause-is-the-writers",
+        ),
+        pytest.param(
+            "McAuliffe has said about 20 people want the seat, but he refuses to name them.",
+            [("about 20 people want the seat", "McAuliffe", "said")],
+            id="contrast-after-a-comma-is-the-writers",
+        ),
+        pytest.param(
+            "Ruiz said at a campaign stop in Toledo, Ohio, that the plant would stay open.",
+            [("that the plant would stay open", "Ruiz", "said")],
+            id="place-phrase-before-that",
+        ),
+        pytest.param(
+            "Ruiz wrote in 2014 for people in that spot.",
+            [],
+            id="that-as-a-determiner-after-a-place-phrase",
+        ),
+        pytest.param(
+            "Lee said Ruiz has “enormous respect” for the army and his comment was a joke.",
+            [
+                (
+                    "Ruiz has “enormous respect” for the army and his comment was a joke",
+                    "Lee",
+                    "said",
+                )
+            ],
+            id="noun-comment-before-was-is-no-new-attribution",
+        ),
+        pytest.param(
+            "Lee said the videos are unclear, which he said were taken at night.",
+            [("the videos are unclear", "Lee", "said"), ("were taken at night", "he", "said")],
+            id="said-before-were-is-still-a-verb",
         ),
     ],
 )
