@@ -1391,11 +1391,11 @@ def _multi_type(doc: _Doc, c: _Cand, alone: Mapping[str, int]) -> tuple[EntityTy
     if c.type is not None:
         return c.type, "entity." + (c.evidence or "name")
     g = doc.g
-    if any(w in _NOT_PERSON or w in g.not_names for w in c.words):
+    words = c.words
+    if not (_NOT_PERSON.isdisjoint(words) and g.not_names.isdisjoint(words)):
         return "MISC", "entity.default"
-    common = [w for w in c.words if w in doc.lower_keys and w not in g.first_names]
-    if common:
-        return "MISC", "entity.default"
+    if not g.first_names.issuperset(doc.lower_keys.intersection(words)):
+        return "MISC", "entity.default"  # a common word that is no given name
     if c.evidence == "context-loc":
         return "LOC", "entity.context"
     if c.evidence == "context-per":
@@ -1464,6 +1464,13 @@ def _sports_teams(doc: _Doc) -> None:
             c.type = "ORG"
             c.rule = "entity.team"
             c.canonical = f"{c.canonical} (team)"
+
+
+def _name_words(name: str) -> list[str]:
+    """The words of *name* split at white space and hyphens (for its initials)."""
+    if name.isascii() and name.isprintable():  # (a space and a hyphen: its only separators)
+        return name.replace("-", " ").split()
+    return list(filter(None, _WORD_SPLIT.split(name)))
 
 
 def _split_place_first(c: _Cand, text: str) -> _Cand:
@@ -1625,7 +1632,7 @@ def _build(doc: _Doc) -> list[_Ent]:
             bisect.insort(firstname.setdefault(c.words[0], []), (c.start, idx))
         elif etype == "ORG":
             org_first.setdefault(c.words[0], idx)
-            ini = "".join(map(_FIRST, filter(None, _WORD_SPLIT.split(" ".join(c.words)))))
+            ini = "".join(map(_FIRST, _name_words(" ".join(c.words))))
             initials.setdefault(ini, idx)
             caps = "".join(filter(str.isupper, text[c.start : c.end])).casefold()
             initials.setdefault(caps, idx)
