@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import importlib
 from typing import TYPE_CHECKING, Any
 
@@ -214,7 +215,7 @@ def parse_article(
         raise TypeError(msg)
     guarded = stages is None  # our own stages: a bug in one must not lose the article
     if stages is None:
-        stages = build_stages(Options() if options is None else options)
+        stages = _default_stages() if options is None else build_stages(options)
     elif options is not None:
         msg = "pass either options= or stages=, not both: build stages with build_stages(options)"
         raise ValueError(msg)
@@ -232,6 +233,12 @@ def parse_article(
             msg = f"stage {name} returned {type(article).__name__}, not an Article"
             raise TypeError(msg)
     return article
+
+
+@functools.cache
+def _default_stages() -> tuple[Stage, ...]:
+    """``build_stages(Options())``, made once (it costs more than parsing a short line)."""
+    return build_stages(Options())
 
 
 STAGE_FAILED = "stage.failed"
