@@ -167,7 +167,7 @@ _BROKEN = "list index out of range"
 
 def test_a_failing_stage_leaves_the_article_and_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
     stages = newsparse.build_stages(newsparse.Options())
-    monkeypatch.setattr(newsparse, "build_stages", lambda _: (stages[0], _broken, *stages[2:]))
+    monkeypatch.setattr(newsparse, "_default_stages", lambda: (stages[0], _broken, *stages[2:]))
     article = newsparse.parse_article("Mayor vows to reopen port\n\nLee said on Feb. 3 it was.")
     assert article.headline is not None
     assert article.dates == ()
