@@ -270,6 +270,39 @@ def _add_slow(
         flags.append(f)
 
 
+# Splices done in place (each moves the tokens after it) while their count times the
+# number of tokens is at most this; beyond, the token lists are rebuilt once.
+_MOVE_BUDGET = 1 << 14
+
+
+def _respelled(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    link: bool,
+    abbrevs: frozenset[str],
+    phrases: Mapping[str, object],
+) -> tuple[list[int], list[int], list[str], list[int], list[bool]]:
+    """The tokens of the stretch ``text[start:end]`` by the full token pattern, as lists.
+
+    *link*: whether one to three spaces alone come after the stretch.
+    """
+    whole, _, fraction = text[start:end].partition(".")
+    if whole.isdecimal() and fraction.isdecimal() and fold(whole) not in abbrevs:
+        # "1.5": two numbers, as the full pattern reads it
+        s = start + len(whole)
+        return [start, s + 1], [s, end], [fold(whole), fold(fraction)], [0, 0], [False, link]
+    piece = Tokens()
+    _add_slow(piece, text, start, end, abbrevs=abbrevs, phrases=phrases)
+    piece.links.extend(
+        text[piece.ends[p] : piece.starts[p + 1]] in _LINK_GAPS for p in range(len(piece) - 1)
+    )
+    if len(piece):
+        piece.links.append(link and piece.ends[-1] == end)
+    return piece.starts, piece.ends, piece.keys, piece.flags, piece.links
+
+
 def tokenize(
     text: str, start: int, end: int, abbrevs: frozenset[str], phrases: Mapping[str, object]
 ) -> Tokens:
@@ -371,43 +404,42 @@ def tokenize(
         word = words[i]
         if len(word) > 1 and flags[i] & (CAP | POSS) == CAP and _two_letters(word):
             flags[i] |= UPPER
-    # the rest through the full token pattern, spliced in by one rebuild of the lists (a
-    # slice assignment per token would be quadratic on a page of "U.S." and "a.m.")
-    if spliced:
+    # the rest through the full token pattern, spliced in: a few in place, from the last
+    # one (each slice assignment moves the tokens after it), many by one rebuild of the
+    # lists (a slice assignment per token would be quadratic on a page of "U.S." and "a.m.")
+    if len(spliced) * len(starts) <= _MOVE_BUDGET:
+        for i in reversed(spliced):
+            p_starts, p_ends, p_keys, p_flags, p_links = _respelled(
+                text, starts[i], offsets[2 * i + 2], link=links[i], abbrevs=abbrevs, phrases=phrases
+            )
+            starts[i : i + 1] = p_starts
+            ends[i : i + 1] = p_ends
+            keys[i : i + 1] = p_keys
+            flags[i : i + 1] = p_flags
+            links[i : i + 1] = p_links
+    else:
         out = Tokens()
         done = 0
         for i in spliced:
-            out.starts.extend(starts[done:i])
-            out.ends.extend(ends[done:i])
-            out.keys.extend(keys[done:i])
-            out.flags.extend(flags[done:i])
-            out.links.extend(links[done:i])
-            stretch_end = offsets[2 * i + 2]
-            whole, _, fraction = words[i].partition(".")
-            if whole.isdecimal() and fraction.isdecimal() and fold(whole) not in abbrevs:
-                # "1.5": two numbers, as the full pattern reads it
-                s = starts[i] + len(whole)
-                out.starts += (starts[i], s + 1)
-                out.ends += (s, stretch_end)
-                out.keys += (fold(whole), fold(fraction))
-                out.flags += (0, 0)
-                out.links += (False, links[i])
-                done = i + 1
-                continue
-            first = len(out)
-            _add_slow(out, text, starts[i], stretch_end, abbrevs=abbrevs, phrases=phrases)
-            out.links.extend(
-                text[out.ends[p] : out.starts[p + 1]] in _LINK_GAPS
-                for p in range(first, len(out) - 1)
+            p_starts, p_ends, p_keys, p_flags, p_links = _respelled(
+                text, starts[i], offsets[2 * i + 2], link=links[i], abbrevs=abbrevs, phrases=phrases
             )
-            if len(out) > first:
-                out.links.append(links[i] and out.ends[-1] == stretch_end)
+            out.starts.extend(starts[done:i])
+            out.starts += p_starts
+            out.ends.extend(ends[done:i])
+            out.ends += p_ends
+            out.keys.extend(keys[done:i])
+            out.keys += p_keys
+            out.flags.extend(flags[done:i])
+            out.flags += p_flags
+            out.links.extend(links[done:i])
+            out.links += p_links
             done = i + 1
-        out.starts.extend(starts[done:])
-        out.ends.extend(ends[done:])
-        out.keys.extend(keys[done:])
-        out.flags.extend(flags[done:])
-        out.links.extend(links[done:])
+        out.starts += starts[done:]
+        out.ends += ends[done:]
+        out.keys += keys[done:]
+        out.flags += flags[done:]
+        out.links += links[done:]
         toks = out
     if toks.links:
         toks.links[-1] = False
