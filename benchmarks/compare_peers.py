@@ -135,10 +135,28 @@ def _ms(seconds: float) -> str:
     return f"{seconds * 1000:.1f} ms"
 
 
+def interleaved(
+    rounds: int, mine: Callable[[], object], theirs: Callable[[], object], theirs_runs: int = 1
+) -> tuple[float, float]:
+    """Best times of *mine* and of *theirs*, their runs alternating over *rounds* rounds.
+
+    A shared machine goes through faster and slower spells: runs that alternate meet the
+    same spells, so the ratio of the two best times does not depend on which side happened
+    to run in a slow one. *theirs* runs *theirs_runs* times per round (a cheap floor wants
+    more runs to find its best).
+    """
+    best_mine = best_theirs = float("inf")
+    for _ in range(max(1, rounds)):
+        best_theirs = min(best_theirs, best_of(theirs_runs, theirs))
+        best_mine = min(best_mine, best_of(1, mine))
+    return best_mine, best_theirs
+
+
 def measure_floor(docs: Sequence[Doc], repeat: int) -> tuple[Row, float]:
-    """Row ``floor`` and the newsparse total time (best of *repeat*)."""
-    floor = best_of(max(20, repeat), lambda: run_floor(docs))  # cheap: many runs, less noise
-    ours = best_of(repeat, lambda: run_newsparse(docs))
+    """Row ``floor`` and the newsparse total time (best of *repeat*, runs interleaved)."""
+    ours, floor = interleaved(
+        repeat, lambda: run_newsparse(docs), lambda: run_floor(docs), theirs_runs=4
+    )
     ratio = ours / floor
     chars = sum(len(d.text) for d in docs)
     detail = (
@@ -199,7 +217,7 @@ def measure_textacy(docs: Sequence[Doc], ours: float, model: str) -> Row:
     return Row("textacy", ratio, ">= 100x", ratio >= 100, detail, extra)
 
 
-def measure_dateparser(docs: Sequence[Doc], ours: float) -> Row:
+def measure_dateparser(docs: Sequence[Doc], ours: float, rounds: int = 3) -> Row:
     """Row ``dateparser``: ``search_dates`` alone per text vs the whole parse_article."""
     try:
         from dateparser.search import search_dates  # noqa: PLC0415 - optional peer
@@ -218,14 +236,23 @@ def measure_dateparser(docs: Sequence[Doc], ours: float) -> Row:
     plans = [(d.text, settings(d)) for d in docs]
     search_dates(docs[0].text, languages=["en"], settings=plans[0][1])  # warm-up
     found = 0
-    gc.collect()
-    t0 = _now()
-    for text, conf in plans:
-        found += len(search_dates(text, languages=["en"], settings=conf) or ())
-    theirs = _now() - t0
+
+    def run_search_dates() -> None:
+        nonlocal found
+        found = 0
+        for text, conf in plans:
+            found += len(search_dates(text, languages=["en"], settings=conf) or ())
+
+    # search_dates is slow: a few rounds, each also running newsparse, so that both meet the
+    # same spells of the machine; the newsparse time is the best of these and the floor row's
+    mine, theirs = interleaved(rounds, lambda: run_newsparse(docs), run_search_dates)
+    ours = min(ours, mine)
     ratio = theirs / ours
-    detail = f"search_dates {_ms(theirs)} ({len(docs) / theirs:,.1f} articles/s; {found} dates)"
-    extra = {"peer_s": theirs, "dates": found}
+    detail = (
+        f"search_dates {_ms(theirs)} ({len(docs) / theirs:,.1f} articles/s; {found} dates), "
+        f"best of {rounds} runs alternating with parse_article ({_ms(ours)})"
+    )
+    extra = {"peer_s": theirs, "dates": found, "newsparse_s": ours}
     return Row("dateparser", ratio, ">= 10x", ratio >= 10, detail, extra)
 
 
