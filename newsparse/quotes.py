@@ -2027,6 +2027,7 @@ def _inside_that_clause(toks: _Toks, cue: int, last_lead: int) -> bool:
 
 _OBJECT_QUOTE_WORDS = 3
 _IMPERSONAL = frozenset({"that's", "that’s", "it", "it's", "it’s", "there", "this"})
+_PERSONAL_PRONOUNS = _PRONOUNS - {"it", "you"}
 
 
 def _object_quote(text: str, raw: _Raw, toks: _Toks, k_close: int, t_hi: int) -> bool:
@@ -2061,7 +2062,7 @@ def _object_quote_speaker(toks: _Toks, lo: int, hi: int) -> _Spk | None:
     words = [c for c in range(i, e) if toks.word[c]]
     if not words or toks.low[words[0]] in _NOT_SUBJECTS or toks.low[words[0]] in _IMPERSONAL:
         return None
-    if len(words) == 1 and toks.low[words[0]] in _PRONOUNS - {"it", "you"}:
+    if len(words) == 1 and toks.low[words[0]] in _PERSONAL_PRONOUNS:
         return spk
     if toks.low[words[0]] in _DETERMINERS or not all(toks.cap[c] for c in words):
         return None
