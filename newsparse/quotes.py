@@ -3248,8 +3248,9 @@ def _distinct(found: list[_Found]) -> list[_Found]:
 def _close_crossings(text: str, found: list[_Found]) -> None:
     """Extend reported speech that ends inside a quotation to the quotation's end.
 
-    A reported clause whose last words are quoted ("should "dismantle Hamas,” Asif said")
-    must cover the quoted part and its closing mark, so that quotes nest and never cross.
+    A reported clause whose last words are quoted ("should "dismantle Hamas,” Asif said",
+    "will respond "in kind” if …" cut before "if") must cover the quoted part and its
+    closing mark, so that quotes nest and never cross.
     *found* is sorted by start; only quotations starting inside a clause are looked at.
     """
     for i, outer in enumerate(found):
@@ -3259,7 +3260,7 @@ def _close_crossings(text: str, found: list[_Found]) -> None:
             inner = found[j]
             if inner.start >= outer.end:
                 break
-            if inner.end > outer.end:
+            if inner.end >= outer.end:  # also when both end together: `respond "in kind`
                 end = inner.end
                 while end < len(text) and end < inner.end + 2 and text[end] in _QUOTE_CHARS:
                     end += 1

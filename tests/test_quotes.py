@@ -407,6 +407,15 @@ def test_participle_clause_with_a_partial_quote_after_a_direct_quote() -> None:
     ]
 
 
+def test_reported_clause_ending_with_its_partial_quote_keeps_the_closing_mark() -> None:
+    text = 'Asif warned that Islamabad will respond "in kind" if such incursions continue.'
+    got = [(q.kind, q.text) for q in _quotes(text, indirect=True)]
+    assert got == [
+        ("indirect", 'that Islamabad will respond "in kind"'),
+        ("partial", "in kind"),
+    ]
+
+
 def test_relative_who_is_no_speaker_of_a_later_participle() -> None:
     text = (
         "Lee mocked an architect who said he was never paid, saying, "
