@@ -421,7 +421,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{'check':<11} {'measured':>10}  {'bar':<10} {'':<4}  detail")
     for r in rows:
         unit = " ms" if r.name == "import" else "x"
-        measured = "-" if r.ratio is None else f"{r.ratio:,.1f}{unit}"
+        # two decimals for ratios, so that a ratio printed next to its bar (9.98x) is never
+        # rounded onto it ("10.0x" next to a miss)
+        digits = 1 if r.name == "import" else 2
+        measured = "-" if r.ratio is None else f"{r.ratio:,.{digits}f}{unit}"
         verdict = {True: "ok", False: "MISS", None: "skip"}[r.ok]
         print(f"{r.name:<11} {measured:>10}  {r.bar:<10} {verdict:<4}  {r.detail}")
     if args.json:
