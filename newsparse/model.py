@@ -12,6 +12,7 @@ All classes are frozen attrs classes with slots; sequences are tuples, so an
 from __future__ import annotations
 
 import datetime as dt
+import types
 from collections.abc import Callable, Iterable, Mapping
 from operator import attrgetter
 from typing import Any, Literal, TypeAlias, TypeVar
@@ -711,16 +712,36 @@ _new = object.__new__
 _M = TypeVar("_M", bound=attrs.AttrsInstance)
 
 
-def _slot_setters(cls: type) -> tuple[Callable[[Any, Any], None], ...]:
-    """The ``__set__`` of each slot of the attrs class *cls*, in field order."""
-    return tuple(cls.__dict__[field.name].__set__ for field in attrs.fields(cls))
+def _slot_setters(cls: type) -> tuple[Callable[[Any, Any], None], ...] | None:
+    """The ``__set__`` of each field's slot of the attrs class *cls*, in field order.
+
+    Calling a slot's own ``__set__`` skips the frozen class's ``__setattr__`` guard that
+    ``object.__setattr__`` would look up by name. None if a field has no slot (only the
+    constructor can set it then). The article codec of :mod:`newsparse.batch` uses these too.
+    """
+    setters = []
+    for field in attrs.fields(cls):
+        slot = getattr(cls, field.name, None)
+        if not isinstance(slot, types.MemberDescriptorType):
+            return None
+        setters.append(slot.__set__)
+    return tuple(setters)
 
 
-_SPAN_SLOTS = _slot_setters(Span)
-_MENTION_SLOTS = _slot_setters(Mention)
-_DATE_SLOTS = _slot_setters(DateMention)
-_SPEAKER_SLOTS = _slot_setters(Speaker)
-_QUOTE_SLOTS = _slot_setters(Quote)
+def _own_slot_setters(cls: type) -> tuple[Callable[[Any, Any], None], ...]:
+    """:func:`_slot_setters` of a model class (slotted, so never None)."""
+    setters = _slot_setters(cls)
+    if setters is None:  # pragma: no cover - every model class is a slotted attrs class
+        msg = f"{cls.__name__} has a field without a slot"
+        raise TypeError(msg)
+    return setters
+
+
+_SPAN_SLOTS = _own_slot_setters(Span)
+_MENTION_SLOTS = _own_slot_setters(Mention)
+_DATE_SLOTS = _own_slot_setters(DateMention)
+_SPEAKER_SLOTS = _own_slot_setters(Speaker)
+_QUOTE_SLOTS = _own_slot_setters(Quote)
 
 
 def _unchecked_span(start: int, end: int, text: str) -> Span:

@@ -799,13 +799,10 @@ def _subject_before(toks: _Toks, k: int, lo_index: int, *, relative: bool = Fals
         # apposition: "Kenneth Baer, a former official, said"; up to two of them: "Ann Lee,
         # the attorney general of Ohio, one of the states suing, said"
         for _ in range(_MAX_APPOSITIONS):
-            c = _apposition_start(toks, j, lo_index, _COMMA, _MAX_COMMA_APPOSITION)
-            if c is None:
+            found = _before_apposition(toks, j, lo_index, _COMMA, _MAX_COMMA_APPOSITION)
+            if found is None:
                 return None
-            span = _np_backward(toks, c - 1, lo_index)
-            if span is None:
-                return None
-            i, e = span
+            c, i, e = found
             if i == e and toks.text[i].isdigit():
                 j = c  # an age or a year: "Schiff, 56, who …, told", "since Jan. 1, 2015, shows"
                 continue
@@ -853,14 +850,16 @@ _MAX_COMMA_APPOSITION = 20  # tokens between the commas of "Baer, a former offic
 _MAX_DASH_APPOSITION = 25  # tokens between the dashes of "Kall -- co-editor of … -- said"
 
 
-def _apposition_start(
+def _before_apposition(
     toks: _Toks, j: int, lo_index: int, delims: AbstractSet[str], window: int
-) -> int | None:
-    """Return the token that opens the apposition the delimiter at token *j* closes, or None.
+) -> tuple[int, int, int] | None:
+    """Find the apposition the delimiter at token *j* closes, and the noun phrase before it.
 
-    The delimiters are commas or dashes ("--" is two tokens): the opening one lies within
-    *window* tokens, with no quotation mark (a nickname's aside: Marcia "Cia" Price), no
-    semicolon and no colon in between.
+    Return ``(c, i, e)``: *c* the token that opens the apposition, ``[i, e]`` the noun phrase
+    that ends right before it ("Kenneth Baer" in "Kenneth Baer, a former official, said"),
+    or None. The delimiters are commas or dashes ("--" is two tokens): the opening one lies
+    within *window* tokens, with no quotation mark (a nickname's aside: Marcia "Cia"
+    Price), no semicolon and no colon in between.
     """
     c = j - 1
     while c > lo_index and toks.text[c] in delims:
@@ -874,18 +873,16 @@ def _apposition_start(
         return None
     while c > lo_index and toks.text[c - 1] in delims:
         c -= 1
-    return c
+    span = _np_backward(toks, c - 1, lo_index)
+    return None if span is None else (c, *span)
 
 
 def _before_dashes(toks: _Toks, j: int, lo_index: int) -> _Spk | None:
     """Return X in "X -- a co-editor of the book -- said" (token *j* is the closing dash)."""
-    c = _apposition_start(toks, j, lo_index, _DASHES, _MAX_DASH_APPOSITION)
-    if c is None:
+    found = _before_apposition(toks, j, lo_index, _DASHES, _MAX_DASH_APPOSITION)
+    if found is None:
         return None
-    span = _np_backward(toks, c - 1, lo_index)
-    if span is None:
-        return None
-    i, e = span
+    _, i, e = found
     role = toks.low[i] in _DETERMINERS and _np_is_plausible(toks, i, e)  # "the mayor -- …"
     if role and i - 2 >= lo_index and toks.text[i - 1] == ",":
         # "John Dickey, the chief executive of Ora Media -- the company that … -- told me"
