@@ -727,6 +727,10 @@ def _np_backward(toks: _Toks, j: int, lo_index: int) -> tuple[int, int] | None:
                 i -= 1  # a possessive "Pakistan’s"
                 continue
             break
+        if i > lo_index + 1 and tok[i - 1] == "&" and toks.cap[i] and toks.cap[i - 2]:
+            words += 2
+            i -= 3  # "AT&T", "Florida Power & Light spokesman Tom Lee": both sides are in
+            continue
         w = low[i]
         if w in _STOP or (w in cues and i != j and not toks.cap[i]):
             break
@@ -737,14 +741,40 @@ def _np_backward(toks: _Toks, j: int, lo_index: int) -> tuple[int, int] | None:
     i += 1
     while i <= j and not word[i] and tok[i] != "(":
         i += 1
-    if i > j or (low[i] in _PP_STARTS and not toks.cap[i]):
-        return None  # "who in 2010 said": a prepositional phrase is no speaker
+    if i > j:
+        return None
+    if low[i] in _PP_STARTS and not tok[i].isupper():  # "AT&T" is no "at"
+        # "who in 2010 said": a prepositional phrase is no speaker; after one that opens the
+        # sentence without its comma, the name that ends it is ("In a 2016 meeting Trump
+        # said" is Trump's)
+        if not toks.cap[i]:
+            return None
+        if toks.cap[j]:
+            n = j
+            while (
+                n > i + 1
+                and toks.cap[n - 1]
+                and word[n - 1]
+                and low[n - 1] not in _DATE_NAMES
+                and not low[n - 1][0].isdigit()
+            ):
+                n -= 1  # not "In March Ecuador said", "On February 20 Jose Sarney said"
+            return n, j
     return i, j
+
+
+_DATE_NAMES = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+     "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+     "saturday", "sunday"}
+)  # fmt: skip
 
 
 _PP_STARTS = frozenset(
     {"in", "on", "at", "by", "with", "without", "during", "including", "from", "for", "of",
-     "into", "over", "under", "after", "before", "since", "until", "amid"}
+     "into", "over", "under", "after", "before", "since", "until", "amid", "to", "via",
+     "through", "across", "near", "outside", "inside", "aboard", "toward", "towards"}
 )  # fmt: skip
 
 
@@ -936,6 +966,9 @@ def _np_forward(toks: _Toks, i: int, hi_index: int) -> _Spk | None:
             last = j + 1
             j += 2
             continue
+        if toks.text[j] == "&" and j > i and j + 1 < hi_index and toks.cap[j + 1]:
+            j += 1  # "a spokesman for Procter & Gamble"
+            continue
         if name_led and j > i and toks.text[j] in _NICKNAME_OPEN:
             close = _nickname_close(toks, j, hi_index)
             if close is None:
@@ -1032,10 +1065,11 @@ def _nickname_close(toks: _Toks, j: int, hi_index: int) -> int | None:
 
 
 def _verb_follows(toks: _Toks, j: int, hi_index: int) -> bool:
-    """Say whether the past form at token *j* acts as a verb: an object or "of"/"by" after it.
+    """Say whether the past form at token *j* acts as a verb.
 
-    Not after an adverb, a number or a determiner ("the newly appointed minister", "the two
-    unnamed officials"), where it is an adjective.
+    It does after a name ("The Bank of England raised rates") or before an object or
+    "of"/"by"; not after an adverb, a number or a determiner ("the newly appointed
+    minister", "the two unnamed officials"), where it is an adjective.
     """
     before = toks.low[j - 1]
     if (
@@ -1045,8 +1079,8 @@ def _verb_follows(toks: _Toks, j: int, hi_index: int) -> bool:
         or before[:1].isdigit()
     ):
         return False
-    if j + 1 >= hi_index:
-        return True
+    if j + 1 >= hi_index or toks.cap[j - 1]:
+        return True  # after a name: "The Bank of England raised rates"
     after = toks.low[j + 1]
     return after in _DETERMINERS or after in _OBJECT_PRONOUNS or after in {"of", "by", "in"}
 
@@ -1196,7 +1230,13 @@ def _noun_cue(toks: _Toks, c: int, hi: int) -> bool:
     )
 
 
-_IRREGULAR_PAST = frozenset({"said", "told", "wrote", "spoke", "thought", "felt", "knew"})
+# past forms that do not end in -ed
+_IRREGULAR_PAST = frozenset(
+    {"said", "sang", "told", "wrote", "written", "spoke", "thought", "felt", "knew", "found",
+     "died", "hurt", "fell", "rose", "lost", "won", "left", "made", "took", "came", "went",
+     "got", "gave", "paid", "sold", "cut", "hit", "ran", "began", "grew", "led", "kept", "held",
+     "met", "spent", "fled", "struck", "shot", "stole", "broke", "built", "sent", "brought"}
+)  # fmt: skip
 
 
 def _after_modal(toks: _Toks, c: int, lo: int) -> bool:
@@ -2332,6 +2372,8 @@ def _reported(  # noqa: PLR0917 - private helper fed by one caller
                 continue  # "said to be", "told by", "warned of"
             if _after_modal(toks, c, t_lo):
                 continue
+            if _counted_noun(toks, c, t_lo):
+                continue  # "fell 102.2 points": a noun after a count
             attr = None
             if last is not None:
                 # "said X and warned Y": the second cue is the same speaker's
@@ -2354,7 +2396,7 @@ def _reported(  # noqa: PLR0917 - private helper fed by one caller
             else:
                 f = _clause_after(text, toks, c, t_hi, attr, opens)
                 if f is None:
-                    f = _clause_before(text, toks, c, t_lo, attr)
+                    f = _clause_before(text, toks, c, t_lo, attr, whole=True)
                 elif c + 1 < t_hi and toks.text[c + 1] == ",":
                     # "Even if it fails, Mr. Lee said, the work is done": two pieces
                     before = _clause_before(text, toks, c, t_lo, attr)
@@ -2478,8 +2520,10 @@ def _clause_after(  # noqa: PLR0917 - private helper fed by two callers
         return None  # a direct quote after "said:" is handled as direct
     if not toks.word[k] and not _quoted_subject(toks, k, t_hi, opens):
         return None
-    if toks.low[k] in _NOT_CLAUSE_STARTS:
+    if _not_clause_start(toks, k, t_hi):
         return None  # "said in his interview.", "said as much", ", he said, and …"
+    if toks.low[c] in _ADD and toks.low[k][:1].isdigit():
+        return None  # "the Nasdaq added 20.72 points", "added 200 jobs": a gain, no speech
     end = toks.end[t_hi - 1]
     low = toks.low
     # only these tokens can end the clause: visit them alone (picked at C speed)
@@ -2540,18 +2584,34 @@ def _starts_clause(toks: _Toks, j: int, t_hi: int) -> bool:
         or low in _DETERMINERS
         or low == "there"
         or toks.text[j] in _NICKNAME_OPEN
+        or low[:1].isdigit()  # "that 12 people died"
+        or (  # a bare noun and its verb: "that shelters had opened", "that prices will rise"
+            j + 1 < t_hi
+            and toks.word[j]
+            and toks.low[j + 1] in _CLAUSE_VERBS
+            and not low.endswith("ed")
+        )
     )
+
+
+# auxiliaries and modals that follow a bare subject: "that prices will rise"
+_CLAUSE_VERBS = frozenset(
+    {"has", "have", "had", "was", "were", "is", "are", "would", "will", "could", "should",
+     "may", "might", "can", "must"}
+)  # fmt: skip
 
 
 def _in_place_phrase(toks: _Toks, x: int) -> bool:
     """Say whether token *x* can be a word of a phrase like "at a campaign stop in Toledo".
 
-    Prepositions, determiners and nouns go; a verb form (a cue, a word in -ed or -ing) does
-    not.
+    Prepositions, determiners and nouns go (a word in -ing after a determiner is a noun: "at
+    a briefing"); a verb form (a cue, a word in -ed or -ing) does not.
     """
     low = toks.low[x]
     if not toks.word[x]:
         return False
+    if low.endswith("ing") and x > 0 and toks.low[x - 1] in _DETERMINERS:
+        return True  # a noun: "at a briefing", "during the hearing"
     return (
         low in _PP_STARTS
         or low in _DETERMINERS
@@ -2593,6 +2653,52 @@ def _quote_ends(toks: _Toks, k: int, t_hi: int) -> bool:
 
 
 _NOT_CLAUSE_STARTS = frozenset({"in", "at", "during", "as", "and", "but", "so", "or"})
+_QUANTIFIER_AFTER_AT = frozenset({"least", "most"})
+
+
+def _not_clause_start(toks: _Toks, k: int, t_hi: int) -> bool:
+    """Say whether token *k* cannot open reported content ("in", "as", "and", …).
+
+    "at least" and "at most" can, before a verb: they count a subject ("at least 12 shelters
+    had opened").
+    """
+    low = toks.low[k]
+    if low not in _NOT_CLAUSE_STARTS:
+        return False
+    return not (
+        low == "at"
+        and k + 1 < t_hi
+        and toks.low[k + 1] in _QUANTIFIER_AFTER_AT
+        and _verb_near(toks, k + 2, t_hi, past=False)
+    )
+
+
+def _counted_noun(toks: _Toks, c: int, lo: int) -> bool:
+    """Say whether the cue word at token *c* is a plural noun after a number.
+
+    "102.2 points" and "3 claims" are nouns; "in 2001 ruled" and "Doe, 56, says" are verbs.
+    """
+    low = toks.low[c]
+    return c > lo and toks.low[c - 1][:1].isdigit() and low.endswith("s") and low != "says"
+
+
+_ADD = frozenset({"add", "adds", "added", "adding"})
+
+
+def _verb_near(toks: _Toks, k: int, t_hi: int, *, past: bool) -> bool:
+    """Say whether an auxiliary (or, with *past*, a past form) comes within 12 tokens of *k*.
+
+    A count that opens reported content needs its verb: "said at least 12 shelters had
+    opened" and "said 12 people died" are speech; "claimed at least 217 lives" and "added
+    20.72 points, or 0.24%" are not.
+    """
+    for j in range(k, min(t_hi, k + 12)):
+        low = toks.low[j]
+        if low in _CLAUSE_VERBS or (past and (_is_past_form(low) or low in _IRREGULAR_PAST)):
+            return True
+    return False
+
+
 _TITLE_MARKS = frozenset('"“”‘’')
 _SKIPPABLE = _TITLE_MARKS | {","}
 _CLOSING_MARKS = frozenset('”"»')
@@ -2674,7 +2780,6 @@ _BEFORE_BARE = _MODALS | {
     "did", "does", "do", "didn't", "didn’t", "doesn't", "doesn’t", "don't", "don’t", "won't",
     "won’t",
 }  # fmt: skip
-_IRREGULAR_PAST = frozenset({"said", "sang", "told", "wrote", "written", "thought", "found"})
 
 
 def _is_bare(low: str) -> bool:
@@ -2721,18 +2826,30 @@ def _is_time(toks: _Toks, k: int) -> bool:
     }  # fmt: skip
 
 
-def _clause_before(text: str, toks: _Toks, c: int, t_lo: int, attr: _Attr) -> _Found | None:
-    """Reported content before a final attribution: "CLAUSE, X said" / "CLAUSE, said X"."""
+def _clause_before(
+    text: str, toks: _Toks, c: int, t_lo: int, attr: _Attr, *, whole: bool = False
+) -> _Found | None:
+    """Reported content before a final attribution: "CLAUSE, X said" / "CLAUSE, said X".
+
+    With *whole*, the content is all there is (nothing reported after the cue): a short
+    opening phrase is then no clause ("In all, the bombings claimed …"); it is the first
+    piece of an interrupted clause ("In the coming weeks, the source said, Democrats …").
+    """
     spk = attr.speaker
     first = c
     if spk is not None and spk.start < toks.start[c]:
         first = _index_back(toks, spk.start, t_lo, c)
     if first - 1 < t_lo or toks.text[first - 1] != ",":
         return None
+    if whole and toks.low[t_lo] in _PP_STARTS and first - 1 - t_lo <= _MAX_OPENING_PHRASE:
+        return None
     span = _content(text, toks.start[t_lo], toks.start[first - 1])
     if span is None:
         return None
     return _Found(span[0], span[1], "indirect", "quote.reported-before", attr)
+
+
+_MAX_OPENING_PHRASE = 4  # tokens of a phrase like "In several other countries,"
 
 
 _AFTER_CONTENT = _DASHES | {","}  # what ends the content before "according to"
@@ -2792,7 +2909,7 @@ def _according(text: str, toks: _Toks, c: int, t_lo: int, t_hi: int) -> _Found |
             return None
         if toks.start[j - 1] >= spk.end:
             attr = _Attr(_Spk(spk.start, toks.end[j - 1]), cue, "quote.according-to")
-        if j + 1 < t_hi and toks.low[j + 1] in _NOT_CLAUSE_STARTS:
+        if j + 1 < t_hi and _not_clause_start(toks, j + 1, t_hi):
             return None  # "according to the schedule, and the bridge reopened"
         span = _content(text, toks.end[j], toks.end[t_hi - 1])
     if span is None:

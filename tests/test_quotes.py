@@ -619,6 +619,13 @@ def test_multi_paragraph_quote_is_linked() -> None:
             id="adverb-between-subject-and-cue",
         ),
         pytest.param(
+            '"We have crews out," Florida Power & Light spokesman Tom Lee told reporters.',
+            "Florida Power & Light spokesman Tom Lee",
+            "told",
+            "quote.direct",
+            id="ampersand-in-the-speaker",
+        ),
+        pytest.param(
             'In the words of Mark Tedeschi, "the child spent months crying."',
             "Mark Tedeschi",
             "In the words of",
@@ -961,6 +968,81 @@ def test_attribution_across_sentences(text: str, expected: list[tuple[str, str]]
             "Lee said the videos are unclear, which he said were taken at night.",
             [("the videos are unclear", "Lee", "said"), ("were taken at night", "he", "said")],
             id="said-before-were-is-still-a-verb",
+        ),
+        pytest.param(
+            "The senator said in a statement to reporters that the bill would pass.",
+            [("that the bill would pass", "The senator", "said")],
+            id="phrase-with-to-before-that",
+        ),
+        pytest.param(
+            "A spokeswoman said via email that the company would appeal.",
+            [("that the company would appeal", "A spokeswoman", "said")],
+            id="phrase-with-via-before-that",
+        ),
+        pytest.param(
+            "Officials said during a hearing that shelters had opened.",
+            [("that shelters had opened", "Officials", "said")],
+            id="ing-noun-in-the-phrase-and-a-bare-subject",
+        ),
+        pytest.param(
+            "Officials said at the meeting that 12 people died.",
+            [("that 12 people died", "Officials", "said")],
+            id="number-opens-the-clause",
+        ),
+        pytest.param(
+            "He spoke at a meeting that was held in May.",
+            [],
+            id="relative-that-after-a-phrase-is-no-speech",
+        ),
+        pytest.param(
+            "According to the county's emergency office, at least 12 shelters had opened.",
+            [("at least 12 shelters had opened", "the county's emergency office", "According to")],
+            id="according-to-then-at-least",
+        ),
+        pytest.param(
+            "Police said at least two people were hurt.",
+            [("at least two people were hurt", "Police", "said")],
+            id="said-at-least",
+        ),
+        pytest.param(
+            "In a 2016 meeting Trump said that the alliance was obsolete.",
+            [("that the alliance was obsolete", "Trump", "said")],
+            id="opening-phrase-without-comma-is-no-speaker",
+        ),
+        pytest.param(
+            "On February 20 President Jose Sarney said that Brazil would suspend payments.",
+            [("that Brazil would suspend payments", "President Jose Sarney", "said")],
+            id="opening-date-is-no-part-of-the-speaker",
+        ),
+        pytest.param(
+            "Stocks fell. The Dow fell 102.2 points, or 0.36%, to 27,934.02, the index said.",
+            [("The Dow fell 102.2 points, or 0.36%, to 27,934.02", "the index", "said")],
+            id="a-cue-word-after-a-count-is-a-noun",
+        ),
+        pytest.param(
+            "The Nasdaq added 20.72 points, or 0.24%, to 8,570.66.",
+            [],
+            id="added-and-a-count-is-a-gain",
+        ),
+        pytest.param(
+            "In all, the bombings claimed at least 217 lives.",
+            [],
+            id="at-least-without-a-verb-is-no-clause",
+        ),
+        pytest.param(
+            "Police said 12 people died.",
+            [("12 people died", "Police", "said")],
+            id="said-and-a-count",
+        ),
+        pytest.param(
+            "AT&T said it would appeal.",
+            [("it would appeal", "AT&T", "said")],
+            id="ampersand-in-a-name",
+        ),
+        pytest.param(
+            'The Bank of England raised rates on Thursday, saying inflation was "far too high".',
+            [('inflation was "far too high"', "The Bank of England", "saying")],
+            id="past-form-after-a-name-ends-the-subject",
         ),
     ],
 )
