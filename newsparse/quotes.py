@@ -366,6 +366,7 @@ _TOKEN = regex.compile(
 )
 _PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "it"})
 _OBJECT_PRONOUNS = frozenset({"me", "him", "her", "us", "them", "you", "it"})
+_ARTICLES = frozenset({"the", "a", "an"})
 _DETERMINERS = frozenset(
     {"the", "a", "an", "one", "another", "his", "her", "their", "its", "our", "this", "that",
      "my", "your", "some", "several", "many", "most", "other"}
@@ -2473,7 +2474,7 @@ def _clause_after(  # noqa: PLR0917 - private helper fed by two callers
         if k < t_hi and toks.low[k] in _OBJECT_PRONOUNS:
             k += 1
         elif obj is not None:
-            k = _index_at(toks, obj.end, k, t_hi)
+            k = _object_end(toks, k, _index_at(toks, obj.end, k, t_hi))
         elif toks.word[k] and toks.low[k] in {"reporters", "journalists", "lawmakers", "voters"}:
             k += 1
     # skip time and place adverbials before "that": "said Tuesday that", "said in a statement
@@ -2571,6 +2572,45 @@ def _clause_after(  # noqa: PLR0917 - private helper fed by two callers
 # after a comma, these open a clause of the writer's: "said X, but he refused to …"
 _CONTRASTS = frozenset({"although", "though", "whereas", "but", "yet"})
 _MAX_ADVERBIAL = 12  # tokens between a cue and its "that"
+
+
+def _object_end(toks: _Toks, k: int, end: int) -> int:
+    """Where the object of "told"/"warned" that spans tokens [*k*, *end*) ends.
+
+    It ends where the clause's subject starts ("told the council he could not pay", "told the
+    board the plan was dead"). When an auxiliary follows, the subject is a name after a noun
+    ("told a news conference Brazil had to …"), else there was no object: "warned a further
+    fall might force …" reports "a further fall might force …".
+    """
+    for j in range(k + 1, end):
+        if not toks.word[j] or toks.cap[j]:
+            continue
+        low = toks.low[j]
+        if low in _CLAUSE_VERBS:
+            end = j
+            break
+        if low in _PRONOUNS or low in _ARTICLES:
+            return j
+    else:
+        if end >= len(toks) or toks.low[end] not in _CLAUSE_VERBS:
+            return end
+    # an auxiliary follows: the clause's subject is the name after a noun ("told a news
+    # conference Brazil had to", "told Reuters MHI is"), else the whole phrase
+    if toks.low[k] in _NEWS_OUTLETS and k + 1 < end and toks.cap[k + 1]:
+        return k + 1
+    for j in range(k + 1, end):
+        after_noun = (
+            toks.word[j - 1] and not toks.cap[j - 1] and toks.low[j - 1] not in _DETERMINERS
+        )
+        if toks.cap[j] and toks.word[j] and after_noun:
+            return j
+    return k
+
+
+# outlets told things in wire copy ("told Reuters MHI is …")
+_NEWS_OUTLETS = frozenset(
+    {"reuters", "afp", "ap", "bloomberg", "cnn", "nbc", "cbs", "abc", "msnbc", "npr", "bbc"}
+)
 
 
 def _starts_clause(toks: _Toks, j: int, t_hi: int) -> bool:

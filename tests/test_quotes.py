@@ -1035,6 +1035,36 @@ def test_attribution_across_sentences(text: str, expected: list[tuple[str, str]]
             id="said-and-a-count",
         ),
         pytest.param(
+            "Joe Smith, 67, told the council he could not afford another tax increase.",
+            [("he could not afford another tax increase", "Joe Smith", "told")],
+            id="told-an-object-then-a-pronoun",
+        ),
+        pytest.param(
+            "Smith told the board the plan was dead.",
+            [("the plan was dead", "Smith", "told")],
+            id="told-an-object-then-an-article",
+        ),
+        pytest.param(
+            "He told a press conference Brazil had to reconsider its plans.",
+            [("Brazil had to reconsider its plans", "He", "told")],
+            id="told-an-object-then-a-name",
+        ),
+        pytest.param(
+            "Officials told Reuters MHI is the largest shipbuilder.",
+            [("MHI is the largest shipbuilder", "Officials", "told")],
+            id="told-an-outlet-then-a-name",
+        ),
+        pytest.param(
+            "Volcker warned a further fall might force the Fed to act.",
+            [("a further fall might force the Fed to act", "Volcker", "warned")],
+            id="warned-a-subject-not-an-object",
+        ),
+        pytest.param(
+            "He warned the Bank may miss the boat.",
+            [("the Bank may miss the boat", "He", "warned")],
+            id="warned-a-named-subject",
+        ),
+        pytest.param(
             "AT&T said it would appeal.",
             [("it would appeal", "AT&T", "said")],
             id="ampersand-in-a-name",
