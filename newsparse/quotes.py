@@ -789,6 +789,8 @@ _LIGHT_VERBS = frozenset(
     {"made", "makes", "issued", "issues", "gave", "gives", "offered", "offers", "released",
      "releases", "delivered", "delivers"}
 )  # fmt: skip
+# adverbs between a cue and its "that": "said only that", "said repeatedly that"
+_THAT_ADVERBS = _VERB_ADVERBS | {"only", "simply", "merely", "just", "privately", "publicly"}
 _LY_NOUNS = frozenset(
     {"family", "ally", "assembly", "rally", "supply", "monopoly", "bully", "reply", "anomaly"}
 )
@@ -2483,7 +2485,11 @@ def _clause_after(  # noqa: PLR0917 - private helper fed by two callers
     for j in range(k, min(t_hi, k + _MAX_ADVERBIAL)):
         if toks.low[j] == "that":
             plain = (
-                toks.low[x] in _TIME_WORDS or toks.cap[x] or toks.text[x] in _SKIPPABLE
+                toks.low[x] in _TIME_WORDS
+                or toks.cap[x]
+                or toks.text[x] in _SKIPPABLE
+                or toks.low[x] in _THAT_ADVERBS
+                or (toks.low[x].endswith("ly") and toks.low[x] not in _LY_NOUNS)
                 for x in range(k, j)
             )
             if all(plain) or (
@@ -2840,6 +2846,8 @@ def _attribution_follows(toks: _Toks, k: int, t_hi: int) -> bool:
             and not _is_participle(toks.low[c])
             and not _noun_cue(toks, c, t_hi)
         ):
+            if c + 1 < t_hi and toks.low[c + 1] == "to":
+                return False  # "the Netherlands and Germany continue to have": no speech
             return _subject_before(toks, c, k) is not None
     return False
 

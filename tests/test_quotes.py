@@ -1065,6 +1065,16 @@ def test_attribution_across_sentences(text: str, expected: list[tuple[str, str]]
             id="warned-a-named-subject",
         ),
         pytest.param(
+            "Sources said that Britain, France and Spain continue to oppose the tax.",
+            [("that Britain, France and Spain continue to oppose the tax", "Sources", "said")],
+            id="continue-to-is-no-new-attribution",
+        ),
+        pytest.param(
+            "A spokesperson said only that the figures would be published.",
+            [("that the figures would be published", "A spokesperson", "said")],
+            id="adverb-before-that",
+        ),
+        pytest.param(
             "AT&T said it would appeal.",
             [("it would appeal", "AT&T", "said")],
             id="ampersand-in-a-name",
