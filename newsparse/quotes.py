@@ -836,8 +836,10 @@ def _subject_before(toks: _Toks, k: int, lo_index: int, *, relative: bool = Fals
             if found is None:
                 return None
             c, i, e = found
-            if i == e and toks.text[i].isdigit():
-                j = c  # an age or a year: "Schiff, 56, who …, told", "since Jan. 1, 2015, shows"
+            if (i == e and toks.text[i].isdigit()) or _PARTY_STATE.fullmatch(toks.text[i]):
+                # an age, a year or a party and state: "Schiff, 56, who …, told", "since
+                # Jan. 1, 2015, shows", "James Lankford, R-Okla., the lead negotiator, said"
+                j = c
                 continue
             if toks.low[i] in _DETERMINERS and _np_is_plausible(toks, i, e):
                 # "the aide, Ana Ruiz, said" is Ana Ruiz (the whole phrase is the mention);
@@ -879,6 +881,8 @@ def _subject_before(toks: _Toks, k: int, lo_index: int, *, relative: bool = Fals
 
 
 _COMMA = frozenset(",")
+# a party and state after a US lawmaker's name: "R-Okla", "D-N.Y", "I-Vt"
+_PARTY_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z.]{1,12}")
 _MAX_COMMA_APPOSITION = 20  # tokens between the commas of "Baer, a former official, said"
 _MAX_DASH_APPOSITION = 25  # tokens between the dashes of "Kall -- co-editor of … -- said"
 
@@ -2900,6 +2904,20 @@ def _clause_before(
 _MAX_OPENING_PHRASE = 4  # tokens of a phrase like "In several other countries,"
 
 
+def _source_tail_end(toks: _Toks, j: int, t_hi: int) -> int:
+    """Return the token after the words that run on a source from its preposition at *j*.
+
+    "a new report by Politico", "people close to the president".
+    """
+    limit = min(t_hi, j + _MAX_SOURCE_TAIL)
+    j += 1
+    while j < limit and (toks.word[j] or toks.text[j] in ".’'") and toks.low[j] not in _STOP:
+        j += 1
+    if toks.text[j - 1] == "." and (j == t_hi or not toks.word[j]):
+        j -= 1  # the sentence's full stop
+    return j
+
+
 _AFTER_CONTENT = _DASHES | {","}  # what ends the content before "according to"
 _MAX_SOURCE_TAIL = 8  # words a source may run on after its noun phrase
 _MAX_SOURCE_WORDS = 5
@@ -2924,16 +2942,19 @@ def _source_forward(toks: _Toks, i: int, hi_index: int) -> _Spk | None:
     if j == i:
         return None
     head = toks.low[j - 1]
-    if not (head.endswith("s") or head in _SOURCE_NOUNS):
+    # a plural or source noun heads it, or opens it: "people familiar with the matter"
+    if not (head.endswith("s") or head in _SOURCE_NOUNS or toks.low[i] in _SOURCE_NOUNS):
         return None
     return _Spk(toks.start[i], toks.end[j - 1])
 
 
 _SOURCE_NOUNS = frozenset(
     {"police", "data", "media", "staff", "military", "government", "intelligence", "research",
-     "census", "management", "leadership", "prosecution", "defense", "defence"}
+     "census", "management", "leadership", "prosecution", "defense", "defence", "people",
+     "officials", "sources"}
 )  # fmt: skip
-_SOURCE_TAIL = frozenset({"by", "from", "of", "in", "at", "for", "on"})  # "a report by X, …"
+# "a report by X, …", "people familiar with the matter", "people close to him"
+_SOURCE_TAIL = frozenset({"by", "from", "of", "in", "at", "for", "on", "with", "to"})
 
 
 def _according(text: str, toks: _Toks, c: int, t_lo: int, t_hi: int) -> _Found | None:
@@ -2944,15 +2965,16 @@ def _according(text: str, toks: _Toks, c: int, t_lo: int, t_hi: int) -> _Found |
     attr = _Attr(spk, cue, "quote.according-to")
     if c > t_lo and toks.text[c - 1] in _AFTER_CONTENT:
         span = _content(text, toks.start[t_lo], toks.start[c - 1])
+        j = _index_at(toks, spk.end, c, t_hi)
+        if j < t_hi and toks.low[j] in _SOURCE_TAIL:
+            # the source runs on: "…, according to people familiar with the matter."
+            end = _source_tail_end(toks, j, t_hi)
+            attr = _Attr(_Spk(spk.start, toks.end[end - 1]), cue, "quote.according-to")
     else:
         j = _index_at(toks, spk.end, c, t_hi)
         if j < t_hi and toks.low[j] in _SOURCE_TAIL:
             # the source runs on to the comma: "According to a new report by Politico, …"
-            limit = min(t_hi, j + _MAX_SOURCE_TAIL)
-            while (
-                j < limit and (toks.word[j] or toks.text[j] in ".’'") and toks.low[j] not in _STOP
-            ):
-                j += 1
+            j = _source_tail_end(toks, j, t_hi)
         if j >= t_hi or toks.text[j] != ",":
             return None
         if toks.start[j - 1] >= spk.end:

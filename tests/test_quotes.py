@@ -619,6 +619,13 @@ def test_multi_paragraph_quote_is_linked() -> None:
             id="adverb-between-subject-and-cue",
         ),
         pytest.param(
+            '"We are close," Sen. James Lankford, R-Okla., the lead negotiator, told reporters.',
+            "Sen. James Lankford",
+            "told",
+            "quote.direct",
+            id="party-and-state-then-a-description",
+        ),
+        pytest.param(
             '"We have crews out," Florida Power & Light spokesman Tom Lee told reporters.',
             "Florida Power & Light spokesman Tom Lee",
             "told",
@@ -1073,6 +1080,22 @@ def test_attribution_across_sentences(text: str, expected: list[tuple[str, str]]
             "A spokesperson said only that the figures would be published.",
             [("that the figures would be published", "A spokesperson", "said")],
             id="adverb-before-that",
+        ),
+        pytest.param(
+            "James Lankford, R-Okla., the lead negotiator, said the deal was close.",
+            [("the deal was close", "James Lankford", "said")],
+            id="party-and-state-apposition",
+        ),
+        pytest.param(
+            "The talks will go on, according to people familiar with the negotiations.",
+            [
+                (
+                    "The talks will go on",
+                    "people familiar with the negotiations",
+                    "according to",
+                )
+            ],
+            id="according-to-a-source-that-runs-on",
         ),
         pytest.param(
             "AT&T said it would appeal.",
