@@ -217,6 +217,10 @@ def _roles() -> frozenset[str]:
     return load_set("structure_roles.txt")
 
 
+def _outlet_words() -> frozenset[str]:
+    return load_set("structure_outlet_words.txt")
+
+
 # ---------------------------------------------------------------------------------------------
 # Patterns
 # ---------------------------------------------------------------------------------------------
@@ -1487,7 +1491,10 @@ def _affiliation_line(text: str, u: _Unit) -> bool:
     words = low.split()
     roles = _roles()
     short = len(words) <= _KICKER_WORDS
-    return any(w in roles for w in words) or (short and raw[:1].isupper() and "news" in words)
+    if any(w in roles for w in words):
+        return True
+    # an outlet: "Fox News", "Los Angeles Times", "The Denver Post"
+    return short and raw[:1].isupper() and ("news" in words or words[-1] in _outlet_words())
 
 
 def _agency_prefix(text: str, s: int, e: int) -> int | None:
@@ -1673,6 +1680,7 @@ def _head_matter(st: _State, h: int, b: int) -> int | None:
                 and (
                     _has_words(text, u, 10)
                     or (_has_words(text, u, 5) and _ends_sentence(text, u.start, u.end))
+                    or (pos == 0 and i == h + 1 and _has_words(text, u, 6))
                 )
                 and _LOWER.search(text, u.start, u.end)
                 and not _ends_ellipsis(text, u.start, u.end)

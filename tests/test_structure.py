@@ -65,6 +65,13 @@ WEB = (
         ),
         pytest.param("Title\n\nBody line.", "Title", None, id="two-lines"),
         pytest.param(
+            "Wildfire forces thousands to flee\nCrews battle the blaze as winds pick up\n\n"
+            "By Ana Ruiz\n\nA wildfire forced 4,000 people to leave on Friday, officials said.",
+            "Wildfire forces thousands to flee",
+            "Crews battle the blaze as winds pick up",
+            id="deck-right-under-the-headline",
+        ),
+        pytest.param(
             "Council votes\n\nThe mayor and the council met on Monday.",
             "Council votes",
             None,
@@ -140,6 +147,11 @@ def test_headline_and_deck(text: str, headline: str, deck: str | None) -> None:
         pytest.param("By\n\nSara J. Moreno", [("Sara J. Moreno", None)], id="by-alone"),
         pytest.param(
             "by Tomas Rehn @tomasrehn March 2, 2021", [("Tomas Rehn", None)], id="handle-date"
+        ),
+        pytest.param(
+            "By Maria Lopez and James Chen\nLos Angeles Times",
+            [("Maria Lopez", "Los Angeles Times"), ("James Chen", "Los Angeles Times")],
+            id="outlet-next-line",
         ),
         pytest.param("By The Associated Press", [(None, "The Associated Press")], id="org-ap"),
         pytest.param("By dpa correspondents", [(None, "dpa")], id="org-dpa"),
