@@ -3019,6 +3019,7 @@ def _gender_of(name: str, titles: Iterable[str]) -> str | None:
     return None
 
 
+_INDEFINITE = frozenset({"a", "an", "one", "another"})
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 
@@ -3143,9 +3144,29 @@ class _Resolver:
         if person is None:
             person = self._unnamed(spk)
         if person is None:
+            person = self._nameless(spk)
+            if person is not None:
+                self.history.append((spk.start, person))
             return None, None
         self.history.append((spk.start, person))
+        if not person.name:
+            return None, None  # a pronoun for a speaker with no name: "a spokeswoman … she"
         return person.name, person.entity
+
+    def _nameless(self, spk: _Spk) -> _Person | None:
+        """A new speaker described but not named ("A Downing Street spokeswoman"), or None.
+
+        Remembered without a name, so that a later "she" or "the spokeswoman" goes to her,
+        not to someone named before her. Only an indefinite description introduces one: "the
+        New York businessman" may well be someone named before.
+        """
+        words = self.text[spk.start : spk.end].casefold().split()
+        if len(words) < 2 or words[0] not in _INDEFINITE:  # noqa: PLR2004
+            return None
+        head = words[-1]
+        if head not in self.titles:
+            return None
+        return _Person("", None, {head}, _gender_of("", (head,)))
 
     def _unnamed(self, spk: _Spk) -> _Person | None:
         """Resolve a mention that no entity mention covers: a pronoun, a role, a name."""
@@ -3211,8 +3232,13 @@ class _Resolver:
                     break
         found.sort(key=lambda sp: -sp[0])
         for _, p in found:
-            if want is None or p.gender in {None, want}:
+            if want is None or p.gender == want:
                 return p
+            if p.gender is None:
+                # a name of unknown gender; the last speaker, known to fit, goes first ("a
+                # spokeswoman said Starmer would …. "…," she said.")
+                last = next((h for s, h in reversed(self.history) if s < pos), None)
+                return last if last is not None and last.gender == want else p
         return None
 
     def _role(self, head: str, pos: int) -> _Person | None:

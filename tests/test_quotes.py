@@ -1428,3 +1428,45 @@ def test_a_direct_quote_never_holds_another_quote() -> None:
         for other in quotes:
             if other is not q and q.start <= other.start and other.end <= q.end:
                 assert q.kind == "indirect", (q, other)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Keir Starmer spoke on Monday. A Downing Street spokeswoman said Starmer would "
+            'act within days. "He has full confidence in the team," she said.',
+            [("A Downing Street spokeswoman", None), ("she", None)],
+            id="she-is-the-unnamed-spokeswoman",
+        ),
+        pytest.param(
+            "Finance Minister Domingo Cordovez said talks had begun. A senior official said "
+            'payments would stop. "It is a cash problem," the official said. He said banks had '
+            "been told.",
+            [
+                ("Finance Minister Domingo Cordovez", "Domingo Cordovez"),
+                ("A senior official", None),
+                ("the official", None),
+                ("He", None),
+            ],
+            id="the-official-and-he-are-the-unnamed-official",
+        ),
+        pytest.param(
+            "Donald Trump spoke in Ohio. The New York businessman said the state was his. "
+            '"We will win big," he said.',
+            [("The New York businessman", None), ("he", "Donald Trump")],
+            id="a-definite-description-is-no-new-unnamed-speaker",
+        ),
+        pytest.param(
+            'Mayor Ana Ruiz said Taylor Quinn would run. "We agreed," she said.',
+            [("Mayor Ana Ruiz", "Ana Ruiz"), ("she", "Ana Ruiz")],
+            id="the-last-speaker-known-to-fit-beats-a-name-of-unknown-gender",
+        ),
+    ],
+)
+def test_speakers_described_but_never_named(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    article = parse_article("Headline\n\n" + text)
+    got = [(q.speaker.text, q.speaker.name) for q in article.quotes if q.speaker is not None]
+    assert sorted(set(got)) == sorted(set(expected))
