@@ -791,6 +791,7 @@ _LIGHT_VERBS = frozenset(
 )  # fmt: skip
 # adverbs between a cue and its "that": "said only that", "said repeatedly that"
 _THAT_ADVERBS = _VERB_ADVERBS | {"only", "simply", "merely", "just", "privately", "publicly"}
+_READ = frozenset({"read", "reads", "reading"})  # a title after them is no speech
 _LY_NOUNS = frozenset(
     {"family", "ally", "assembly", "rally", "supply", "monopoly", "bully", "reply", "anomaly"}
 )
@@ -1630,6 +1631,13 @@ def _analyse_paragraph(
                 found_by_raw[ri] = f
                 last_found = f
             continue  # no speech in the sentence: a scare quote or a title
+        if (
+            lead_cue is not None
+            and lead_cue == k_open - 1
+            and toks.low[lead_cue] in _READ
+            and _title_case(text[raw.start : raw.end].rstrip(".!?,").split())
+        ):
+            continue  # `He read "War and Peace" twice`: a title
         f = _Found(raw.start, raw.end, "partial", "quote.partial", attr, sentence=si)
         if lead_cue is not None and lead_cue == k_open - 1 and toks.low[lead_cue] in _PERFORMED:
             f.kind, f.rule = "direct", "quote.clause"  # `chanted "What curfew?"`: all of it
@@ -2559,6 +2567,12 @@ def _clause_after(  # noqa: PLR0917 - private helper fed by two callers
                 end = toks.start[j]
                 break
             continue
+        if tj == "and" and j + 1 < t_hi and _writer_predicate(toks, j + 1):
+            comma = j - 2 if low[j - 1] in _CLOSING_MARKS else j - 1
+            if comma > k and low[comma] == ",":
+                # ", and walked out": the speaker's own deed, not what was said
+                end = toks.start[comma] if comma == j - 1 else toks.end[j - 1]
+                break
         if (
             j + 1 < t_hi
             and (  # "and", "but"
@@ -2582,6 +2596,16 @@ def _clause_after(  # noqa: PLR0917 - private helper fed by two callers
 # after a comma, these open a clause of the writer's: "said X, but he refused to …"
 _CONTRASTS = frozenset({"although", "though", "whereas", "but", "yet"})
 _MAX_ADVERBIAL = 12  # tokens between a cue and its "that"
+
+
+def _writer_predicate(toks: _Toks, k: int) -> bool:
+    """Say whether ", and" before token *k* goes on with the speaker's own deed.
+
+    A past form right after the comma and "and" has the sentence's subject: "called the vote
+    a disgrace, and walked out". A subject first ("and the bill passed") goes on reporting.
+    """
+    low = toks.low[k]
+    return bool(toks.word[k]) and not toks.cap[k] and (_is_past_form(low) or low in _IRREGULAR_PAST)
 
 
 def _object_end(toks: _Toks, k: int, end: int) -> int:

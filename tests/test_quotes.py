@@ -101,6 +101,7 @@ def test_unclosed_quote_gives_a_diagnostic() -> None:
             'Rebels seized the so-called "green zone" on Monday.', [], id="scare-so-called"
         ),
         pytest.param('She starred in a film called "Fury" last year.', [], id="title-called"),
+        pytest.param('He read "War and Peace" twice.', [], id="title-read"),
         pytest.param('The "reform" hurts farmers in the south.', [], id="scare-without-cue"),
         pytest.param(
             'Lee said he would appear on her show, "Morning Talk," on Friday.',
@@ -1096,6 +1097,16 @@ def test_attribution_across_sentences(text: str, expected: list[tuple[str, str]]
                 )
             ],
             id="according-to-a-source-that-runs-on",
+        ),
+        pytest.param(
+            'Lee called the vote "a disgrace," and walked out.',
+            [('the vote "a disgrace,"', "Lee", "called")],
+            id="and-a-past-form-is-the-speakers-own-deed",
+        ),
+        pytest.param(
+            "Lee said the bill passed, and the Senate agreed.",
+            [("the bill passed", "Lee", "said")],
+            id="and-a-new-subject-ends-at-the-comma-too",
         ),
         pytest.param(
             "AT&T said it would appeal.",
