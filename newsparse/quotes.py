@@ -2595,7 +2595,7 @@ def _clause_after(  # noqa: PLR0917 - private helper fed by two callers
 
 # after a comma, these open a clause of the writer's: "said X, but he refused to …"
 _CONTRASTS = frozenset({"although", "though", "whereas", "but", "yet"})
-_MAX_ADVERBIAL = 12  # tokens between a cue and its "that"
+_MAX_ADVERBIAL = 16  # tokens between a cue and its "that"
 
 
 def _writer_predicate(toks: _Toks, k: int) -> bool:
@@ -2678,14 +2678,25 @@ _CLAUSE_VERBS = frozenset(
 def _in_place_phrase(toks: _Toks, x: int) -> bool:
     """Say whether token *x* can be a word of a phrase like "at a campaign stop in Toledo".
 
-    Prepositions, determiners and nouns go (a word in -ing after a determiner is a noun: "at
-    a briefing"); a verb form (a cue, a word in -ed or -ing) does not.
+    Prepositions, determiners and nouns go (a word right after a determiner, even in -ing or
+    -ed: "at a briefing", "in an op-ed", and a noun's participle before a time or a
+    preposition: "published Tuesday"); another verb form (a cue, a word in -ed or -ing)
+    does not.
     """
     low = toks.low[x]
     if not toks.word[x]:
         return False
-    if low.endswith("ing") and x > 0 and toks.low[x - 1] in _DETERMINERS:
-        return True  # a noun: "at a briefing", "during the hearing"
+    if x > 0 and toks.low[x - 1] in _DETERMINERS:
+        return True  # a noun or adjective: "at a briefing", "in an op-ed", "the embattled"
+    if (
+        _is_past_form(low)
+        and x > 0
+        and toks.word[x - 1]
+        and toks.low[x - 1] not in _STOP
+        and x + 2 < len(toks)
+        and (_is_time(toks, x + 1) or toks.low[x + 1] in _PP_STARTS)
+    ):
+        return True  # a noun's participle: "in an op-ed published Tuesday", "posted on X"
     return (
         low in _PP_STARTS
         or low in _DETERMINERS

@@ -983,6 +983,17 @@ def test_attribution_across_sentences(text: str, expected: list[tuple[str, str]]
             id="phrase-with-to-before-that",
         ),
         pytest.param(
+            "Lee wrote in an op-ed published Tuesday that the talks had failed.",
+            [("that the talks had failed", "Lee", "wrote")],
+            id="a-participle-in-the-phrase-before-that",
+        ),
+        pytest.param(
+            "Lee said in a speech at the United Nations General Assembly in New York on "
+            "Tuesday that the talks had failed.",
+            [("that the talks had failed", "Lee", "said")],
+            id="a-long-phrase-before-that",
+        ),
+        pytest.param(
             "A spokeswoman said via email that the company would appeal.",
             [("that the company would appeal", "A spokeswoman", "said")],
             id="phrase-with-via-before-that",
