@@ -3341,9 +3341,13 @@ def _headline_quotes(text: str, lo: int, hi: int) -> list[_Found]:
         k = c + 1
         if k < len(toks) and toks.low[k] == "that":
             k += 1
-        if k >= len(toks):
-            return []
-        span = _content(text, toks.start[k], hi)
+        if not any(toks.word[k:]):
+            # "Economy Will Slow, Fed Chair Warns": the attribution closes the headline
+            if i < 2 or toks.text[i - 1] != ",":  # noqa: PLR2004
+                return []
+            span = _content(text, lo, toks.start[i - 1])
+        else:
+            span = _content(text, toks.start[k], hi)
         if span is None:
             return []
         return [_Found(span[0], span[1], "indirect", "quote.headline", attr)]

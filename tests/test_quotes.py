@@ -464,6 +464,16 @@ def test_partial_quote_takes_its_closing_attribution() -> None:
         pytest.param(
             "Mayor Ruiz Says Bridge Will Reopen", ("Bridge Will Reopen", "Mayor Ruiz"), id="says"
         ),
+        pytest.param(
+            "Economy Will Slow, Fed Chair Warns",
+            ("Economy Will Slow", "Fed Chair"),
+            id="attribution-closes-the-headline",
+        ),
+        pytest.param(
+            "COCOA BUFFER STOCK ACCORD CLOSER, DELEGATES SAY",
+            ("COCOA BUFFER STOCK ACCORD CLOSER", "DELEGATES"),
+            id="wire-headline-in-capitals",
+        ),
     ],
 )
 def test_headline_attribution(headline: str, expected: tuple[str, str]) -> None:
