@@ -3315,6 +3315,9 @@ def _headline_quotes(text: str, lo: int, hi: int) -> list[_Found]:
         if span is not None:
             attr = _Attr(_Spk(*m.span("name")), None, "quote.headline")
             return [_Found(span[0], span[1], "indirect", "quote.headline", attr)]
+    found = _headline_colon_quote(text, lo, hi)
+    if found is not None:
+        return [found]
     # the first _WINDOW + 2 tokens lie within as many white-space separated chunks
     rest = text[lo:hi].split(maxsplit=_WINDOW + 2)
     cut = hi - len(rest[-1]) if len(rest) > _WINDOW + 2 else hi
@@ -3352,6 +3355,33 @@ def _headline_quotes(text: str, lo: int, hi: int) -> list[_Found]:
             return []
         return [_Found(span[0], span[1], "indirect", "quote.headline", attr)]
     return []
+
+
+# "A lesson from Loretta Lynch: 'Be the voice that people hear.'": words quoted whole after
+# a colon; the speaker is the capitalised run before the colon, or before "on" in "Trump
+# on NATO: …"
+_HEADLINE_QUOTE = regex.compile(
+    r"(?P<head>[^:\n]{3,120}?)[ ]?:[ ]++[\"“‘'«](?P<quote>[^\"“”‘«»\n]{3,300}?)[\"”’'»][.!?]?[ ]*+"
+)
+_CAPITAL_RUN = regex.compile(r"\p{Lu}[\p{L}.’'\-]*+(?:[ ]\p{Lu}[\p{L}.’'\-]*+){0,5}+")
+
+
+def _headline_colon_quote(text: str, lo: int, hi: int) -> _Found | None:
+    """A headline that ends in words quoted whole after its colon (`quote.headline`)."""
+    m = _HEADLINE_QUOTE.fullmatch(text, lo, hi)
+    if m is None:
+        return None
+    head_lo, head_hi = m.span("head")
+    on = text.find(" on ", head_lo, head_hi)
+    if on >= 0:
+        head_hi = on  # "Trump on NATO: 'It is obsolete'"
+    runs = [r for r in _CAPITAL_RUN.finditer(text, head_lo, head_hi) if r.end() == head_hi]
+    spk = _Spk(*runs[0].span()) if runs else None
+    span = _content(text, *m.span("quote"), trim=False)
+    if span is None:
+        return None
+    attr = _Attr(spk, None, "quote.headline") if spk is not None else None
+    return _Found(span[0], span[1], "indirect", "quote.headline", attr)
 
 
 _DASH_LINE = regex.compile(r"[—–―]|--?(?=[ \u00a0])")

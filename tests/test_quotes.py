@@ -470,6 +470,16 @@ def test_partial_quote_takes_its_closing_attribution() -> None:
             id="attribution-closes-the-headline",
         ),
         pytest.param(
+            "A lesson from Loretta Lynch: 'Be the voice that people hear.'",
+            ("Be the voice that people hear.", "Loretta Lynch"),
+            id="words-quoted-whole-after-the-colon",
+        ),
+        pytest.param(
+            "Trump on NATO: 'It's obsolete'",
+            ("It's obsolete", "Trump"),
+            id="quoted-after-the-colon-name-before-on",
+        ),
+        pytest.param(
             "COCOA BUFFER STOCK ACCORD CLOSER, DELEGATES SAY",
             ("COCOA BUFFER STOCK ACCORD CLOSER", "DELEGATES"),
             id="wire-headline-in-capitals",
