@@ -2530,8 +2530,8 @@ def _clause_after(  # noqa: PLR0917 - private helper fed by two callers
         return None
     if toks.text[k] == "," and k + 1 < t_hi and toks.word[k + 1]:
         k += 1  # "Lee said, the bridge is safe"
-    if toks.low[c] in _OBJECT_CUES and k < t_hi and toks.low[k] in {"for", "on"}:
-        k += 1  # "called for talks", "called on Lee to resign"
+    if toks.low[c] in _OBJECT_CUES and k < t_hi and toks.low[k] in {"for", "on", "out"}:
+        k += 1  # "called for talks", "called on Lee to resign", "pointed out that"
         if k >= t_hi:
             return None  # "She called for" ends the sentence
     first = k + 1 if toks.low[k] == "that" and k + 1 < t_hi else k
@@ -2822,15 +2822,44 @@ def _that_clause_follows(toks: _Toks, c: int, lo: int, hi: int) -> bool:
     return _named_subject(toks, c, lo)
 
 
+_MAX_NAMED_PHRASE = 4  # words of "The Trump campaign"-like subjects
+
+
 def _named_subject(toks: _Toks, c: int, lo: int) -> bool:
-    """Return True if the cue at *c* has a name or a personal pronoun right before it."""
+    """Return True if the cue at *c* has a name or a personal pronoun for its subject.
+
+    Right before it ("Cruz called", "she called"), before an apposition ("Minyon Moore, a
+    senior adviser, called"), or a noun phrase with a name in it ("The Trump campaign
+    called"); not "His surrogates called", "the band leader called".
+    """
     j = c - 1
     while j >= lo and toks.word[j] and (toks.low[j] in _AUX or toks.low[j].endswith("ly")):
         j -= 1
-    if j < lo or not toks.word[j]:
+    if j < lo:
         return False
-    return toks.low[j] in {"he", "she", "they", "we", "i"} or (
-        toks.cap[j] == 1 and toks.low[j] not in _DETERMINERS
+    if toks.word[j] and (
+        toks.low[j] in {"he", "she", "they", "we", "i"}
+        or (toks.cap[j] == 1 and toks.low[j] not in _DETERMINERS)
+    ):
+        return True
+    spk = _subject_before(toks, c, lo)
+    if spk is None:
+        return False
+    i = bisect.bisect_left(toks.start, spk.start, lo, c)
+    e = bisect.bisect_left(toks.start, spk.end, lo, c)
+    words = [x for x in range(i, e) if toks.word[x]]
+    if not words:
+        return False
+    first, low = words[0], toks.low[words[0]]
+    if toks.text[j] == ",":  # a name before its apposition
+        return bool(toks.cap[first]) and low not in _DETERMINERS and low not in _PRONOUNS
+    # "The Trump campaign": an article, a name, a noun or two
+    return (
+        low == "the"
+        and len(words) <= _MAX_NAMED_PHRASE
+        and toks.cap[words[1]] == 1
+        and not toks.text[words[1]][0].isdigit()
+        and not any(_is_past_form(toks.low[x]) for x in words)
     )
 
 

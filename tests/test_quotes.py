@@ -1140,6 +1140,27 @@ def test_attribution_across_sentences(text: str, expected: list[tuple[str, str]]
             id="and-a-new-subject-ends-at-the-comma-too",
         ),
         pytest.param(
+            "The Trump campaign called the charges unsubstantiated.",
+            [("the charges unsubstantiated", "The Trump campaign", "called")],
+            id="called-after-a-phrase-with-a-name",
+        ),
+        pytest.param(
+            "Ana Moore, a senior adviser, called the remarks a wake-up call.",
+            [("the remarks a wake-up call", "Ana Moore", "called")],
+            id="called-after-a-name-and-its-apposition",
+        ),
+        pytest.param("His surrogates called him a genius.", [], id="called-after-a-noun"),
+        pytest.param(
+            "Crane officials didn't return phone calls seeking comment.",
+            [],
+            id="calls-after-a-noun-is-a-noun",
+        ),
+        pytest.param(
+            "She pointed out that the bill had failed.",
+            [("that the bill had failed", "She", "pointed")],
+            id="pointed-out-that",
+        ),
+        pytest.param(
             "AT&T said it would appeal.",
             [("it would appeal", "AT&T", "said")],
             id="ampersand-in-a-name",
