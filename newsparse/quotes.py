@@ -2504,7 +2504,7 @@ def _clause_after(  # noqa: PLR0917 - private helper fed by two callers
                 or (toks.low[x].endswith("ly") and toks.low[x] not in _LY_NOUNS)
                 for x in range(k, j)
             )
-            if all(plain) or (
+            if (all(plain) and not _relative_that(toks, j + 1, t_hi)) or (
                 pp
                 and _starts_clause(toks, j + 1, t_hi)
                 and all(
@@ -2530,6 +2530,8 @@ def _clause_after(  # noqa: PLR0917 - private helper fed by two callers
         return None
     if toks.text[k] == "," and k + 1 < t_hi and toks.word[k + 1]:
         k += 1  # "Lee said, the bridge is safe"
+    if toks.low[c] in _OBJECT_CUES and k < t_hi and toks.low[k] == "into":
+        return None  # "called into the radio show": a phone call
     if toks.low[c] in _OBJECT_CUES and k < t_hi and toks.low[k] in {"for", "on", "out"}:
         k += 1  # "called for talks", "called on Lee to resign", "pointed out that"
         if k >= t_hi:
@@ -2608,6 +2610,17 @@ def _writer_predicate(toks: _Toks, k: int) -> bool:
     return bool(toks.word[k]) and not toks.cap[k] and (_is_past_form(low) or low in _IRREGULAR_PAST)
 
 
+def _relative_that(toks: _Toks, k: int, t_hi: int) -> bool:
+    """Say whether "that" before token *k* opens a relative clause: a verb follows it.
+
+    "in an interview that aired on Thursday", "in a statement that was released".
+    """
+    if k >= t_hi or not toks.word[k] or toks.cap[k]:
+        return False
+    low = toks.low[k]
+    return low in _CLAUSE_VERBS or _is_past_form(low) or low in _IRREGULAR_PAST
+
+
 def _object_end(toks: _Toks, k: int, end: int) -> int:
     """Where the object of "told"/"warned" that spans tokens [*k*, *end*) ends.
 
@@ -2656,6 +2669,7 @@ def _starts_clause(toks: _Toks, j: int, t_hi: int) -> bool:
         toks.cap[j]
         or low in _PRONOUNS
         or low in _DETERMINERS
+        or low in _QUANTIFIERS
         or low == "there"
         or toks.text[j] in _NICKNAME_OPEN
         or low[:1].isdigit()  # "that 12 people died"
@@ -2668,6 +2682,7 @@ def _starts_clause(toks: _Toks, j: int, t_hi: int) -> bool:
     )
 
 
+_QUANTIFIERS = frozenset({"no", "all", "every", "each", "both", "any", "none", "neither"})
 # auxiliaries and modals that follow a bare subject: "that prices will rise"
 _CLAUSE_VERBS = frozenset(
     {"has", "have", "had", "was", "were", "is", "are", "would", "will", "could", "should",
@@ -2737,7 +2752,7 @@ def _quote_ends(toks: _Toks, k: int, t_hi: int) -> bool:
     return True
 
 
-_NOT_CLAUSE_STARTS = frozenset({"in", "at", "during", "as", "and", "but", "so", "or"})
+_NOT_CLAUSE_STARTS = frozenset({"in", "at", "on", "during", "as", "and", "but", "so", "or"})
 _QUANTIFIER_AFTER_AT = frozenset({"least", "most"})
 
 

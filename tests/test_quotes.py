@@ -1161,6 +1161,22 @@ def test_attribution_across_sentences(text: str, expected: list[tuple[str, str]]
             id="pointed-out-that",
         ),
         pytest.param(
+            "Oz said in an interview that aired on Thursday, and was light on details.",
+            [],
+            id="relative-that-after-an-interview",
+        ),
+        pytest.param("Lee said on Twitter.", [], id="on-a-platform-is-no-clause"),
+        pytest.param(
+            "She called into the radio program when she was home sick.",
+            [],
+            id="called-into-is-a-phone-call",
+        ),
+        pytest.param(
+            "Dauster said on his return from London that no decisions would be made.",
+            [("that no decisions would be made", "Dauster", "said")],
+            id="quantifier-opens-the-clause",
+        ),
+        pytest.param(
             "AT&T said it would appeal.",
             [("it would appeal", "AT&T", "said")],
             id="ampersand-in-a-name",
