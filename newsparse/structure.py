@@ -366,7 +366,7 @@ _LOC_WORD = (
 _REGION = rf"(?!{_MONTH}\s+\d)\p{{Lu}}[\p{{L}}\p{{M}}'’.\-]*+(?:\s{_LOC_WORD}){{0,3}}"
 _DATELINE = regex.compile(
     r"(?P<pre>\*{0,6}+\s*+)"
-    rf"(?:(?P<loc>(?!{_MONTH}\s+\d)(?P<city>\p{{L}}[\p{{L}}\p{{M}}'’.\-]*+(?:\s{_LOC_WORD}){{0,3}})"
+    rf"(?:(?P<loc>(?!{_MONTH}\s+\d)(?P<city>\p{{L}}[\p{{L}}\p{{M}}'’.\-]*+(?:/\p{{L}}[\p{{L}}\p{{M}}'’.\-]*+)?+(?:\s{_LOC_WORD}){{0,3}})"
     rf"(?P<regions>(?:,\s*{_REGION}){{0,2}}))"
     rf"(?:,\s*(?P<date>{_MONTH}\s?\d{{1,2}}(?:,\s*\d{{4}})?)(?:,\s*(?:Reuters?|REUTERS?))?)?"
     rf"|(?P<date_only>{_MONTH}\s?\d{{1,2}}(?:,\s*\d{{4}})?)|(?=\())"
@@ -382,7 +382,8 @@ _SOURCE_DATELINE = regex.compile(
     r"(?P<dash>\s+[-–—]\s+)"
 )
 _STRONG_DATELINE = regex.compile(
-    r"\*{0,6}+\s*+\p{Lu}{2}[\p{Lu}\p{M}'’.\-]*+(?:\s\p{Lu}[\p{Lu}\p{M}'’.\-]*+){0,4}+"
+    r"\*{0,6}+\s*+\p{Lu}{2}[\p{Lu}\p{M}'’.\-]*+(?:/\p{Lu}[\p{Lu}\p{M}'’.\-]*+)?+"
+    r"(?:\s\p{Lu}[\p{Lu}\p{M}'’.\-]*+){0,4}+"
     r"(?:,\s*+[\p{L}.\-]++(?:\s[\p{L}.\-]++){0,3}+){0,2}+(?:\s*+\([^()\n]{1,40}+\))?+"
     r"\s*+(?:-{1,3}+|–|—|_)\s"
 )

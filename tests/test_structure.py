@@ -264,6 +264,14 @@ def test_no_false_byline_or_dateline(text: str) -> None:
         pytest.param("ROME - ", "ROME", None, None, "T", id="caps-city-dash"),
         pytest.param("THE HAGUE, March 2 - ", "THE HAGUE", None, "March 2", "T", id="the-hague"),
         pytest.param("(AP) -- ", None, "AP", None, "T", id="agency-only"),
+        pytest.param(
+            "HOUSTON/SINGAPORE, March 2 (Reuters) - ",
+            "HOUSTON/SINGAPORE",
+            "Reuters",
+            "March 2",
+            "T",
+            id="two-places-with-a-slash",
+        ),
     ],
 )
 def test_datelines(
