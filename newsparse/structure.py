@@ -221,6 +221,18 @@ def _outlet_words() -> frozenset[str]:
     return load_set("structure_outlet_words.txt")
 
 
+def _outlet(name: str) -> bool:
+    """Say whether a credited name is a news outlet ("USA TODAY", "Reuters"), not a person.
+
+    A given name first makes it a person ("John Post").
+    """
+    low = name.casefold()
+    if low in _agencies():
+        return True
+    words = low.split()
+    return words[-1] in _outlet_words() and words[0] not in load_set("entities_first_names.txt")
+
+
 # ---------------------------------------------------------------------------------------------
 # Patterns
 # ---------------------------------------------------------------------------------------------
@@ -337,9 +349,10 @@ _SENT_BREAK = regex.compile(r"(?:[.!?][\"”’)]?\s?|(?<=\p{Ll}\d?)(?=\p{Lu}\p{
 
 # Credit lines.
 _CREDIT_BY = regex.compile(
-    r"(?i)[(\[]?\s*+(?:[-–—]\s*+)?(?:(?:additional|further|extra)\s+)?"
+    r"(?i)[(\[]?\s*+(?:[-–—]\s*+)?(?:(?:(?:additional|further|extra)\s+)?"
     r"(?:reporting|writing|editing|research|compiled|edited|written|reported|translated|"
     r"graphics|production|produced|fact-checking|photography)\s+by\b\s*:?"
+    r"|contribut(?:ing|ors?)\s*+:)"
 )
 _CREDIT_CONTRIB = regex.compile(
     r"(?i)\bcontributed(?:\s+(?:reporting|to))?\s+(?:to\s+)?(?:this|the)\s+"
@@ -353,9 +366,10 @@ _CREDIT_SOURCE = regex.compile(
 _SIGNOFF = regex.compile(r"(?:Reuter|REUTER)$")
 _SEPARATOR = regex.compile(r"(?:_\s*+){3,}$")
 _CREDIT_SEGMENT = regex.compile(
-    r"(?i)(?P<role>(?:(?:additional|further|extra)\s+)?(?:reporting|writing|editing|research|"
-    r"compiled|edited|written|reported|translated|graphics|production|produced|fact-checking|"
-    r"photography))\s+by\s*:?\s*(?P<names>[^;()\[\]]{1,300})"
+    r"(?i)(?:(?P<role>(?:(?:additional|further|extra)\s+)?(?:reporting|writing|editing|"
+    r"research|compiled|edited|written|reported|translated|graphics|production|produced|"
+    r"fact-checking|photography))\s+by\s*:?|(?P<role>contributing|contributors?)\s*+:)"
+    r"\s*(?P<names>[^;()\[\]]{1,300})"
 )
 _IN_PLACE = regex.compile(r"\s+in\s+\p{Lu}[^,]*+$")
 
@@ -1123,7 +1137,7 @@ def _credit_names(text: str, s: int, e: int, role: str) -> tuple[str, tuple[str,
             name = _IN_PLACE.sub("", chunk).strip(_EDGE_PUNCT)
             if name.casefold().startswith(("additional ", "editing ", "reporting ")):
                 continue
-            if name and name[0].isupper() and len(name.split()) <= 5:  # noqa: PLR2004
+            if name and name[0].isupper() and len(name.split()) <= 5 and not _outlet(name):  # noqa: PLR2004
                 names.append(name)
     return ", ".join(roles) or role, tuple(names)
 
@@ -1325,9 +1339,16 @@ def _find_headline(text: str, units: list[_Unit]) -> int | None:
     ):
         least = 3 if words <= 2 else _HEADLINE_WORDS  # noqa: PLR2004
         last_text = max((i for i, w in enumerate(units) if w.kind in _TEXT_LIST), default=-1)
+        # "Storm batters coast" in sentence case is a headline, and a sentence-case line right
+        # after it its deck: there a kicker of three or four words gives way only to a
+        # title-case title
+        sentence_case = words > 2 and _caps_share(text, u) < _TITLE_CASE  # noqa: PLR2004
         for i in cands[1:]:
             v = units[i]
-            titled = _caps_share(text, v) >= _TITLE_CASE or (not v.prose and _title_like(text, v))
+            deck_next = sentence_case and i == chosen + 1
+            titled = _caps_share(text, v) >= _TITLE_CASE or (
+                not deck_next and not v.prose and _title_like(text, v)
+            )
             if _has_words(text, v, least) and i < last_text and titled:
                 chosen = i
                 break

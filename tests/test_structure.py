@@ -65,6 +65,13 @@ WEB = (
         ),
         pytest.param("Title\n\nBody line.", "Title", None, id="two-lines"),
         pytest.param(
+            "Storm batters coast\nThousands without power as winds top 100 mph\n\n"
+            "By Ana Ruiz\n\nThe storm made landfall on Thursday, officials said.",
+            "Storm batters coast",
+            "Thousands without power as winds top 100 mph",
+            id="short-sentence-case-headline-then-deck",
+        ),
+        pytest.param(
             "Wildfire forces thousands to flee\nCrews battle the blaze as winds pick up\n\n"
             "By Ana Ruiz\n\nA wildfire forced 4,000 people to leave on Friday, officials said.",
             "Wildfire forces thousands to flee",
@@ -330,6 +337,7 @@ def test_dateline_date_resolves_against_published() -> None:
             id="name-then-agency-line",
         ),
         pytest.param("Most Popular\n\nBreaking News Emails", [], id="not-names"),
+        pytest.param("Sarah Miller\nUSA TODAY", [("Sarah Miller", "USA TODAY")], id="outlet-next"),
     ],
 )
 def test_bylines_without_by(head: str, expected: list[tuple[str | None, str | None]]) -> None:
@@ -656,6 +664,20 @@ def test_every_line_is_placed(text: str) -> None:
             ("Wolfgang Brandt",),
             "credit.by",
             id="dash-colon",
+        ),
+        pytest.param(
+            "Contributing: John Bacon, USA TODAY",
+            "contributing",
+            ("John Bacon",),
+            "credit.by",
+            id="contributing-colon-outlet-left-out",
+        ),
+        pytest.param(
+            "Reporting by John Post; Editing by Ana Ruiz",
+            "reporting, editing",
+            ("John Post", "Ana Ruiz"),
+            "credit.by",
+            id="a-given-name-makes-post-a-surname",
         ),
         pytest.param("Reuter", "signoff", (), "credit.signoff", id="reuter"),
         pytest.param("REUTER", "signoff", (), "credit.signoff", id="reuter-caps"),
