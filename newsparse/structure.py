@@ -363,7 +363,8 @@ _CREDIT_SOURCE = regex.compile(
     r"(?:originally\s+|first\s+)?(?:published|adapted|republished|produced|appeared)"
     r"(?!\s+(?:at|on)\s+\d)|via\s+\S+\.\w{2,6}$)"
 )
-_SIGNOFF = regex.compile(r"(?:Reuter|REUTER)$")
+# Reuters' "REUTER" and an AFP desk's initials ("bur/jc", "dk/tc/sst")
+_SIGNOFF = regex.compile(r"(?:Reuter|REUTER|[a-z]{2,4}+(?:/[a-z]{2,4}+){1,4}+)$")
 _SEPARATOR = regex.compile(r"(?:_\s*+){3,}$")
 _CREDIT_SEGMENT = regex.compile(
     r"(?i)(?:(?P<role>(?:(?:additional|further|extra)\s+)?(?:reporting|writing|editing|"
@@ -573,7 +574,7 @@ _START_GATES = tuple(
     (bit, regex.compile(gate))
     for bit, gate in (
         (_F_COUNTER, r"(?i)[*•\s\d]|im|ph|sl|pi"),  # image, photo, slide, picture
-        (_F_SIGNOFF, r"R[eE]"),
+        (_F_SIGNOFF, r"R[eE]|[a-z]{2}"),
         (_F_SEPARATOR, r"_"),
         # additional, further, extra; reporting, writing, editing, research, compiled, ...
         (_F_CREDIT_BY, r"(?i)[(\[\s\-–—]|ad|fu|ex|re|wr|ed|co|tr|gr|pr|fa|ph"),

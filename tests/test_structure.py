@@ -681,6 +681,7 @@ def test_every_line_is_placed(text: str) -> None:
         ),
         pytest.param("Reuter", "signoff", (), "credit.signoff", id="reuter"),
         pytest.param("REUTER", "signoff", (), "credit.signoff", id="reuter-caps"),
+        pytest.param("bur/jc", "signoff", (), "credit.signoff", id="afp-desk-initials"),
         pytest.param("___", "separator", (), "credit.separator", id="separator"),
     ],
 )
