@@ -2098,6 +2098,13 @@ def _object_quote(text: str, raw: _Raw, toks: _Toks, k_close: int, t_hi: int) ->
     return not _title_case(text[raw.start : raw.end].rstrip(".!?").split())
 
 
+def _words_of(toks: _Toks, spk: _Spk, lo: int, hi: int) -> list[int]:
+    """Return the indexes of the word tokens of *spk*, which lies in tokens ``[lo, hi)``."""
+    i = bisect.bisect_left(toks.start, spk.start, lo, hi)
+    e = bisect.bisect_left(toks.start, spk.end, lo, hi)
+    return [c for c in range(i, e) if toks.word[c]]
+
+
 def _no_word_in(toks: _Toks, lo: int, hi: int) -> bool:
     """Say whether tokens ``[lo, hi)`` hold no word (stops at the first: no slice copied)."""
     word = toks.word
@@ -2109,9 +2116,7 @@ def _object_quote_speaker(toks: _Toks, lo: int, hi: int) -> _Spk | None:
     spk = _sentence_subject(toks, lo, hi)
     if spk is None:
         return None
-    i = bisect.bisect_left(toks.start, spk.start, lo, hi)
-    e = bisect.bisect_left(toks.start, spk.end, lo, hi)
-    words = [c for c in range(i, e) if toks.word[c]]
+    words = _words_of(toks, spk, lo, hi)
     if not words or toks.low[words[0]] in _NOT_SUBJECTS or toks.low[words[0]] in _IMPERSONAL:
         return None
     if len(words) == 1 and toks.low[words[0]] in _PERSONAL_PRONOUNS:
@@ -2271,9 +2276,7 @@ def _named_subject_of(toks: _Toks, lo: int, hi: int) -> _Spk | None:
         spk = _np_forward(toks, c, hi)
         if spk is None:
             return None
-    i = bisect.bisect_left(toks.start, spk.start, lo, hi)
-    e = bisect.bisect_left(toks.start, spk.end, lo, hi)
-    words = [c for c in range(i, e) if toks.word[c] and toks.text[c - 1 : c] != ["("]]
+    words = [c for c in _words_of(toks, spk, lo, hi) if toks.text[c - 1 : c] != ["("]]
     if len(words) < 2 or not all(toks.cap[c] for c in words):  # noqa: PLR2004
         return None
     if toks.low[words[0]] in _PRONOUNS or toks.low[words[0]] in _DETERMINERS:
@@ -2860,9 +2863,7 @@ def _named_subject(toks: _Toks, c: int, lo: int) -> bool:
     spk = _subject_before(toks, c, lo)
     if spk is None:
         return False
-    i = bisect.bisect_left(toks.start, spk.start, lo, c)
-    e = bisect.bisect_left(toks.start, spk.end, lo, c)
-    words = [x for x in range(i, e) if toks.word[x]]
+    words = _words_of(toks, spk, lo, c)
     if not words:
         return False
     first, low = words[0], toks.low[words[0]]
