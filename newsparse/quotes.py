@@ -414,7 +414,7 @@ _NOT_CLAUSE_CUES = frozenset(
      "accuse", "accused", "accuses", "accusing", "demand", "demanded", "demands",
      "demanding", "answer", "answered", "answers", "answering", "post", "posted", "posts",
      "posting",
-     "continue", "continued", "continues",
+     "continue", "continued", "continues", "ruled",
      "continuing", "point", "points", "pointed", "pointing", "repeat", "repeated",
      "repeats", "repeating", "mention", "mentioned", "mentions", "mentioning", "comment",
      "commented", "comments", "commenting", "respond", "responded", "responds",
@@ -792,6 +792,8 @@ _LIGHT_VERBS = frozenset(
 # adverbs between a cue and its "that": "said only that", "said repeatedly that"
 _THAT_ADVERBS = _VERB_ADVERBS | {"only", "simply", "merely", "just", "privately", "publicly"}
 _READ = frozenset({"read", "reads", "reading"})  # a title after them is no speech
+_PLEAD = frozenset({"plead", "pleads", "pleaded", "pled", "pleading"})
+_PLEAS = frozenset({"guilty", "not", "no", "innocent"})
 _LY_NOUNS = frozenset(
     {"family", "ally", "assembly", "rally", "supply", "monopoly", "bully", "reply", "anomaly"}
 )
@@ -2535,6 +2537,11 @@ def _clause_after(  # noqa: PLR0917 - private helper fed by two callers
         k += 1  # "Lee said, the bridge is safe"
     if toks.low[c] in _OBJECT_CUES and k < t_hi and toks.low[k] == "into":
         return None  # "called into the radio show": a phone call
+    if toks.low[c] in _PLEAD and k < t_hi:
+        if toks.low[k] in _PLEAS:
+            return None  # "pleaded not guilty": a plea, no speech reported
+        if toks.low[k] == "with":
+            k += 1  # "pleaded with the court to show mercy"
     if toks.low[c] in _OBJECT_CUES and k < t_hi and toks.low[k] in {"for", "on", "out"}:
         k += 1  # "called for talks", "called on Lee to resign", "pointed out that"
         if k >= t_hi:

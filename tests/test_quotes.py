@@ -1177,6 +1177,18 @@ def test_attribution_across_sentences(text: str, expected: list[tuple[str, str]]
             id="quantifier-opens-the-clause",
         ),
         pytest.param(
+            "The judge ruled that the law was unconstitutional.",
+            [("that the law was unconstitutional", "The judge", "ruled")],
+            id="ruled-that",
+        ),
+        pytest.param("He ruled out a run for office.", [], id="ruled-out-is-no-speech"),
+        pytest.param("Smith pleaded not guilty.", [], id="a-plea-is-no-speech"),
+        pytest.param(
+            "Smith pleaded with the court to show mercy.",
+            [("the court to show mercy", "Smith", "pleaded")],
+            id="pleaded-with",
+        ),
+        pytest.param(
             "AT&T said it would appeal.",
             [("it would appeal", "AT&T", "said")],
             id="ampersand-in-a-name",
