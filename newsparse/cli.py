@@ -93,7 +93,8 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--jsonl",
         action="store_true",
-        help='inputs are JSON Lines of {"id", "text", "published"}; output is JSON Lines',
+        help='inputs are JSON Lines of {"id", "text", "published"}; output is JSON Lines '
+        "(implied when every FILE ends in .jsonl or .ndjson)",
     )
     p.add_argument("--text-field", default="text", metavar="KEY", help="JSON Lines text key")
     p.add_argument("--id-field", default="id", metavar="KEY", help="JSON Lines id key")
@@ -403,6 +404,9 @@ def _write_all(
             run.skip(payload)
 
 
+_JSONL_SUFFIXES = (".jsonl", ".ndjson")
+
+
 def _check_args(args: argparse.Namespace) -> str | None:
     """Return a one-line complaint about the options, or None."""
     if not args.jsonl and not args.inputs:
@@ -425,6 +429,8 @@ def _check_args(args: argparse.Namespace) -> str | None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _build_parser().parse_args(argv)
+    if args.inputs and all(name.lower().endswith(_JSONL_SUFFIXES) for name in args.inputs):
+        args.jsonl = True  # `newsparse articles.jsonl` means what it says
     complaint = _check_args(args)
     if complaint is not None:
         print(f"newsparse: {complaint}", file=sys.stderr)

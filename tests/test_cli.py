@@ -93,6 +93,15 @@ def test_cli_jsonl_skips_bad_lines() -> None:
     assert "-:3:" in done.stderr
 
 
+def test_cli_jsonl_file_name_implies_jsonl(tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "articles.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": "One\n\nFirst."}) + "\n", encoding="utf-8")
+    done = run(str(path))
+    assert done.returncode == 0, done.stderr
+    (out,) = [json.loads(line) for line in done.stdout.splitlines()]
+    assert (out["id"], out["headline"]["text"]) == ("a", "One")
+
+
 def test_cli_no_arguments() -> None:
     done = run()
     assert done.returncode == 2
