@@ -284,6 +284,27 @@ def _pair_marks(
                     found.append(_Raw(s_open[0], s, e, j, double=False))
                 s_open = None
         if d_open is not None:
+            gap = (
+                _MISSING_CLOSE.search(text, d_open[1], hi)
+                if d_chain is None and (d_open[0] == lo or not text[d_open[0] - 1].isalnum())
+                else None
+            )
+            if gap is not None:
+                # `"We are close, Lee said on Monday.`: the closing mark is missing before
+                # the attribution, which no quote runs through
+                s, e = strip_span(text, d_open[1], gap.start() + 1)
+                if s < e:
+                    found.append(_Raw(d_open[0], s, e, gap.start() + 1, double=True))
+                diags.append(
+                    Diagnostic(
+                        "quote.unclosed",
+                        "the closing mark seems missing before the attribution",
+                        d_open[0],
+                        gap.end(),
+                    )
+                )
+                out.append(found)
+                continue
             nxt_para = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
             reopens = nxt_para is not None and _opens_with_quote(text, *nxt_para)
             wraps = (
@@ -323,6 +344,11 @@ def _pair_marks(
 
 
 _DOUBLE_MARKS = frozenset({'"', "“", "”", "„", "«", "»", "``", "''"})
+# an attribution inside a quote that never closes: `"We are close, Lee said on Monday.`
+_MISSING_CLOSE = regex.compile(
+    r",[ ](?:he|she|they|\p{Lu}[\p{L}.’'\-]*+(?:[ ]\p{Lu}[\p{L}.’'\-]*+){0,3}+)"
+    r"[ ](?:said|says|told|added|asked|explained|wrote|insisted|argued)\b"
+)
 
 
 def _closes_first(text: str, lo: int, hi: int) -> bool:

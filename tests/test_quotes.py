@@ -76,6 +76,22 @@ def test_unclosed_quote_gives_a_diagnostic() -> None:
     assert [d.code for d in article.diagnostics] == ["quote.unclosed"]
 
 
+def test_closing_mark_missing_before_the_attribution() -> None:
+    text = '"We are close, Lee said on Monday.\n\n"We will not sign," said Ruiz.'
+    article = _article(text)
+    assert [(q.text, _speaker(q), q.rule) for q in article.quotes] == [
+        ("We are close,", "Lee", "quote.direct"),
+        ("We will not sign,", "Ruiz", "quote.direct"),
+    ]
+    (diag,) = article.diagnostics
+    assert (diag.code, text[diag.start : diag.end]) == ("quote.unclosed", '"We are close, Lee said')
+
+
+def test_a_mark_between_letters_opens_no_repaired_quote() -> None:
+    text = 'Also, some of Venezuela"s heavy grades were outside the system, he said.'
+    assert [q.kind for q in _article(text).quotes] == ["indirect"]
+
+
 # -- kinds ------------------------------------------------------------------------------------
 
 
