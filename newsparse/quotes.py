@@ -2554,7 +2554,10 @@ def _clause_after(  # noqa: PLR0917 - private helper fed by two callers
         if toks.low[k] in _PARTS_OF_DAY and toks.low[k - 1] in _DAYS:
             k += 1  # "said Friday afternoon"
         elif k + 1 < t_hi and toks.word[k + 1] and _is_time(toks, k):
-            k += 2 if toks.low[k] in {"on", "last", "this", "next", "late", "early"} else 1
+            step = 2 if toks.low[k] in {"on", "last", "this", "next", "late", "early"} else 1
+            if k + step < t_hi and toks.low[k + step] in _CLAUSE_VERBS:
+                break  # the time is the clause's subject: "says this winter is the worst"
+            k += step
         else:
             break
     if k >= t_hi:

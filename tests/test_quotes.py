@@ -1205,6 +1205,11 @@ def test_attribution_across_sentences(text: str, expected: list[tuple[str, str]]
             id="pleaded-with",
         ),
         pytest.param(
+            "She says this winter is the worst she has seen.",
+            [("this winter is the worst she has seen", "She", "says")],
+            id="a-time-that-is-the-subject-is-kept",
+        ),
+        pytest.param(
             "AT&T said it would appeal.",
             [("it would appeal", "AT&T", "said")],
             id="ampersand-in-a-name",
