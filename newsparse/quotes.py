@@ -2905,10 +2905,12 @@ def _named_subject(toks: _Toks, c: int, lo: int) -> bool:
     first, low = words[0], toks.low[words[0]]
     if toks.text[j] == ",":  # a name before its apposition
         return bool(toks.cap[first]) and low not in _DETERMINERS and low not in _PRONOUNS
-    # "The Trump campaign": an article, a name, a noun or two
+    # "The Trump campaign": an article, a name, a noun or two, opening the sentence or a
+    # clause (not "the Scientology device called the E-meter": a name given)
     return (
         low == "the"
-        and len(words) <= _MAX_NAMED_PHRASE
+        and 2 <= len(words) <= _MAX_NAMED_PHRASE  # noqa: PLR2004
+        and (first == lo or toks.text[first - 1] in {",", ";"})
         and toks.cap[words[1]] == 1
         and not toks.text[words[1]][0].isdigit()
         and not any(_is_past_form(toks.low[x]) for x in words)
@@ -3093,14 +3095,51 @@ def _according(text: str, toks: _Toks, c: int, t_lo: int, t_hi: int) -> _Found |
             j = _source_tail_end(toks, j, t_hi)
         if j >= t_hi or toks.text[j] != ",":
             return None
+        name_end = _name_apposition(toks, j, t_hi)
+        if name_end is not None and toks.low[j - 1] in load_set("quotes_titles.txt"):
+            j = name_end  # "According to the team's coach, Alireza Mehraban, …"
         if toks.start[j - 1] >= spk.end:
             attr = _Attr(_Spk(spk.start, toks.end[j - 1]), cue, "quote.according-to")
-        if j + 1 < t_hi and _not_clause_start(toks, j + 1, t_hi):
+        if (
+            j + 1 < t_hi
+            and _not_clause_start(toks, j + 1, t_hi)
+            and not _phrase_then_clause(toks, j + 1, t_hi)
+        ):
             return None  # "according to the schedule, and the bridge reopened"
         span = _content(text, toks.end[j], toks.end[t_hi - 1])
     if span is None:
         return None
     return _Found(span[0], span[1], "indirect", "quote.according-to", attr)
+
+
+def _name_apposition(toks: _Toks, j: int, t_hi: int) -> int | None:
+    """Return the comma that closes a name in apposition after the comma at *j*, or None.
+
+    "the team's coach, Alireza Mehraban, …": up to four capitalised words between commas
+    (the caller checks that a role comes before: "According to press reports, Ana Ruiz, the
+    eldest, was …" names the clause's subject).
+    """
+    k = j + 1
+    while k < t_hi and k <= j + _MAX_NAME_WORDS and toks.word[k] and toks.cap[k]:
+        k += 1
+    if k == j + 1 or k >= t_hi or toks.text[k] != ",":
+        return None
+    return k
+
+
+def _phrase_then_clause(toks: _Toks, k: int, t_hi: int) -> bool:
+    """Say whether a phrase opening at *k* ("in their first match,") leads to a clause."""
+    if toks.low[k] not in _PP_STARTS:
+        return False
+    for c in range(k + 1, min(t_hi - 1, k + _MAX_OPENING_PHRASE * 2)):
+        if toks.text[c] == ",":
+            return _starts_clause(toks, c + 1, t_hi)
+        if not toks.word[c]:
+            return False
+    return False
+
+
+_MAX_NAME_WORDS = 4
 
 
 # ---------------------------------------------------------------------------------------------

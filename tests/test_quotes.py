@@ -1210,6 +1210,27 @@ def test_attribution_across_sentences(text: str, expected: list[tuple[str, str]]
             id="a-time-that-is-the-subject-is-kept",
         ),
         pytest.param(
+            "According to the team's coach, Ali Mehr, in their first match, the robot won.",
+            [
+                (
+                    "in their first match, the robot won",
+                    "the team's coach, Ali Mehr",
+                    "According to",
+                )
+            ],
+            id="according-to-a-role-and-its-name-then-a-phrase",
+        ),
+        pytest.param(
+            "According to press reports, Caridad Gonzalez, the eldest, came first.",
+            [("Caridad Gonzalez, the eldest, came first", "press reports", "According to")],
+            id="according-to-then-a-named-subject",
+        ),
+        pytest.param(
+            "He used the Scientology device called the E-meter to test them.",
+            [],
+            id="a-device-called-is-a-name-given",
+        ),
+        pytest.param(
             "AT&T said it would appeal.",
             [("it would appeal", "AT&T", "said")],
             id="ampersand-in-a-name",
