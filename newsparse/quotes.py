@@ -2199,6 +2199,9 @@ def _attr_from_cue(
         spk = _subject_before(toks, c, lo_index)  # "as the mayor put it, …"
         return _Attr(spk, (toks.start[c], toks.end[c + 1]), "quote.according-to")
     cue = (toks.start[c], toks.end[c])
+    if c > lo_index and toks.low[c - 1] in _PASSIVE_AUX and not _is_participle(toks.low[c]):
+        # "the military has been told to prepare": its subject is told, someone else speaks
+        return None if main is None else _Attr(main.speaker, cue, "quote.cue")
     if _is_participle(toks.low[c]) and not (
         c > 0 and toks.low[c - 1] in {"was", "is", "were", "are"}
     ):
@@ -2282,7 +2285,8 @@ _OPENERS = frozenset(
     {"in", "on", "at", "after", "before", "when", "while", "as", "with", "for", "during",
      "despite", "since", "although", "though", "if", "because", "until", "from", "by", "to",
      "amid", "without", "once", "unlike", "like", "under", "over", "following", "earlier",
-     "later", "meanwhile", "still", "yet", "but", "and", "so", "instead", "asked", "pressed"}
+     "later", "meanwhile", "still", "yet", "but", "and", "so", "instead", "asked", "pressed",
+     "according"}
 )  # fmt: skip
 
 
@@ -3174,7 +3178,14 @@ def _gender_of(name: str, titles: Iterable[str]) -> str | None:
     return None
 
 
+def _other_first_name(name: str, known: str) -> bool:
+    """Say whether two names of two words or more differ before their shared last word."""
+    a, b = name.split(), known.split()
+    return len(a) > 1 and len(b) > 1 and a[-2].casefold() != b[-2].casefold()
+
+
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
+_PASSIVE_AUX = frozenset({"been", "being", "was", "were"})  # "was told", "has been asked"
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 
@@ -3338,6 +3349,11 @@ class _Resolver:
             return None
         name, roles = split
         person = self._surname(name.split()[-1].casefold())
+        if person is not None and _other_first_name(name, person.name):
+            # "North Korea" is not "South Korea", "Ana Lee" not "Bo Lee": someone new
+            person = _Person(name, None, roles, _gender_of(name, roles))
+            self.by_surname[name.split()[-1].casefold()] = person
+            return person
         if person is None or (len(name) > len(person.name) and person.entity is None):
             person = self._person(name, None, roles)
         person.roles |= roles

@@ -1603,3 +1603,18 @@ def test_speakers_described_but_never_named(
     article = parse_article("Headline\n\n" + text)
     got = [(q.speaker.text, q.speaker.name) for q in article.quotes if q.speaker is not None]
     assert sorted(set(got)) == sorted(set(expected))
+
+
+def test_speakers_with_one_last_word_are_not_one_person() -> None:
+    text = "South Korea said the broadcasts would go on. North Korea said it would attack them."
+    got = [(q.speaker.text, q.speaker.name) for q in _quotes(text, indirect=True) if q.speaker]
+    assert got == [("South Korea", "South Korea"), ("North Korea", "North Korea")]
+
+
+def test_a_passive_cue_gives_no_speaker_of_its_own() -> None:
+    text = (
+        'According to Yonhap, the military has been told to prepare a "quasi-state of war" '
+        "by Friday."
+    )
+    speakers = {q.speaker.text for q in _quotes(text, indirect=True) if q.speaker is not None}
+    assert speakers == {"Yonhap"}
