@@ -3179,9 +3179,13 @@ def _gender_of(name: str, titles: Iterable[str]) -> str | None:
 
 
 def _other_first_name(name: str, known: str) -> bool:
-    """Say whether two names of two words or more differ before their shared last word."""
+    """Say whether two names of two words or more start differently.
+
+    "Bill Clinton" is not "Hillary Clinton"; a middle initial does not count ("Donald J.
+    Trump" is "Donald Trump").
+    """
     a, b = name.split(), known.split()
-    return len(a) > 1 and len(b) > 1 and a[-2].casefold() != b[-2].casefold()
+    return len(a) > 1 and len(b) > 1 and a[0].casefold() != b[0].casefold()
 
 
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
