@@ -425,6 +425,7 @@ _FORWARD_STOP = frozenset(
         "friday", "saturday", "sunday", "by", "about", "of", "recently", "adding", "saying",
         "told", "said", "says", "then", "also", "is", "was", "has", "had", "will", "would",
         "because", "since", "if", "into", "than", "his", "her", "their", "its",
+        "have", "are", "were", "could", "should", "can", "may", "might", "must",
     }
 )  # fmt: skip
 _TELL = frozenset(
@@ -2422,8 +2423,8 @@ def _reported(  # noqa: PLR0917 - private helper fed by one caller
                 continue  # "said to be", "told by", "warned of"
             if _after_modal(toks, c, t_lo):
                 continue
-            if _counted_noun(toks, c, t_lo):
-                continue  # "fell 102.2 points": a noun after a count
+            if _counted_noun(toks, c, t_lo) or _possessed_noun(toks, c, t_lo):
+                continue  # "fell 102.2 points", "in her opening remarks": nouns
             attr = None
             if last is not None:
                 # "said X and warned Y": the second cue is the same speaker's
@@ -2828,6 +2829,18 @@ def _counted_noun(toks: _Toks, c: int, lo: int) -> bool:
 _ADD = frozenset({"add", "adds", "added", "adding"})
 
 
+def _possessed_noun(toks: _Toks, c: int, lo: int) -> bool:
+    """Say whether the cue word at token *c* is a noun right after a possessive.
+
+    "his remarks"; not "their supporters say", where the possessive goes with another noun.
+    """
+    return c > lo and toks.low[c - 1] in _POSSESSIVES
+
+
+# possessive determiners ("her" is left out: "her pleading with officers", "heard her say")
+_POSSESSIVES = frozenset({"his", "their", "its", "our", "my", "your"})
+
+
 def _verb_near(toks: _Toks, k: int, t_hi: int, *, past: bool) -> bool:
     """Say whether an auxiliary (or, with *past*, a past form) comes within 12 tokens of *k*.
 
@@ -3189,7 +3202,7 @@ def _other_first_name(name: str, known: str) -> bool:
 
 
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
-_PASSIVE_AUX = frozenset({"been", "being", "was", "were"})  # "was told", "has been asked"
+_PASSIVE_AUX = frozenset({"be", "been", "being", "was", "were"})  # "was told", "be asked"
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 

@@ -1231,6 +1231,17 @@ def test_attribution_across_sentences(text: str, expected: list[tuple[str, str]]
             id="a-device-called-is-a-name-given",
         ),
         pytest.param(
+            "In Italy, several towns have started asking schools to pay taxes.",
+            [("schools to pay taxes", "several towns", "asking")],
+            id="an-auxiliary-ends-the-subject",
+        ),
+        pytest.param("In his opening remarks, Lee thanked voters.", [], id="his-remarks-noun"),
+        pytest.param(
+            "The wife recorded her pleading with officers not to shoot.",
+            [("officers not to shoot", "The wife", "pleading")],
+            id="her-is-no-possessive-before-a-cue",
+        ),
+        pytest.param(
             "AT&T said it would appeal.",
             [("it would appeal", "AT&T", "said")],
             id="ampersand-in-a-name",
