@@ -26,6 +26,7 @@ import itertools
 import operator
 import re
 import string
+import sys
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
@@ -359,6 +360,7 @@ _NO_CAP_BIT = bytes(int(not b & CAP) for b in range(256))
 
 _FIRST = operator.itemgetter(0)
 _START = operator.attrgetter("start")
+_FIRST_START = operator.attrgetter("first")  # of an entity being built: its first mention
 _END = operator.attrgetter("end")
 _SPAN = operator.attrgetter("start", "end")
 
@@ -386,7 +388,7 @@ class _Cand:
         "words",
     )
 
-    def __init__(  # noqa: PLR0917 - the positional fields of the old record
+    def __init__(  # noqa: PLR0917 - the fields, in order (hot paths pass all)
         self,
         start: int,
         end: int,
@@ -394,8 +396,10 @@ class _Cand:
         canonical: str | None = None,
         kind: MentionKind = "name",
         rule: str = "",
-        *,
         evidence: str = "",
+        words: tuple[str, ...] = (),
+        klass: str = "",
+        sentence_start: bool = False,  # noqa: FBT001, FBT002 - a field
     ) -> None:
         self.start = start
         self.end = end
@@ -403,14 +407,14 @@ class _Cand:
         self.canonical = canonical  # from a lexicon
         self.kind = kind
         self.rule = rule
+        self.evidence = evidence  # "title", "first-name", "head", "context-loc"...
+        self.words = words  # folded words of the name
+        self.klass = klass  # the lexicon entry's class: country, city, state...
+        self.sentence_start = sentence_start
         self.titles: tuple[str, ...] = ()
         self.affiliation: str | None = None
-        self.sentence_start = False
-        self.evidence = evidence  # "title", "first-name", "head", "context-loc"...
         self.nested = False
-        self.words: tuple[str, ...] = ()  # folded words of the name
         self.acronym_of: int | None = None  # index of the candidate this acronym defines
-        self.klass = ""  # the lexicon entry's class: country, city, state...
 
 
 class _Doc:
@@ -428,6 +432,7 @@ class _Doc:
         self.shout_lines: list[tuple[int, int]] = []  # token ranges of those lines
         self.skip = [False] * n
         self.cands: list[_Cand] = []
+        self.acronym_defs = False  # some candidate is an acronym defined in the text
         self.party_tags: list[tuple[int, int, str, int, int]] = []
         self.links = toks.links  # tokens i and i + 1 are separated by spaces only
         self.keys, self.flags, self.first_words = keys, flags, g.first_words  # (for gaz)
@@ -1030,11 +1035,11 @@ def _add_gaz(doc: _Doc, i: int, j: int, entry: Entry, rule: str, *, nested: bool
         entry.canonical,
         kind,
         rule if kind != "demonym" else "entity.demonym",
+        _evidence(toks.keys, doc.links, i, j, doc.n),
+        tuple(toks.keys[i:j]),
+        entry.klass,
     )
     cand.nested = nested
-    cand.klass = entry.klass
-    cand.words = tuple(toks.keys[i:j])
-    _context(doc, i, j, cand)
     doc.cands.append(cand)
 
 
@@ -1116,14 +1121,16 @@ def _add_person(
 
 def _add_single(doc: _Doc, i: int) -> None:
     toks = doc.toks
-    cand = _Cand(toks.starts[i], toks.ends[i], None, rule="entity.name")
-    cand.words = (toks.keys[i],)
-    cand.sentence_start = doc.sent[i]
+    key = toks.keys[i]
+    etype: EntityType | None = None
+    kind: MentionKind = "name"
+    rule = "entity.name"
     if toks.flags[i] & UPPER:
-        cand.type = "MISC" if any(ch.isdigit() for ch in toks.keys[i]) else "ORG"
-        cand.kind = "acronym"
-        cand.rule = "entity.acronym"
-    _context(doc, i, i + 1, cand)
+        etype = "MISC" if any(ch.isdigit() for ch in key) else "ORG"
+        kind, rule = "acronym", "entity.acronym"
+    evidence = _evidence(toks.keys, doc.links, i, i + 1, doc.n)
+    cand = _Cand(toks.starts[i], toks.ends[i], etype, None, kind, rule, evidence, (key,))
+    cand.sentence_start = doc.sent[i]
     doc.cands.append(cand)
 
 
@@ -1242,12 +1249,19 @@ def _scan(doc: _Doc) -> None:
             if entry.klass == "state-abbreviation" or entry.kind != "name" or entry.upper:
                 _add_gaz(doc, i - 1, i, entry, "entity.lexicon")
                 continue
-            cand = _Cand(starts[i - 1], ends[i - 1], entry.type, entry.canonical)  # _add_gaz
-            cand.rule = "entity.lexicon"
-            cand.klass = entry.klass
-            cand.words = (key,)
-            cand.evidence = _evidence(keys, links, i - 1, i, n)
-            cands.append(cand)
+            cands.append(  # _add_gaz, inlined
+                _Cand(
+                    starts[i - 1],
+                    ends[i - 1],
+                    entry.type,
+                    entry.canonical,
+                    "name",
+                    "entity.lexicon",
+                    _evidence(keys, links, i - 1, i, n),
+                    (key,),
+                    entry.klass,
+                )
+            )
         elif titles.get(key) not in {"head", "honorific"} and not (
             i > 1
             and links[i - 2]
@@ -1255,14 +1269,31 @@ def _scan(doc: _Doc) -> None:
             and (keys[i - 2] in _PRE_MODIFIERS or keys[i - 2] in titles)
             and _person_after_titles(doc, i - 1, i)
         ):  # (a title word alone is no name): _add_single, inlined
-            cand = _Cand(starts[i - 1], ends[i - 1], None, rule="entity.name")
-            cand.words = (key,)
-            cand.sentence_start = sent[i - 1]
             if flags[i - 1] & UPPER:
-                cand.type = "MISC" if any(ch.isdigit() for ch in key) else "ORG"
-                cand.kind = "acronym"
-                cand.rule = "entity.acronym"
-            cand.evidence = _evidence(keys, links, i - 1, i, n)
+                cand = _Cand(
+                    starts[i - 1],
+                    ends[i - 1],
+                    "MISC" if any(ch.isdigit() for ch in key) else "ORG",
+                    None,
+                    "acronym",
+                    "entity.acronym",
+                    _evidence(keys, links, i - 1, i, n),
+                    (key,),
+                )
+                cand.sentence_start = sent[i - 1]
+            else:
+                cand = _Cand(
+                    starts[i - 1],
+                    ends[i - 1],
+                    None,
+                    None,
+                    "name",
+                    "entity.name",
+                    _evidence(keys, links, i - 1, i, n),
+                    (key,),
+                    "",
+                    sent[i - 1],
+                )
             cands.append(cand)
 
 
@@ -1350,6 +1381,7 @@ def _acronyms(doc: _Doc) -> None:
         if not _spells(c.words[0], fold(initials)):
             continue
         c.acronym_of = owner
+        doc.acronym_defs = True
         if o.type is None or (o.evidence not in {"title", "first-name"} and o.type == "PER"):
             o.type = "ORG"
             o.evidence = "acronym-defined"
@@ -1362,6 +1394,7 @@ class _Ent:
     __slots__ = (
         "affiliation",
         "canonical",
+        "first",
         "forms",
         "mentions",
         "name",
@@ -1376,6 +1409,7 @@ class _Ent:
         self.name = name
         self.canonical = canonical  # the name comes from a lexicon: keep it
         self.mentions: list[Mention] = []
+        self.first = sys.maxsize  # the start of its first mention (in text order)
         self.titles: list[str] = []
         self.forms: list[str] = []
         self.affiliation: str | None = None
@@ -1536,7 +1570,9 @@ def _build(doc: _Doc) -> list[_Ent]:
     org_first: dict[str, int] = {}
     org_heads: dict[str, list[int]] = {}  # head word -> organisations (in order of creation)
     initials: dict[str, int] = {}
-    at: dict[tuple[int, int], int] = {}  # mention span -> entity index
+    # mention span -> entity index (looked up for the acronyms defined in the text only)
+    at: dict[tuple[int, int], int] = {}
+    spans = doc.acronym_defs
     alone: dict[str, int] = {}
     speakers: set[str] = set()
     for c in cands:
@@ -1565,7 +1601,10 @@ def _build(doc: _Doc) -> list[_Ent]:
         start, end = c.start, c.end
         surface = text[start:end]  # (its span is valid: no validation)
         e.mentions.append(_unchecked_mention(start, end, surface, c.kind, c.rule))
-        at[start, end] = idx
+        if start < e.first:  # noqa: PLR1730 - (cheaper than a min() call per mention)
+            e.first = start
+        if spans:
+            at[start, end] = idx
         if surface not in e.forms:
             e.forms.append(surface)
         for t in c.titles:
@@ -1739,8 +1778,7 @@ def _nominals(doc: _Doc, ents: list[_Ent], start: int, end: int) -> None:
             if not t.split():
                 continue
             head = fold(t.split()[-1]).rstrip(".")
-            first = min(m.start for m in e.mentions)
-            holders.setdefault(head, []).append((first, k))
+            holders.setdefault(head, []).append((e.first, k))
     if not holders:
         return
     windows = [(start, end)]
@@ -1850,6 +1888,7 @@ def _party_tags(doc: _Doc, ents: list[_Ent]) -> None:
             ents.append(target)
         kind: MentionKind = "acronym" if "." in state or state.isupper() else "name"
         target.mentions.append(_unchecked_mention(ss, se, state, kind, "entity.party-state"))
+        target.first = min(target.first, ss)
         if state not in target.forms:
             target.forms.append(state)
 
@@ -1925,7 +1964,7 @@ def _find(
 
 def _entities(found: list[_Ent]) -> tuple[Entity, ...]:
     out = []
-    ordered = sorted(found, key=lambda e: min(map(_START, e.mentions)))
+    ordered = sorted(found, key=_FIRST_START)
     for n, e in enumerate(ordered, start=1):
         if len(e.mentions) == 1:
             mentions: tuple[Mention, ...] = (e.mentions[0],)
