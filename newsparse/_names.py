@@ -349,6 +349,23 @@ def tokenize(
     for i in [i for i, word in enumerate(words) if not word.isalnum()]:
         word = words[i]
         last = word[-1]
+        if last in "'’" and word[-2] in "'’":  # a closing quote mark: "delay''", "home.''"
+            core = word.rstrip("'’")
+            if core.isalnum() or (core[-1] == "." and core[:-1].isalnum()):
+                # the word (and its period) is read as if the marks were not there, but
+                # for a possessive: the first mark after an s ("Files''")
+                cut = len(word) - len(core)
+                ends[i] -= cut
+                keys[i] = keys[i][:-cut]
+                links[i] = False  # a quote mark follows
+                word = core
+                last = word[-1]
+                if last != ".":  # (a word and a period: read as "word." below)
+                    if last in "sS":
+                        flags[i] |= POSS
+                        if word.isupper() and word[0].isupper() and _two_letters(word):
+                            flags[i] = POSS | UPPER | CAP
+                    continue
         # (a key is folded character by character: fold(w + ".") is fold(w) + ".")
         if last == "." and word[:-1].isalnum():  # "word." / "Mr." / "J."
             if len(word) == 2 and word[0].isupper():  # noqa: PLR2004
