@@ -115,7 +115,8 @@ _HYPHENATED = regex.compile(
 # The same in a text whose letters and digits are all ASCII (see _ASCII_STRETCH): the
 # standard ``re`` module, whose calls cost less on short words.
 _ASCII_HYPHENATED = re.compile(r"[A-Za-z0-9]+(?:[\-‐‑–][A-Za-z0-9]+){1,8}")
-_HYPHENS = regex.compile(r"[\-‐‑–]")
+# The other hyphens of a word to "-" (one character each: offsets and lengths kept).
+_ONE_HYPHEN = str.maketrans(dict.fromkeys("‐‑–", "-"))
 # Lower-case parts that make a hyphenated word a compound after a name: Taliban-led,
 # Kabul-based (anti-Israel, pro-Beijing stay adjectives).
 _SUFFIXES = frozenset(
@@ -211,11 +212,13 @@ def _two_letters(word: str) -> bool:
 def _split_compound(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Return the name part of a compound like ``Taliban-led`` / ``anti-Israel``, or None."""
     word = text[start:end]
-    parts = _HYPHENS.split(word)
-    if len(parts) < 2:  # noqa: PLR2004
+    if not word.isascii():
+        word = word.translate(_ONE_HYPHEN)
+    cut = word.rfind("-")  # the last part: after the last hyphen
+    if cut < 0:
         return None
-    if parts[-1] in _SUFFIXES and parts[0][:1].isupper():
-        return start, end - len(parts[-1]) - 1
+    if word[cut + 1 :] in _SUFFIXES and word[:1].isupper():  # (the first part's first letter)
+        return start, start + cut
     return None
 
 

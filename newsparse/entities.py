@@ -342,6 +342,12 @@ _PARTY_HYPHENS = tuple(re.compile(f"{h}(?<=[DRI]{h})") for h in "-‐–")
 _DATELINE = regex.compile(
     r"[ \t]{0,8}+(?P<place>\p{Lu}{2,}+(?:[ \-]\p{Lu}{2,}+){0,3}+)(?=,[ ]|[ ]\(|[ ][—–-])"
 )
+# The same for a text whose letters are all ASCII, in the standard ``re`` module (cheaper
+# calls). Greedy, not possessive (Python 3.10's ``re``), which matches alike: a run given
+# back leaves a capital, a space or a hyphen where the look-ahead needs ", ", " (" or " —".
+_ASCII_DATELINE = re.compile(
+    r"[ \t]{0,8}(?P<place>[A-Z]{2,}(?:[ \-][A-Z]{2,}){0,3})(?=,[ ]|[ ]\(|[ ][—–-])"
+)
 # A line feed before a line that may hold a dateline: a blank or two capitals first (as
 # _DATELINE needs), and the same for a text whose letters are all ASCII (stdlib ``re``).
 _LINE_HEAD = regex.compile(r"\n(?=[ \t]|\p{Lu}{2})")
@@ -350,7 +356,12 @@ _PARTIES = {"D": "Democratic Party", "R": "Republican Party", "I": "independent"
 # Characters between two words that end a sentence or open a quotation or an aside.
 _SENTENCE_GAP = frozenset('.!?:;\n\r"“”‘([\u2029\u2028')
 _WORD_SPLIT = regex.compile(r"[\s\-]+")  # the words of a name, for its initials
-_TERMINAL = regex.compile(r"[.!?](?:\s|$)")
+# A sentence's end: ".", "!" or "?" before white space or at the end. In the standard ``re``
+# module, with the white space of ``regex``'s \s spelled out (``re``'s \s also takes
+# \x1c-\x1f).
+_TERMINAL = re.compile(
+    r"[.!?](?:[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]|$)"
+)
 _ACRONYM_DEF = regex.compile(r"[ ]?\((?P<acr>\p{Lu}[\p{Lu}\p{Ll}&.\-]{0,9}+\p{Lu}\.?)\)")
 
 
@@ -467,10 +478,12 @@ class _Doc:
         # a dateline starts a line with two capitals or a blank: the first line (if it
         # starts one) and the lines after a line feed that start so (one search)
         lines = [start] if start == 0 or text[start - 1] == "\n" else []
-        line_head = _ASCII_LINE_HEAD if ascii_words(text, start, end) else _LINE_HEAD
+        ascii_ok = ascii_words(text, start, end)
+        line_head = _ASCII_LINE_HEAD if ascii_ok else _LINE_HEAD
+        dateline: re.Pattern[str] | regex.Pattern[str] = _ASCII_DATELINE if ascii_ok else _DATELINE
         lines += [m.end() for m in line_head.finditer(text, start, end)]
         for line in lines:
-            m = _DATELINE.match(text, line, end)
+            m = dateline.match(text, line, end)
             if m is not None:
                 idx = self._tokens_in(*m.span("place"))
                 if idx:
