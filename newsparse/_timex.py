@@ -504,6 +504,10 @@ _UNIT_STEMS = (  # the most common first: the scanner stops at the first one it 
     "year", "day", "month", "quarter", "week", "hour", "minute", "second", "night", "decade",
     "centur", "fortnight",
 )  # fmt: skip
+# Rules that read white space before their unit ("two years", not "6-year-old" or "Sunday"):
+# tried only when one of these is there too (see _unit_after_space).
+_UNIT_AFTER_SPACE = frozenset({"dur_num"})
+_SPACED_UNIT_STEMS = tuple(" " + stem for stem in _UNIT_STEMS)
 # Words one of which must occur (casefolded) within a match of the rule: a rule is only tried
 # when one of them is in the next _MAX_SPAN characters, which spares most pattern calls.
 _REQUIRES: dict[str, tuple[str, ...]] = {
@@ -703,6 +707,7 @@ _DEADLINE = regex.compile(
 _PAST_PERFECT = regex.compile(r"\b(?:had|previously)\b", regex.IGNORECASE)
 # Searched backwards: the first match is the last clause break before a date.
 _CLAUSE_START = regex.compile(r"[.!?;:]\s|\n|,\s", regex.REVERSE)
+_CLAUSE_SPAN = 160  # how far back the clause of a date is looked for
 # Where the clause after a date stops mattering for its tense: reported speech and new clauses.
 _CLAUSE_END = regex.compile(r"\b(?:that|said|says|and|but|when|while|after|before|as)\b|[,;:(]")
 _SENTENCE_END = regex.compile(r"[.!?]\s|\n")
@@ -800,16 +805,16 @@ class Context:
     quarter_at: int = -1  # where the text named it
     anchor: str | None = None  # the last calendar value the text named (for "a year earlier")
     fallback: Callable[[str, dt.date | None], dt.date | None] | None = None
+    # the span of the last clause break in the _CLAUSE_SPAN characters before a position
+    _breaks: dict[int, tuple[int, int] | None] = attrs.field(factory=dict, init=False, repr=False)
 
     def tense(self, start: int, end: int) -> str:
         """The tense of the clause around ``[start, end)``: future, past or "" (unclear)."""
         if self.future(start, end):
             return "future"
-        lo = max(0, start - 60)
         if self.deadline(start):
             return "future"  # "by February", "until January": news deadlines lie ahead
-        last = _CLAUSE_START.search(self.text, lo, start)  # the last clause break
-        left = lo if last is None else last.end()
+        left = self._clause_start(start, 60)
         if _has_past(self.text, left, start):
             return "past"
         # a date that opens its clause ("In March, sales fell") takes the verb after it
@@ -836,10 +841,27 @@ class Context:
             return False
         return _PAST_PERFECT.search(self.text, self._clause_start(start), start) is None
 
-    def _clause_start(self, start: int) -> int:
-        lo = max(0, start - 160)
-        last = _CLAUSE_START.search(self.text, lo, start)  # the last clause break
-        return lo if last is None else last.end()
+    def _clause_start(self, start: int, span: int = _CLAUSE_SPAN) -> int:
+        """Where the last clause break in the *span* characters before *start* ends.
+
+        Without one, ``start - span`` (or 0). As ``_CLAUSE_START.search(text, lo, start)``
+        gives it, but each position is searched once, over ``_CLAUSE_SPAN`` characters: a
+        shorter span's break is that one when it lies within the span, or the newline that
+        ends it does ("\n" is a break by itself, ".\n" one of two characters); no other
+        break can end within it, since none ends later.
+        """
+        lo = max(0, start - span)
+        if start in self._breaks:
+            last = self._breaks[start]
+        else:
+            m = _CLAUSE_START.search(self.text, max(0, start - _CLAUSE_SPAN), start)
+            last = self._breaks[start] = None if m is None else m.span()
+        if last is None:
+            return lo
+        begin, end = last
+        if begin >= lo or (end - 1 >= lo and self.text[end - 1] == "\n"):
+            return end
+        return lo
 
     def future(self, start: int, end: int) -> bool:
         """Whether the sentence around ``[start, end)`` speaks of the future."""
@@ -1797,7 +1819,7 @@ def _try_rules(text: str, at: int, stop: int, names: tuple[str, ...]) -> Hit | N
     # share a group are neighbours in the plans)
     group_seen = -1
     ok = False
-    for match, rule_id, handler, group, words in steps:
+    for match, rule_id, handler, group, words, spaced in steps:
         if words:
             if group != group_seen:
                 if ahead is None:
@@ -1808,7 +1830,7 @@ def _try_rules(text: str, at: int, stop: int, names: tuple[str, ...]) -> Hit | N
                     if word in ahead:
                         ok = True
                         break
-            if not ok:
+            if not ok or (spaced and not _unit_after_space(ahead or "")):
                 continue
         m = match(text, at, window)
         if m is not None and m.end() > at:
@@ -2111,14 +2133,16 @@ _DISPATCH_CASED = {
     form: names for key, names in _DISPATCH.items() for form in {key, key.capitalize(), key.upper()}
 }
 # For each list of rules a word may start, what _try_rules runs: each rule's bound match
-# method, id and handler, and the index of its required words and the words. Filled on first
-# use (the patterns compile on first use).
+# method, id and handler, the index of its required words and the words, and whether it needs
+# a unit after white space (_UNIT_AFTER_SPACE). Filled on first use (the patterns compile on
+# first use).
 _Step = tuple[
     Callable[[str, int, int], "regex.Match[str] | None"],
     str,
     Callable[[regex.Match[str], Context], list[Found]],
     int,
     tuple[str, ...],
+    bool,
 ]
 
 
@@ -2130,9 +2154,25 @@ def _plan(names: tuple[str, ...]) -> tuple[_Step, ...]:
             _HANDLERS[name],
             _NEED_GROUPS.index(_REQUIRES[name]) if name in _REQUIRES else -1,
             _REQUIRES.get(name, ()),
+            name in _UNIT_AFTER_SPACE,
         )
         for name in names
     )
+
+
+def _unit_after_space(ahead: str) -> bool:
+    """Whether a unit stem follows white space in *ahead* (a casefolded window).
+
+    Other white space than " " is read as spaces: ``str.split()`` splits at every character
+    ``\\s`` matches (a test checks), and at a few more.
+    """
+    for stem in _SPACED_UNIT_STEMS:
+        if stem in ahead:
+            return True
+    if ahead.isascii() and ahead.isprintable():  # no white space but " "
+        return False
+    seen = " ".join(ahead.split())
+    return any(stem in seen for stem in _SPACED_UNIT_STEMS)
 
 
 _PLANS: dict[tuple[str, ...], tuple[_Step, ...]] = {}
