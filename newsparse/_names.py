@@ -292,10 +292,16 @@ def _respelled(
     *link*: whether one to three spaces alone come after the stretch.
     """
     whole, _, fraction = text[start:end].partition(".")
+    # "1.5." at the end of a sentence: its last period is no part of a number
+    cut = fraction[-1:] == "." and fold(fraction[:-1]) not in abbrevs
+    if cut:
+        fraction = fraction[:-1]
     if whole.isdecimal() and fraction.isdecimal() and fold(whole) not in abbrevs:
         # "1.5": two numbers, as the full pattern reads it
         s = start + len(whole)
-        return [start, s + 1], [s, end], [fold(whole), fold(fraction)], [0, 0], [False, link]
+        e = end - 1 if cut else end
+        keys = [fold(whole), fold(fraction)]
+        return [start, s + 1], [s, e], keys, [0, 0], [False, link and not cut]
     piece = Tokens()
     _add_slow(piece, text, start, end, abbrevs=abbrevs, phrases=phrases)
     piece.links.extend(

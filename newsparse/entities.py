@@ -307,7 +307,13 @@ _PLACE_OF = _words(
 )
 # The longest run of capitalised words taken as one name (longer runs are cut).
 _MAX_RUN = 12
-_ROMAN = regex.compile(r"[ivxlc]{1,8}+")
+
+
+def _roman(key: str) -> bool:
+    """True if *key* is a Roman numeral of one to eight letters i, v, x, l and c ("iii")."""
+    return 0 < len(key) <= 8 and not key.strip("ivxlc")  # noqa: PLR2004
+
+
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 # Nominal mentions: "the minister", "the former president".
 _NOMINAL = regex.compile(
@@ -1768,10 +1774,7 @@ def _build(doc: _Doc) -> list[_Ent]:
             ):
                 continue  # "Smith said ..." may open a sentence; "Officials said" may not
             if c.kind == "acronym" and (
-                w in g.stop
-                or w in g.not_names
-                or _ROMAN.fullmatch(w) is not None
-                or sum(ch.isalpha() for ch in w) > 5  # noqa: PLR2004 - a shouted word
+                w in g.stop or w in g.not_names or _roman(w) or sum(ch.isalpha() for ch in w) > 5  # noqa: PLR2004 - a shouted word
             ):
                 continue
             etype, rule = _single_type(c, g)

@@ -71,3 +71,12 @@ def test_compound_split_as_regex_reads_it() -> None:
         assert _names._split_compound(text, 3, 3 + len(word)) == old, word
         found += old is not None
     assert found > 100  # (the fuzz finds some)
+
+
+def test_roman_numerals_as_regex_reads_them() -> None:
+    roman = regex.compile(r"[ivxlc]{1,8}+")
+    rng = random.Random(4)  # noqa: S311 - a fuzz test, no secret
+    words = ["".join(rng.choices("ivxlcIaé.", k=rng.randint(0, 10))) for _ in range(20000)]
+    for word in words:
+        assert entities._roman(word) == (roman.fullmatch(word) is not None), word
+    assert sum(map(entities._roman, words)) > 100  # (the fuzz finds some)
