@@ -1791,6 +1791,8 @@ def _build(doc: _Doc) -> list[_Ent]:
 
 def _display(surface: str) -> str:
     """A name as shown: one space between words."""
+    if surface.isprintable() and "  " not in f" {surface} ":
+        return surface  # (its only white space: single spaces between words)
     return " ".join(surface.split())
 
 

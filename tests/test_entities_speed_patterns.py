@@ -80,3 +80,10 @@ def test_roman_numerals_as_regex_reads_them() -> None:
     for word in words:
         assert entities._roman(word) == (roman.fullmatch(word) is not None), word
     assert sum(map(entities._roman, words)) > 100  # (the fuzz finds some)
+
+
+def test_display_form_as_split_and_join_give_it() -> None:
+    rng = random.Random(5)  # noqa: S311 - a fuzz test, no secret
+    for _ in range(20000):
+        name = "".join(rng.choices("Ab " + _SPACES, k=rng.randint(0, 8)))
+        assert entities._display(name) == " ".join(name.split()), name
