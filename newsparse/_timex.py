@@ -615,10 +615,71 @@ def _rule_pattern(name: str) -> regex.Pattern[str]:
     ``(?-f)`` turns off the full case folding that ``VERSION1`` adds to ``IGNORECASE``: no
     rule needs "ß" to match "ss", and simple folding is much faster.
     """
-    return regex.compile("(?-f)" + _RULE_SOURCE[name], regex.IGNORECASE | regex.VERSION1)
+    source = _factor_alternations(_RULE_SOURCE[name])
+    return regex.compile("(?-f)" + source, regex.IGNORECASE | regex.VERSION1)
 
 
 _RULE_SOURCE = dict(_RULES)
+
+# A group with no group inside, and one token of a word alternation: a letter, a digit, an
+# escaped character or class ("\\.", "\\s") or "\\s++".
+_INNER_GROUP = regex.compile(r"(?<!\\)\((\?:|\?P<\w+>)([^()]*+)\)")
+_TOKEN = regex.compile(r"\\s\+\+|\\.|[^\\()|?*+{}\[\]^$.]")
+
+
+def _factor_alternations(source: str) -> str:
+    """*source* with each group that is an alternation of plain words written as a trie.
+
+    ``(?:seventeen|seventy|seven|six)`` becomes ``(?:seven(?:t(?:een|y))?|six)``: the
+    engine tries each alternative in turn (with IGNORECASE it cannot skip by the first
+    letter), so shared beginnings are read once. Alternatives are grouped by their first
+    token only where every one begins with a lower-case ASCII letter, which no character
+    matches for two of them; each group keeps its order, and an empty alternative keeps its
+    place, so the first alternative that leads to a match is the same (a test compares
+    every rule's matches both ways).
+    """
+
+    def factor(m: regex.Match[str]) -> str:
+        opener, body = m.groups()
+        alternatives = body.split("|")
+        tokens = [_TOKEN.findall(a) for a in alternatives]
+        if len(alternatives) == 1 or any(
+            "".join(t) != a for t, a in zip(tokens, alternatives, strict=True)
+        ):
+            return m.group()  # one word, or not only words
+        return f"({opener}{_trie(tokens)})"
+
+    return _INNER_GROUP.sub(factor, source)
+
+
+def _trie(alternatives: list[list[str]]) -> str:
+    """An alternation of token lists, in order, with shared beginnings written once."""
+    if not all(not a or ("a" <= a[0] <= "z" and len(a[0]) == 1) for a in alternatives):
+        return "|".join("".join(a) for a in alternatives)
+    empty = next((i for i, a in enumerate(alternatives) if not a), None)
+    if empty is not None:  # the empty alternative stays between those before and after it
+        before, after = alternatives[:empty], alternatives[empty + 1 :]
+        return "|".join(
+            [*([_trie(before)] if before else []), "", *([_trie(after)] if after else [])]
+        )
+    groups: dict[str, list[list[str]]] = {}
+    for a in alternatives:
+        groups.setdefault(a[0], []).append(a)
+    parts = []
+    for group in groups.values():
+        if len(group) == 1:
+            parts.append("".join(group[0]))
+            continue
+        size = 1  # the tokens all of them begin with
+        while all(len(a) > size for a in group) and len({a[size] for a in group}) == 1:
+            size += 1
+        head = "".join(group[0][:size])
+        rests = [a[size:] for a in group]
+        if rests[-1] or any(not r for r in rests[:-1]):
+            parts.append(f"{head}(?:{_trie(rests)})")
+        else:  # only the last one ends here: the rest is optional
+            parts.append(f"{head}(?:{_trie(rests[:-1])})?")
+    return "|".join(parts)
 
 
 @functools.cache

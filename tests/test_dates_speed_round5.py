@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import sys
 
 import pytest
@@ -69,3 +70,54 @@ def test_clause_starts_are_what_the_pattern_finds(text: str) -> None:
     for i in range(len(text) + 1):
         assert ctx._clause_start(i) == expected(i, _timex._CLAUSE_SPAN)
         assert ctx._clause_start(i, 60) == expected(i, 60)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["a", "an", "the"],
+        ["an", "a", "the"],
+        ["ab", "b", "a", "ac"],
+        ["seventeen", "seventy", "seven", "six"],
+        ["at\\s++least", "at\\s++most", "at", "about"],
+        ["n", "nab", "na", "b", "nb"],
+    ],
+)
+def test_a_trie_of_words_matches_as_the_words(words: list[str]) -> None:
+    plain = "(?:" + "|".join(words) + ")"
+    factored = _timex._factor_alternations(plain)
+    assert factored != plain
+    strings = ["".join(p) for n in range(6) for p in itertools.product("abn t", repeat=n)]
+    for tail in ("", "(n)", "(b|a)\\b"):  # what follows makes the engine backtrack into it
+        one = regex.compile(f"(?-f){plain}{tail}", regex.IGNORECASE | regex.VERSION1)
+        other = regex.compile(f"(?-f){factored}{tail}", regex.IGNORECASE | regex.VERSION1)
+        for s in strings:
+            for text in (s, s.upper()):
+                a, b = one.match(text), other.match(text)
+                assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), text
+
+
+_SENTENCES = (
+    "About two weeks ago, nearly 300 people met; the past few years, the first nine months "
+    "and a couple of days later. Some seventeen years. At least twenty-five minutes. "
+    "Last Friday morning, early Wednesday, every Monday and this past weekend; "
+    "the third quarter of 1989, the year-earlier period and fiscal 1990. "
+    "On Sept. 30, 2018, at 3 p.m. EST Friday, noon Feb. 3; the 1990s and the early nineties. "
+    "Now, currently, in the near future, as soon as possible; recently and lately. "
+    "Twice a day, daily and quarterly; for weeks, decades ago; the days ahead. "
+    "Last summer, the winter of 1994; Christmas Eve; nineteen eighty-four; year-end. "
+    "A 6-year-old boy, a two-year deal, decade-long talks; the end of the year, that same day."
+)
+
+
+@pytest.mark.parametrize(("name", "source"), _timex._RULES, ids=[n for n, _ in _timex._RULES])
+def test_factored_rules_match_as_written(name: str, source: str) -> None:
+    plain = regex.compile("(?-f)" + source, regex.IGNORECASE | regex.VERSION1)
+    factored = _timex._rule_pattern(name)
+    for text in (_SENTENCES, _SENTENCES.upper(), _SENTENCES.lower()):
+        for at in range(len(text)):
+            a, b = plain.match(text, at), factored.match(text, at)
+            assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict())), at
+            assert (plain.match(text, at, partial=True) is None) == (
+                factored.match(text, at, partial=True) is None
+            )
