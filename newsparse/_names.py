@@ -400,7 +400,8 @@ def tokenize(
             flags[i] |= POSS
             if word.isupper() and word[0].isupper() and _two_letters(word):
                 flags[i] = POSS | UPPER | CAP
-        elif hyphenated(word) is not None:  # "long-term", "Taliban-led", "al-Amr"
+        # (a hyphenated word has no period; a dotted abbreviation has one)
+        elif "." not in word and hyphenated(word) is not None:  # "long-term", "al-Amr"
             if (
                 word[0].isupper()
                 and ("-" in word or "‐" in word or "–" in word)
@@ -417,7 +418,7 @@ def tokenize(
                 head, _, rest = word.partition("-")
                 if head.casefold() in _PARTICLES and rest[:1].isupper():
                     flags[i] = CAP
-        elif abbreviation(word) is not None:  # "U.S.", "W.Va.": one token
+        elif "." in word and abbreviation(word) is not None:  # "U.S.", "W.Va.": one token
             flags[i] = CAP | UPPER
         elif not _one_word(word):  # "O'Brien's", "1.5", "a.m.": the full pattern
             spliced.append(i)
