@@ -2154,7 +2154,9 @@ def _candidates(text: str, start: int, stop: int) -> list[tuple[int, int, tuple[
                 if after in _NEXT_BYTES:
                     pass
                 elif not after or after[0] < 0x3A:  # noqa: PLR2004 - a digit: bytes below ":"
-                    after = b""  # (runs hold digits, "_" and lower-case letters only)
+                    # (runs hold digits, "_" and lower-case letters only): the rules that may
+                    # go on with a number depend on its first digit (see scan)
+                    after = after[:1]
                 else:
                     continue  # a function word before an ordinary word: nothing to try
             at = lengths[k] + k

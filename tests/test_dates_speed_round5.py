@@ -121,3 +121,31 @@ def test_factored_rules_match_as_written(name: str, source: str) -> None:
             assert (plain.match(text, at, partial=True) is None) == (
                 factored.match(text, at, partial=True) is None
             )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "About 3,000 people, the 1988 period, a 16-hour flight, the 6-year-old, about 72% "
+            "and nearly 1.8 million; until 5 p.m. at 10 a.m., more 20 or the 20 February.",
+            id="ascii",
+        ),
+        pytest.param("The 1990s, the '90s, THE 2 weeks; at 10:30 GMT, over 2 years", id="forms"),
+        pytest.param("Café: the 1990s, about 2 weeks, the 2é and a 3 days’ wait", id="not-ascii"),
+    ],
+)
+def test_a_function_word_before_a_number_is_refined_as_the_scanner_does(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def spans() -> list[tuple[str, int, int]]:
+        return [(rule, m.start(), m.end()) for rule, _, m in scan(text, 0, len(text))]
+
+    first = spans()
+    assert spans() == first  # again, with the plans of the word and number pairs known
+    monkeypatch.setattr(_timex, "_refine", lambda names, *_: names)
+    monkeypatch.setattr(_timex, "_REFINED", {})
+    monkeypatch.setattr(_timex, "_REFINED_BYTES", {})
+    monkeypatch.setattr(_timex, "_DEAD_PAIRS", set(_timex._SECOND_PAIRS))
+    assert spans() == first
+    assert first
