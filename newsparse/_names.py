@@ -115,7 +115,8 @@ _HYPHENATED = regex.compile(
 # The same in a text whose letters and digits are all ASCII (see _ASCII_STRETCH): the
 # standard ``re`` module, whose calls cost less on short words.
 _ASCII_HYPHENATED = re.compile(r"[A-Za-z0-9]+(?:[\-‐‑–][A-Za-z0-9]+){1,8}")
-_HYPHENS = regex.compile(r"[\-‐‑–]")
+# The other hyphens of a word to "-" (one character each: offsets and lengths kept).
+_ONE_HYPHEN = str.maketrans(dict.fromkeys("‐‑–", "-"))
 # Lower-case parts that make a hyphenated word a compound after a name: Taliban-led,
 # Kabul-based (anti-Israel, pro-Beijing stay adjectives).
 _SUFFIXES = frozenset(
@@ -211,11 +212,13 @@ def _two_letters(word: str) -> bool:
 def _split_compound(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Return the name part of a compound like ``Taliban-led`` / ``anti-Israel``, or None."""
     word = text[start:end]
-    parts = _HYPHENS.split(word)
-    if len(parts) < 2:  # noqa: PLR2004
+    if not word.isascii():
+        word = word.translate(_ONE_HYPHEN)
+    cut = word.rfind("-")  # the last part: after the last hyphen
+    if cut < 0:
         return None
-    if parts[-1] in _SUFFIXES and parts[0][:1].isupper():
-        return start, end - len(parts[-1]) - 1
+    if word[cut + 1 :] in _SUFFIXES and word[:1].isupper():  # (the first part's first letter)
+        return start, start + cut
     return None
 
 
@@ -289,10 +292,16 @@ def _respelled(
     *link*: whether one to three spaces alone come after the stretch.
     """
     whole, _, fraction = text[start:end].partition(".")
+    # "1.5." at the end of a sentence: its last period is no part of a number
+    cut = fraction[-1:] == "." and fold(fraction[:-1]) not in abbrevs
+    if cut:
+        fraction = fraction[:-1]
     if whole.isdecimal() and fraction.isdecimal() and fold(whole) not in abbrevs:
         # "1.5": two numbers, as the full pattern reads it
         s = start + len(whole)
-        return [start, s + 1], [s, end], [fold(whole), fold(fraction)], [0, 0], [False, link]
+        e = end - 1 if cut else end
+        keys = [fold(whole), fold(fraction)]
+        return [start, s + 1], [s, e], keys, [0, 0], [False, link and not cut]
     piece = Tokens()
     _add_slow(piece, text, start, end, abbrevs=abbrevs, phrases=phrases)
     piece.links.extend(
@@ -349,6 +358,23 @@ def tokenize(
     for i in [i for i, word in enumerate(words) if not word.isalnum()]:
         word = words[i]
         last = word[-1]
+        if last in "'’" and word[-2] in "'’":  # a closing quote mark: "delay''", "home.''"
+            core = word.rstrip("'’")
+            if core.isalnum() or (core[-1] == "." and core[:-1].isalnum()):
+                # the word (and its period) is read as if the marks were not there, but
+                # for a possessive: the first mark after an s ("Files''")
+                cut = len(word) - len(core)
+                ends[i] -= cut
+                keys[i] = keys[i][:-cut]
+                links[i] = False  # a quote mark follows
+                word = core
+                last = word[-1]
+                if last != ".":  # (a word and a period: read as "word." below)
+                    if last in "sS":
+                        flags[i] |= POSS
+                        if word.isupper() and word[0].isupper() and _two_letters(word):
+                            flags[i] = POSS | UPPER | CAP
+                    continue
         # (a key is folded character by character: fold(w + ".") is fold(w) + ".")
         if last == "." and word[:-1].isalnum():  # "word." / "Mr." / "J."
             if len(word) == 2 and word[0].isupper():  # noqa: PLR2004
@@ -374,7 +400,8 @@ def tokenize(
             flags[i] |= POSS
             if word.isupper() and word[0].isupper() and _two_letters(word):
                 flags[i] = POSS | UPPER | CAP
-        elif hyphenated(word) is not None:  # "long-term", "Taliban-led", "al-Amr"
+        # (a hyphenated word has no period; a dotted abbreviation has one)
+        elif "." not in word and hyphenated(word) is not None:  # "long-term", "al-Amr"
             if (
                 word[0].isupper()
                 and ("-" in word or "‐" in word or "–" in word)
@@ -391,7 +418,7 @@ def tokenize(
                 head, _, rest = word.partition("-")
                 if head.casefold() in _PARTICLES and rest[:1].isupper():
                     flags[i] = CAP
-        elif abbreviation(word) is not None:  # "U.S.", "W.Va.": one token
+        elif "." in word and abbreviation(word) is not None:  # "U.S.", "W.Va.": one token
             flags[i] = CAP | UPPER
         elif not _one_word(word):  # "O'Brien's", "1.5", "a.m.": the full pattern
             spliced.append(i)

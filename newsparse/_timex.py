@@ -504,6 +504,10 @@ _UNIT_STEMS = (  # the most common first: the scanner stops at the first one it 
     "year", "day", "month", "quarter", "week", "hour", "minute", "second", "night", "decade",
     "centur", "fortnight",
 )  # fmt: skip
+# Rules that read white space before their unit ("two years", not "6-year-old" or "Sunday"):
+# tried only when one of these is there too (see _unit_after_space).
+_UNIT_AFTER_SPACE = frozenset({"dur_num"})
+_SPACED_UNIT_STEMS = tuple(" " + stem for stem in _UNIT_STEMS)
 # Words one of which must occur (casefolded) within a match of the rule: a rule is only tried
 # when one of them is in the next _MAX_SPAN characters, which spares most pattern calls.
 _REQUIRES: dict[str, tuple[str, ...]] = {
@@ -611,10 +615,71 @@ def _rule_pattern(name: str) -> regex.Pattern[str]:
     ``(?-f)`` turns off the full case folding that ``VERSION1`` adds to ``IGNORECASE``: no
     rule needs "ß" to match "ss", and simple folding is much faster.
     """
-    return regex.compile("(?-f)" + _RULE_SOURCE[name], regex.IGNORECASE | regex.VERSION1)
+    source = _factor_alternations(_RULE_SOURCE[name])
+    return regex.compile("(?-f)" + source, regex.IGNORECASE | regex.VERSION1)
 
 
 _RULE_SOURCE = dict(_RULES)
+
+# A group with no group inside, and one token of a word alternation: a letter, a digit, an
+# escaped character or class ("\\.", "\\s") or "\\s++".
+_INNER_GROUP = regex.compile(r"(?<!\\)\((\?:|\?P<\w+>)([^()]*+)\)")
+_TOKEN = regex.compile(r"\\s\+\+|\\.|[^\\()|?*+{}\[\]^$.]")
+
+
+def _factor_alternations(source: str) -> str:
+    """*source* with each group that is an alternation of plain words written as a trie.
+
+    ``(?:seventeen|seventy|seven|six)`` becomes ``(?:seven(?:t(?:een|y))?|six)``: the
+    engine tries each alternative in turn (with IGNORECASE it cannot skip by the first
+    letter), so shared beginnings are read once. Alternatives are grouped by their first
+    token only where every one begins with a lower-case ASCII letter, which no character
+    matches for two of them; each group keeps its order, and an empty alternative keeps its
+    place, so the first alternative that leads to a match is the same (a test compares
+    every rule's matches both ways).
+    """
+
+    def factor(m: regex.Match[str]) -> str:
+        opener, body = m.groups()
+        alternatives = body.split("|")
+        tokens = [_TOKEN.findall(a) for a in alternatives]
+        if len(alternatives) == 1 or any(
+            "".join(t) != a for t, a in zip(tokens, alternatives, strict=True)
+        ):
+            return m.group()  # one word, or not only words
+        return f"({opener}{_trie(tokens)})"
+
+    return _INNER_GROUP.sub(factor, source)
+
+
+def _trie(alternatives: list[list[str]]) -> str:
+    """An alternation of token lists, in order, with shared beginnings written once."""
+    if not all(not a or ("a" <= a[0] <= "z" and len(a[0]) == 1) for a in alternatives):
+        return "|".join("".join(a) for a in alternatives)
+    empty = next((i for i, a in enumerate(alternatives) if not a), None)
+    if empty is not None:  # the empty alternative stays between those before and after it
+        before, after = alternatives[:empty], alternatives[empty + 1 :]
+        return "|".join(
+            [*([_trie(before)] if before else []), "", *([_trie(after)] if after else [])]
+        )
+    groups: dict[str, list[list[str]]] = {}
+    for a in alternatives:
+        groups.setdefault(a[0], []).append(a)
+    parts = []
+    for group in groups.values():
+        if len(group) == 1:
+            parts.append("".join(group[0]))
+            continue
+        size = 1  # the tokens all of them begin with
+        while all(len(a) > size for a in group) and len({a[size] for a in group}) == 1:
+            size += 1
+        head = "".join(group[0][:size])
+        rests = [a[size:] for a in group]
+        if rests[-1] or any(not r for r in rests[:-1]):
+            parts.append(f"{head}(?:{_trie(rests)})")
+        else:  # only the last one ends here: the rest is optional
+            parts.append(f"{head}(?:{_trie(rests[:-1])})?")
+    return "|".join(parts)
 
 
 @functools.cache
@@ -703,6 +768,7 @@ _DEADLINE = regex.compile(
 _PAST_PERFECT = regex.compile(r"\b(?:had|previously)\b", regex.IGNORECASE)
 # Searched backwards: the first match is the last clause break before a date.
 _CLAUSE_START = regex.compile(r"[.!?;:]\s|\n|,\s", regex.REVERSE)
+_CLAUSE_SPAN = 160  # how far back the clause of a date is looked for
 # Where the clause after a date stops mattering for its tense: reported speech and new clauses.
 _CLAUSE_END = regex.compile(r"\b(?:that|said|says|and|but|when|while|after|before|as)\b|[,;:(]")
 _SENTENCE_END = regex.compile(r"[.!?]\s|\n")
@@ -800,16 +866,16 @@ class Context:
     quarter_at: int = -1  # where the text named it
     anchor: str | None = None  # the last calendar value the text named (for "a year earlier")
     fallback: Callable[[str, dt.date | None], dt.date | None] | None = None
+    # the span of the last clause break in the _CLAUSE_SPAN characters before a position
+    _breaks: dict[int, tuple[int, int] | None] = attrs.field(factory=dict, init=False, repr=False)
 
     def tense(self, start: int, end: int) -> str:
         """The tense of the clause around ``[start, end)``: future, past or "" (unclear)."""
         if self.future(start, end):
             return "future"
-        lo = max(0, start - 60)
         if self.deadline(start):
             return "future"  # "by February", "until January": news deadlines lie ahead
-        last = _CLAUSE_START.search(self.text, lo, start)  # the last clause break
-        left = lo if last is None else last.end()
+        left = self._clause_start(start, 60)
         if _has_past(self.text, left, start):
             return "past"
         # a date that opens its clause ("In March, sales fell") takes the verb after it
@@ -836,10 +902,27 @@ class Context:
             return False
         return _PAST_PERFECT.search(self.text, self._clause_start(start), start) is None
 
-    def _clause_start(self, start: int) -> int:
-        lo = max(0, start - 160)
-        last = _CLAUSE_START.search(self.text, lo, start)  # the last clause break
-        return lo if last is None else last.end()
+    def _clause_start(self, start: int, span: int = _CLAUSE_SPAN) -> int:
+        """Where the last clause break in the *span* characters before *start* ends.
+
+        Without one, ``start - span`` (or 0). As ``_CLAUSE_START.search(text, lo, start)``
+        gives it, but each position is searched once, over ``_CLAUSE_SPAN`` characters: a
+        shorter span's break is that one when it lies within the span, or the newline that
+        ends it does ("\n" is a break by itself, ".\n" one of two characters); no other
+        break can end within it, since none ends later.
+        """
+        lo = max(0, start - span)
+        if start in self._breaks:
+            last = self._breaks[start]
+        else:
+            m = _CLAUSE_START.search(self.text, max(0, start - _CLAUSE_SPAN), start)
+            last = self._breaks[start] = None if m is None else m.span()
+        if last is None:
+            return lo
+        begin, end = last
+        if begin >= lo or (end - 1 >= lo and self.text[end - 1] == "\n"):
+            return end
+        return lo
 
     def future(self, start: int, end: int) -> bool:
         """Whether the sentence around ``[start, end)`` speaks of the future."""
@@ -1797,7 +1880,7 @@ def _try_rules(text: str, at: int, stop: int, names: tuple[str, ...]) -> Hit | N
     # share a group are neighbours in the plans)
     group_seen = -1
     ok = False
-    for match, rule_id, handler, group, words in steps:
+    for match, rule_id, handler, group, words, spaced in steps:
         if words:
             if group != group_seen:
                 if ahead is None:
@@ -1808,7 +1891,7 @@ def _try_rules(text: str, at: int, stop: int, names: tuple[str, ...]) -> Hit | N
                     if word in ahead:
                         ok = True
                         break
-            if not ok:
+            if not ok or (spaced and not _unit_after_space(ahead or "")):
                 continue
         m = match(text, at, window)
         if m is not None and m.end() > at:
@@ -2071,7 +2154,9 @@ def _candidates(text: str, start: int, stop: int) -> list[tuple[int, int, tuple[
                 if after in _NEXT_BYTES:
                     pass
                 elif not after or after[0] < 0x3A:  # noqa: PLR2004 - a digit: bytes below ":"
-                    after = b""  # (runs hold digits, "_" and lower-case letters only)
+                    # (runs hold digits, "_" and lower-case letters only): the rules that may
+                    # go on with a number depend on its first digit (see scan)
+                    after = after[:1]
                 else:
                     continue  # a function word before an ordinary word: nothing to try
             at = lengths[k] + k
@@ -2111,14 +2196,16 @@ _DISPATCH_CASED = {
     form: names for key, names in _DISPATCH.items() for form in {key, key.capitalize(), key.upper()}
 }
 # For each list of rules a word may start, what _try_rules runs: each rule's bound match
-# method, id and handler, and the index of its required words and the words. Filled on first
-# use (the patterns compile on first use).
+# method, id and handler, the index of its required words and the words, and whether it needs
+# a unit after white space (_UNIT_AFTER_SPACE). Filled on first use (the patterns compile on
+# first use).
 _Step = tuple[
     Callable[[str, int, int], "regex.Match[str] | None"],
     str,
     Callable[[regex.Match[str], Context], list[Found]],
     int,
     tuple[str, ...],
+    bool,
 ]
 
 
@@ -2130,9 +2217,25 @@ def _plan(names: tuple[str, ...]) -> tuple[_Step, ...]:
             _HANDLERS[name],
             _NEED_GROUPS.index(_REQUIRES[name]) if name in _REQUIRES else -1,
             _REQUIRES.get(name, ()),
+            name in _UNIT_AFTER_SPACE,
         )
         for name in names
     )
+
+
+def _unit_after_space(ahead: str) -> bool:
+    """Whether a unit stem follows white space in *ahead* (a casefolded window).
+
+    Other white space than " " is read as spaces: ``str.split()`` splits at every character
+    ``\\s`` matches (a test checks), and at a few more.
+    """
+    for stem in _SPACED_UNIT_STEMS:
+        if stem in ahead:
+            return True
+    if ahead.isascii() and ahead.isprintable():  # no white space but " "
+        return False
+    seen = " ".join(ahead.split())
+    return any(stem in seen for stem in _SPACED_UNIT_STEMS)
 
 
 _PLANS: dict[tuple[str, ...], tuple[_Step, ...]] = {}

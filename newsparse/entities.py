@@ -26,6 +26,7 @@ import itertools
 import operator
 import re
 import string
+import sys
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
@@ -306,7 +307,13 @@ _PLACE_OF = _words(
 )
 # The longest run of capitalised words taken as one name (longer runs are cut).
 _MAX_RUN = 12
-_ROMAN = regex.compile(r"[ivxlc]{1,8}+")
+
+
+def _roman(key: str) -> bool:
+    """True if *key* is a Roman numeral of one to eight letters i, v, x, l and c ("iii")."""
+    return 0 < len(key) <= 8 and not key.strip("ivxlc")  # noqa: PLR2004
+
+
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 # Nominal mentions: "the minister", "the former president".
 _NOMINAL = regex.compile(
@@ -341,6 +348,12 @@ _PARTY_HYPHENS = tuple(re.compile(f"{h}(?<=[DRI]{h})") for h in "-‐–")
 _DATELINE = regex.compile(
     r"[ \t]{0,8}+(?P<place>\p{Lu}{2,}+(?:[ \-]\p{Lu}{2,}+){0,3}+)(?=,[ ]|[ ]\(|[ ][—–-])"
 )
+# The same for a text whose letters are all ASCII, in the standard ``re`` module (cheaper
+# calls). Greedy, not possessive (Python 3.10's ``re``), which matches alike: a run given
+# back leaves a capital, a space or a hyphen where the look-ahead needs ", ", " (" or " —".
+_ASCII_DATELINE = re.compile(
+    r"[ \t]{0,8}(?P<place>[A-Z]{2,}(?:[ \-][A-Z]{2,}){0,3})(?=,[ ]|[ ]\(|[ ][—–-])"
+)
 # A line feed before a line that may hold a dateline: a blank or two capitals first (as
 # _DATELINE needs), and the same for a text whose letters are all ASCII (stdlib ``re``).
 _LINE_HEAD = regex.compile(r"\n(?=[ \t]|\p{Lu}{2})")
@@ -349,7 +362,12 @@ _PARTIES = {"D": "Democratic Party", "R": "Republican Party", "I": "independent"
 # Characters between two words that end a sentence or open a quotation or an aside.
 _SENTENCE_GAP = frozenset('.!?:;\n\r"“”‘([\u2029\u2028')
 _WORD_SPLIT = regex.compile(r"[\s\-]+")  # the words of a name, for its initials
-_TERMINAL = regex.compile(r"[.!?](?:\s|$)")
+# A sentence's end: ".", "!" or "?" before white space or at the end. In the standard ``re``
+# module, with the white space of ``regex``'s \s spelled out (``re``'s \s also takes
+# \x1c-\x1f).
+_TERMINAL = re.compile(
+    r"[.!?](?:[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]|$)"
+)
 _ACRONYM_DEF = regex.compile(r"[ ]?\((?P<acr>\p{Lu}[\p{Lu}\p{Ll}&.\-]{0,9}+\p{Lu}\.?)\)")
 
 
@@ -359,6 +377,7 @@ _NO_CAP_BIT = bytes(int(not b & CAP) for b in range(256))
 
 _FIRST = operator.itemgetter(0)
 _START = operator.attrgetter("start")
+_FIRST_START = operator.attrgetter("first")  # of an entity being built: its first mention
 _END = operator.attrgetter("end")
 _SPAN = operator.attrgetter("start", "end")
 
@@ -386,7 +405,7 @@ class _Cand:
         "words",
     )
 
-    def __init__(  # noqa: PLR0917 - the positional fields of the old record
+    def __init__(  # noqa: PLR0917 - the fields, in order (hot paths pass all)
         self,
         start: int,
         end: int,
@@ -394,8 +413,10 @@ class _Cand:
         canonical: str | None = None,
         kind: MentionKind = "name",
         rule: str = "",
-        *,
         evidence: str = "",
+        words: tuple[str, ...] = (),
+        klass: str = "",
+        sentence_start: bool = False,  # noqa: FBT001, FBT002 - a field
     ) -> None:
         self.start = start
         self.end = end
@@ -403,14 +424,14 @@ class _Cand:
         self.canonical = canonical  # from a lexicon
         self.kind = kind
         self.rule = rule
+        self.evidence = evidence  # "title", "first-name", "head", "context-loc"...
+        self.words = words  # folded words of the name
+        self.klass = klass  # the lexicon entry's class: country, city, state...
+        self.sentence_start = sentence_start
         self.titles: tuple[str, ...] = ()
         self.affiliation: str | None = None
-        self.sentence_start = False
-        self.evidence = evidence  # "title", "first-name", "head", "context-loc"...
         self.nested = False
-        self.words: tuple[str, ...] = ()  # folded words of the name
         self.acronym_of: int | None = None  # index of the candidate this acronym defines
-        self.klass = ""  # the lexicon entry's class: country, city, state...
 
 
 class _Doc:
@@ -428,6 +449,7 @@ class _Doc:
         self.shout_lines: list[tuple[int, int]] = []  # token ranges of those lines
         self.skip = [False] * n
         self.cands: list[_Cand] = []
+        self.acronym_defs = False  # some candidate is an acronym defined in the text
         self.party_tags: list[tuple[int, int, str, int, int]] = []
         self.links = toks.links  # tokens i and i + 1 are separated by spaces only
         self.keys, self.flags, self.first_words = keys, flags, g.first_words  # (for gaz)
@@ -462,10 +484,12 @@ class _Doc:
         # a dateline starts a line with two capitals or a blank: the first line (if it
         # starts one) and the lines after a line feed that start so (one search)
         lines = [start] if start == 0 or text[start - 1] == "\n" else []
-        line_head = _ASCII_LINE_HEAD if ascii_words(text, start, end) else _LINE_HEAD
+        ascii_ok = ascii_words(text, start, end)
+        line_head = _ASCII_LINE_HEAD if ascii_ok else _LINE_HEAD
+        dateline: re.Pattern[str] | regex.Pattern[str] = _ASCII_DATELINE if ascii_ok else _DATELINE
         lines += [m.end() for m in line_head.finditer(text, start, end)]
         for line in lines:
-            m = _DATELINE.match(text, line, end)
+            m = dateline.match(text, line, end)
             if m is not None:
                 idx = self._tokens_in(*m.span("place"))
                 if idx:
@@ -497,10 +521,18 @@ class _Doc:
         )
         # the lines, as str.splitlines() cuts them (the breaks of _text.iter_lines)
         segment = text[start:end]
-        line_starts = list(
-            itertools.accumulate(map(len, segment.splitlines(keepends=True)), initial=start)
-        )
-        line_ends = list(map(operator.add, line_starts, map(len, segment.splitlines())))
+        lines = segment.splitlines()
+        if "\r\n" in segment:
+            line_starts = list(
+                itertools.accumulate(map(len, segment.splitlines(keepends=True)), initial=start)
+            )
+        else:  # every line break is one character: a line starts one after the last ends
+            # (the last start is one past the end unless a line break ends the segment:
+            # past every token either way)
+            line_starts = list(
+                itertools.accumulate(map((1).__add__, map(len, lines)), initial=start)
+            )
+        line_ends = list(map(operator.add, line_starts, map(len, lines)))
         # only short lines (not empty) and lines with two words in capitals can be marked
         todo = set(
             itertools.compress(
@@ -1030,11 +1062,11 @@ def _add_gaz(doc: _Doc, i: int, j: int, entry: Entry, rule: str, *, nested: bool
         entry.canonical,
         kind,
         rule if kind != "demonym" else "entity.demonym",
+        _evidence(toks.keys, doc.links, i, j, doc.n),
+        tuple(toks.keys[i:j]),
+        entry.klass,
     )
     cand.nested = nested
-    cand.klass = entry.klass
-    cand.words = tuple(toks.keys[i:j])
-    _context(doc, i, j, cand)
     doc.cands.append(cand)
 
 
@@ -1116,14 +1148,16 @@ def _add_person(
 
 def _add_single(doc: _Doc, i: int) -> None:
     toks = doc.toks
-    cand = _Cand(toks.starts[i], toks.ends[i], None, rule="entity.name")
-    cand.words = (toks.keys[i],)
-    cand.sentence_start = doc.sent[i]
+    key = toks.keys[i]
+    etype: EntityType | None = None
+    kind: MentionKind = "name"
+    rule = "entity.name"
     if toks.flags[i] & UPPER:
-        cand.type = "MISC" if any(ch.isdigit() for ch in toks.keys[i]) else "ORG"
-        cand.kind = "acronym"
-        cand.rule = "entity.acronym"
-    _context(doc, i, i + 1, cand)
+        etype = "MISC" if any(ch.isdigit() for ch in key) else "ORG"
+        kind, rule = "acronym", "entity.acronym"
+    evidence = _evidence(toks.keys, doc.links, i, i + 1, doc.n)
+    cand = _Cand(toks.starts[i], toks.ends[i], etype, None, kind, rule, evidence, (key,))
+    cand.sentence_start = doc.sent[i]
     doc.cands.append(cand)
 
 
@@ -1242,12 +1276,19 @@ def _scan(doc: _Doc) -> None:
             if entry.klass == "state-abbreviation" or entry.kind != "name" or entry.upper:
                 _add_gaz(doc, i - 1, i, entry, "entity.lexicon")
                 continue
-            cand = _Cand(starts[i - 1], ends[i - 1], entry.type, entry.canonical)  # _add_gaz
-            cand.rule = "entity.lexicon"
-            cand.klass = entry.klass
-            cand.words = (key,)
-            cand.evidence = _evidence(keys, links, i - 1, i, n)
-            cands.append(cand)
+            cands.append(  # _add_gaz, inlined
+                _Cand(
+                    starts[i - 1],
+                    ends[i - 1],
+                    entry.type,
+                    entry.canonical,
+                    "name",
+                    "entity.lexicon",
+                    _evidence(keys, links, i - 1, i, n),
+                    (key,),
+                    entry.klass,
+                )
+            )
         elif titles.get(key) not in {"head", "honorific"} and not (
             i > 1
             and links[i - 2]
@@ -1255,14 +1296,31 @@ def _scan(doc: _Doc) -> None:
             and (keys[i - 2] in _PRE_MODIFIERS or keys[i - 2] in titles)
             and _person_after_titles(doc, i - 1, i)
         ):  # (a title word alone is no name): _add_single, inlined
-            cand = _Cand(starts[i - 1], ends[i - 1], None, rule="entity.name")
-            cand.words = (key,)
-            cand.sentence_start = sent[i - 1]
             if flags[i - 1] & UPPER:
-                cand.type = "MISC" if any(ch.isdigit() for ch in key) else "ORG"
-                cand.kind = "acronym"
-                cand.rule = "entity.acronym"
-            cand.evidence = _evidence(keys, links, i - 1, i, n)
+                cand = _Cand(
+                    starts[i - 1],
+                    ends[i - 1],
+                    "MISC" if any(ch.isdigit() for ch in key) else "ORG",
+                    None,
+                    "acronym",
+                    "entity.acronym",
+                    _evidence(keys, links, i - 1, i, n),
+                    (key,),
+                )
+                cand.sentence_start = sent[i - 1]
+            else:
+                cand = _Cand(
+                    starts[i - 1],
+                    ends[i - 1],
+                    None,
+                    None,
+                    "name",
+                    "entity.name",
+                    _evidence(keys, links, i - 1, i, n),
+                    (key,),
+                    "",
+                    sent[i - 1],
+                )
             cands.append(cand)
 
 
@@ -1350,6 +1408,7 @@ def _acronyms(doc: _Doc) -> None:
         if not _spells(c.words[0], fold(initials)):
             continue
         c.acronym_of = owner
+        doc.acronym_defs = True
         if o.type is None or (o.evidence not in {"title", "first-name"} and o.type == "PER"):
             o.type = "ORG"
             o.evidence = "acronym-defined"
@@ -1362,6 +1421,7 @@ class _Ent:
     __slots__ = (
         "affiliation",
         "canonical",
+        "first",
         "forms",
         "mentions",
         "name",
@@ -1376,6 +1436,7 @@ class _Ent:
         self.name = name
         self.canonical = canonical  # the name comes from a lexicon: keep it
         self.mentions: list[Mention] = []
+        self.first = sys.maxsize  # the start of its first mention (in text order)
         self.titles: list[str] = []
         self.forms: list[str] = []
         self.affiliation: str | None = None
@@ -1482,7 +1543,9 @@ def _split_place_first(c: _Cand, text: str) -> _Cand:
     return place
 
 
-_COORDINATION = regex.compile(r",[ ]?(?:and[ ]|or[ ])?|[ ](?:and|or)[ ]")
+# What joins the names of a list: a comma (with a space, "and" or "or"), or "and" / "or"
+# between spaces (the strings that ``,[ ]?(?:and[ ]|or[ ])?|[ ](?:and|or)[ ]`` matches).
+_COORDINATIONS = frozenset({",", ", ", ",and ", ",or ", ", and ", ", or ", " and ", " or "})
 
 
 def _coordinated_type(
@@ -1496,7 +1559,7 @@ def _coordinated_type(
         if o.nested or o.type not in {"LOC", "ORG", "PER"} or o.kind == "demonym":
             continue
         a, b = (o.end, cands[k].start) if other < k else (cands[k].end, o.start)
-        if 0 < b - a <= 6 and _COORDINATION.fullmatch(text, a, b) is not None:  # noqa: PLR2004
+        if 0 < b - a <= 6 and text[a:b] in _COORDINATIONS:  # noqa: PLR2004
             return o.type, "entity.coordination"
     return etype, rule
 
@@ -1536,7 +1599,9 @@ def _build(doc: _Doc) -> list[_Ent]:
     org_first: dict[str, int] = {}
     org_heads: dict[str, list[int]] = {}  # head word -> organisations (in order of creation)
     initials: dict[str, int] = {}
-    at: dict[tuple[int, int], int] = {}  # mention span -> entity index
+    # mention span -> entity index (looked up for the acronyms defined in the text only)
+    at: dict[tuple[int, int], int] = {}
+    spans = doc.acronym_defs
     alone: dict[str, int] = {}
     speakers: set[str] = set()
     for c in cands:
@@ -1565,7 +1630,10 @@ def _build(doc: _Doc) -> list[_Ent]:
         start, end = c.start, c.end
         surface = text[start:end]  # (its span is valid: no validation)
         e.mentions.append(_unchecked_mention(start, end, surface, c.kind, c.rule))
-        at[start, end] = idx
+        if start < e.first:  # noqa: PLR1730 - (cheaper than a min() call per mention)
+            e.first = start
+        if spans:
+            at[start, end] = idx
         if surface not in e.forms:
             e.forms.append(surface)
         for t in c.titles:
@@ -1706,10 +1774,7 @@ def _build(doc: _Doc) -> list[_Ent]:
             ):
                 continue  # "Smith said ..." may open a sentence; "Officials said" may not
             if c.kind == "acronym" and (
-                w in g.stop
-                or w in g.not_names
-                or _ROMAN.fullmatch(w) is not None
-                or sum(ch.isalpha() for ch in w) > 5  # noqa: PLR2004 - a shouted word
+                w in g.stop or w in g.not_names or _roman(w) or sum(ch.isalpha() for ch in w) > 5  # noqa: PLR2004 - a shouted word
             ):
                 continue
             etype, rule = _single_type(c, g)
@@ -1726,6 +1791,8 @@ def _build(doc: _Doc) -> list[_Ent]:
 
 def _display(surface: str) -> str:
     """A name as shown: one space between words."""
+    if surface.isprintable() and "  " not in f" {surface} ":
+        return surface  # (its only white space: single spaces between words)
     return " ".join(surface.split())
 
 
@@ -1739,8 +1806,7 @@ def _nominals(doc: _Doc, ents: list[_Ent], start: int, end: int) -> None:
             if not t.split():
                 continue
             head = fold(t.split()[-1]).rstrip(".")
-            first = min(m.start for m in e.mentions)
-            holders.setdefault(head, []).append((first, k))
+            holders.setdefault(head, []).append((e.first, k))
     if not holders:
         return
     windows = [(start, end)]
@@ -1850,6 +1916,7 @@ def _party_tags(doc: _Doc, ents: list[_Ent]) -> None:
             ents.append(target)
         kind: MentionKind = "acronym" if "." in state or state.isupper() else "name"
         target.mentions.append(_unchecked_mention(ss, se, state, kind, "entity.party-state"))
+        target.first = min(target.first, ss)
         if state not in target.forms:
             target.forms.append(state)
 
@@ -1925,7 +1992,7 @@ def _find(
 
 def _entities(found: list[_Ent]) -> tuple[Entity, ...]:
     out = []
-    ordered = sorted(found, key=lambda e: min(map(_START, e.mentions)))
+    ordered = sorted(found, key=_FIRST_START)
     for n, e in enumerate(ordered, start=1):
         if len(e.mentions) == 1:
             mentions: tuple[Mention, ...] = (e.mentions[0],)
