@@ -2,7 +2,8 @@
 
 A boundary is a run of ``.``, ``!``, ``?`` or ``…`` (with any closing quotation marks and
 brackets after it), then white space, then something that can start a sentence: a capital
-or a digit, after up to two opening marks (``"‘We``, or the ``''We`` of typewriter style). A period
+or a digit, after up to two opening marks (``"‘We``, or the ``''We`` of typewriter style), or
+any letter after an opening double mark (``"iPhone 16 is …``). A period
 after a known abbreviation ("Mr.", "Sen.") or a single capital initial ("G.") is not a
 boundary. Callers pass the quotation spans they found, and no boundary falls inside one.
 """
@@ -23,7 +24,8 @@ __all__ = ["iter_sentences"]
 _BOUNDARY = regex.compile(
     # a run of `.!?` is tried from its first character only (`\G`: where the scan starts),
     # so a long run costs linear time: a later start in the run ends where the first does
-    r"(?:(?:(?<![.!?])|\G)[.!?]++|…)[\"”’'»)\]]{0,3}+(?=\s{1,20}+[\"“‘'«„(\[]{0,2}+[\p{Lu}\d])"
+    r"(?:(?:(?<![.!?])|\G)[.!?]++|…)[\"”’'»)\]]{0,3}+"
+    r"(?=\s{1,20}+(?:[\"“‘'«„(\[]{0,2}+[\p{Lu}\d]|[\"“«„]{1,2}+\p{Ll}))"
     # a line that opens a quote; the look-behind keeps the pattern anchored on the line break,
     # so the scan only stops at `.!?…` and line breaks (not at every space)
     r"|(?<=\S[ \t\u00a0]{0,20}+)\r?\n(?=[ \t]{0,20}+[\"“«„])"
@@ -44,9 +46,10 @@ def _common_boundary(first: str = "[.!?…]") -> re.Pattern[str]:
     """
     space = common_char_class(regex.compile(r"\s"))
     start = common_char_class(regex.compile(r"[\p{Lu}\d]"))
+    lower = common_char_class(regex.compile(r"\p{Ll}"))
     return re.compile(
         first + r"(?<![.!?][.!?])(?:(?<=[.!?])[.!?]*)?[\"”’'»)\]]{0,3}"
-        f"(?={space}{{1,20}}[\"“‘'«„(\\[]{{0,2}}{start})"
+        f'(?={space}{{1,20}}(?:["“‘\'«„(\\[]{{0,2}}{start}|["“«„]{{1,2}}{lower}))'
     )
 
 

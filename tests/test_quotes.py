@@ -1629,3 +1629,14 @@ def test_a_passive_cue_gives_no_speaker_of_its_own() -> None:
     )
     speakers = {q.speaker.text for q in _quotes(text, indirect=True) if q.speaker is not None}
     assert speakers == {"Yonhap"}
+
+
+def test_a_quote_that_opens_in_lower_case_starts_a_sentence() -> None:
+    text = (
+        '"We are pleased," Tim Cook told analysts on a call. "iPhone 16 is off to a great start."'
+    )
+    got = [(q.text, q.rule, _speaker(q)) for q in _quotes(text)]
+    assert got == [
+        ("We are pleased,", "quote.direct", "Tim Cook"),
+        ("iPhone 16 is off to a great start.", "quote.continued", "Tim Cook"),
+    ]
