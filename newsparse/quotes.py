@@ -1242,6 +1242,12 @@ def _lead_cue(toks: _Toks, lo_index: int, k: int) -> int | None:
         if toks.word[c] and low[c] in cues and not (toks.cap[c] and c != lo_index):
             if _after_modal(toks, c, lo_index) or _noun_cue(toks, c, k):
                 continue  # "will say"; "Kim's mental state is": no speech
+            if (
+                c > lo_index
+                and (toks.low[c - 1] in _ARTICLES or toks.low[c - 1] in _POSSESSIVES)
+                and toks.text[c + 1] != ":"
+            ):
+                continue  # "wrote in a note that": a noun ("changed my answer:" introduces)
             return c
         if low[c] == "according" and c + 1 < k and low[c + 1] == "to":
             return c

@@ -1640,3 +1640,25 @@ def test_a_quote_that_opens_in_lower_case_starts_a_sentence() -> None:
         ("We are pleased,", "quote.direct", "Tim Cook"),
         ("iPhone 16 is off to a great start.", "quote.continued", "Tim Cook"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            'Analysts wrote in a note that the results were "solid but unspectacular."',
+            [("solid but unspectacular.", "partial", "Analysts")],
+            id="a-note-is-no-cue",
+        ),
+        pytest.param(
+            'I had to change my answer: "Of course I believe in it."',
+            [("Of course I believe in it.", "direct", "I")],
+            id="a-noun-before-a-colon-still-introduces",
+        ),
+    ],
+)
+def test_a_cue_word_after_an_article_or_possessive_is_a_noun(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    got = [(q.text, q.kind, _speaker(q)) for q in _quotes(text) if q.kind != "indirect"]
+    assert got == expected
