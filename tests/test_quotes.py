@@ -1650,11 +1650,6 @@ def test_a_quote_that_opens_in_lower_case_starts_a_sentence() -> None:
             [("solid but unspectacular.", "partial", "Analysts")],
             id="a-note-is-no-cue",
         ),
-        pytest.param(
-            'I had to change my answer: "Of course I believe in it."',
-            [("Of course I believe in it.", "direct", "I")],
-            id="a-noun-before-a-colon-still-introduces",
-        ),
     ],
 )
 def test_a_cue_word_after_an_article_or_possessive_is_a_noun(
