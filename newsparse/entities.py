@@ -760,7 +760,8 @@ def _affiliations(doc: _Doc, i: int, t_end: int) -> str | None:
             _add_gaz(doc, k, found[0], found[1], "entity.lexicon", nested=True)
             k = found[0]
             continue
-        if doc.toks.keys[k] in doc.g.heads and k > i:
+        key = doc.toks.keys[k]
+        if key in doc.g.heads and k > i and key not in doc.g.titles:  # not "Chief Financial"
             cand = _Cand(doc.toks.starts[i], doc.toks.ends[k], doc.g.heads[doc.toks.keys[k]])
             cand.rule = "entity.head"
             cand.evidence = "head"

@@ -49,6 +49,27 @@ def _named(entity: Entity) -> list[str]:
             id="coordinated-titles",
         ),
         pytest.param(
+            "Chief Financial Officer Kevan Parekh said revenue would grow.",
+            "Kevan Parekh",
+            ("Chief Financial Officer",),
+            None,
+            id="chief-financial-officer",
+        ),
+        pytest.param(
+            "Labour MP Diane Abbott told the Commons she was worried.",
+            "Diane Abbott",
+            ("Labour MP",),
+            None,
+            id="british-mp",
+        ),
+        pytest.param(
+            "AP Economics Writer Paul Wiseman contributed to this report.",
+            "Paul Wiseman",
+            ("AP Economics Writer",),
+            "Associated Press",
+            id="capitalised-writer-before-a-name",
+        ),
+        pytest.param(
             "The plan drew criticism from former U.S. President Donald Trump on Friday.",
             "Donald Trump",
             ("former U.S. President",),
