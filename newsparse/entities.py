@@ -368,7 +368,6 @@ _WORD_SPLIT = regex.compile(r"[\s\-]+")  # the words of a name, for its initials
 _TERMINAL = re.compile(
     r"[.!?](?:[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]|$)"
 )
-_ACRONYM_DEF = regex.compile(r"[ ]?\((?P<acr>\p{Lu}[\p{Lu}\p{Ll}&.\-]{0,9}+\p{Lu}\.?)\)")
 
 
 # Byte translation tables of token flags: 1 where the CAP bit is set / not set.
