@@ -771,6 +771,13 @@ def _affiliations(doc: _Doc, i: int, t_end: int) -> str | None:
     return affiliation
 
 
+# last words that keep a known organisation's name going ("Dow Jones Industrial Average")
+_ORG_TAILS = frozenset(
+    {"average", "index", "report", "markets", "capital", "international", "group",
+     "securities", "fund", "funds", "holdings", "partners", "foundation", "perspective"}
+)  # fmt: skip
+
+
 def _analyse_run(doc: _Doc, i: int, j: int) -> None:
     """Turn the run of tokens [i, j) into candidates."""
     toks, g = doc.toks, doc.g
@@ -790,6 +797,8 @@ def _analyse_run(doc: _Doc, i: int, j: int) -> None:
         if doc.sent[i] and i + 1 < j:
             doc.sent[i + 1] = True  # "The Latest": still the start of a sentence
         i += 1
+    if i < j and all(k in g.not_names for k in toks.keys[i:j]):
+        return  # "5:12 PM PT": words that name nothing, together too
     if i >= j:
         return
     whole = doc.gaz(i, j)
@@ -942,6 +951,16 @@ def _analyse_run(doc: _Doc, i: int, j: int) -> None:
             cand.words = tuple(toks.keys[i:j])
             cand.sentence_start = doc.sent[i]
             doc.cands.append(cand)
+            return
+        if (
+            entry.type == "ORG"
+            and first[0] - i > 1
+            and (toks.keys[j - 1] in g.heads or toks.keys[j - 1] in _ORG_TAILS)
+            and doc.gaz(first[0], j) is None
+        ):
+            # a company's longer name or arm: "Morgan Stanley Capital International",
+            # "Dow Jones Industrial Average"; not "the Washington Post Trump said"
+            _add_named(doc, i, j, "ORG", "entity.lexicon-prefix")
             return
         _add_gaz(doc, i, first[0], entry, "entity.lexicon")
         _analyse_run(doc, first[0], j)
@@ -1586,6 +1605,26 @@ def _shorter_or_longer(
     return None
 
 
+# a company's legal form after its name ("Apple Inc.", "Toyota Motor Corp")
+_CORP_SUFFIXES = frozenset(
+    {"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "ag", "sa", "nv", "gmbh", "lp"}
+)
+
+
+def _initials_aside(words: tuple[str, ...]) -> tuple[tuple[str, str], tuple[str, ...]] | None:
+    """Return a full name's first and last word and its middle initials, or None.
+
+    "donald j. trump" gives (("donald", "trump"), ("j.",)); a middle word that is no
+    initial ("hillary rodham clinton") gives None.
+    """
+    if len(words) < 2 or len(words) > 4:  # noqa: PLR2004
+        return None
+    middle = words[1:-1]
+    if not all(len(w.rstrip(".")) == 1 for w in middle):
+        return None
+    return (words[0], words[-1]), middle
+
+
 def _build(doc: _Doc) -> list[_Ent]:
     """Group candidates into entities (in order of first mention)."""
     text, g = doc.text, doc.g
@@ -1646,6 +1685,8 @@ def _build(doc: _Doc) -> list[_Ent]:
             e.words = c.words
 
     # pass A: names of several words (and headed names) that no lexicon knows
+    # (first and last word) -> (entity, middle initials) of a person's full name
+    person_base: dict[tuple[str, str], tuple[int, tuple[str, ...]]] = {}
     singles: list[_Cand] = []
     single_at: list[int] = []  # the single's index in cands, or -1
     listed: list[_Cand] = []
@@ -1673,6 +1714,8 @@ def _build(doc: _Doc) -> list[_Ent]:
         if c.rule in {"entity.name", ""}:
             c.rule = rule
         key = (etype, " ".join(c.words))
+        if etype == "ORG" and len(c.words) > 1 and c.words[-1].rstrip(".") in _CORP_SUFFIXES:
+            key = (etype, " ".join(c.words[:-1]))  # "Apple Inc." is "Apple"
         strength = _STRENGTH.get(c.rule, 2)
         same_words = by_key.get(("*", key[1]))
         if key not in by_key and same_words is not None:
@@ -1686,7 +1729,14 @@ def _build(doc: _Doc) -> list[_Ent]:
             same = _shorter_or_longer(c.words, org_heads.get(c.words[-1], []), ents)
             if same is not None:
                 by_key[key] = same  # "Andy Warhol Foundation" ... "for the Visual Arts"
+        base = _initials_aside(c.words) if etype == "PER" else None
+        if base is not None and key not in by_key:
+            known = person_base.get(base[0])
+            if known is not None and (not known[1] or not base[1] or known[1] == base[1]):
+                by_key[key] = known[0]  # "Donald J. Trump" ... "Donald Trump"
         idx = ent_for(key, etype, c)
+        if base is not None:
+            person_base.setdefault(base[0], (idx, base[1]))
         by_key.setdefault(("*", key[1]), idx)
         ents[idx].strength = max(ents[idx].strength, strength)
         add(idx, c)

@@ -437,6 +437,50 @@ def test_context_types(text: str, expected: list[tuple[str, str, int]]) -> None:
     assert [(e.name, e.type, len(e.mentions)) for e in _entities(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Donald J. Trump spoke. Later, Donald Trump left.",
+            [("Donald J. Trump", "PER", 2)],
+            id="a-middle-initial-is-the-same-person",
+        ),
+        pytest.param(
+            "George W. Bush met George H. W. Bush.",
+            [("George W. Bush", "PER", 1), ("George H. W. Bush", "PER", 1)],
+            id="other-initials-are-another-person",
+        ),
+        pytest.param(
+            "Apple Inc. reported revenue. Apple shares rose.",
+            [("Apple Inc.", "ORG", 2)],
+            id="a-legal-form-is-the-same-company",
+        ),
+        pytest.param(
+            "The Fed raised rates. The Federal Reserve said inflation fell.",
+            [("Federal Reserve", "ORG", 2)],
+            id="fed-is-the-federal-reserve",
+        ),
+        pytest.param(
+            "Analysts at Morgan Stanley wrote a note.",
+            [("Morgan Stanley", "ORG", 1)],
+            id="a-bank-named-like-a-person",
+        ),
+        pytest.param(
+            "The Dow Jones Industrial Average fell.",
+            [("Dow Jones Industrial Average", "ORG", 1)],
+            id="a-known-name-that-goes-on",
+        ),
+        pytest.param(
+            "At the Washington Post Trump said no.",
+            [("The Washington Post", "ORG", 1), ("Trump", "PER", 1)],
+            id="a-known-name-then-a-person",
+        ),
+    ],
+)
+def test_one_entity_or_two(text: str, expected: list[tuple[str, str, int]]) -> None:
+    assert [(e.name, e.type, len(e.mentions)) for e in _entities(text)] == expected
+
+
 def test_appositive_needs_a_name() -> None:
     text = "Ana Ruiz said Monday, the former mayor, that she would return."
     assert [(e.name, e.titles) for e in _entities(text)] == [("Ana Ruiz", ())]
@@ -461,6 +505,8 @@ def test_transcript_speaker_labels_join_the_person() -> None:
             id="suffix-after-a-comma",
         ),
         pytest.param("The talks, I’ve heard, went on.", [], id="contraction"),
+        pytest.param("The update came at 5:12 PM EST on Aug. 3.", [], id="time-zone-and-month"),
+        pytest.param("Brent rose by 1:30 p.m. ET (1730 GMT).", [], id="eastern-time"),
         pytest.param(
             "Follow Pam Okoye on Twitter.",
             [("Pam Okoye", "PER"), ("Twitter", "ORG")],
