@@ -337,7 +337,8 @@ _ASCII_NOT_IN_NOMINAL = re.compile(r"[^A-Za-z\- ]")
 # (Del. Ana Ruiz (D-Newport News)).
 _PARTY_STATE = regex.compile(
     r"(?:\(|,[ ])(?P<party>[DRI])[\-‐–]"
-    r"(?P<state>\p{Lu}[\p{L}.]{1,12}+(?:[ ]\p{Lu}[\p{L}.]{1,12}+){0,2}+)(?=[),])"
+    r"(?P<state>\p{Lu}[\p{L}.]{1,12}+(?:[ ]\p{Lu}[\p{L}.]{1,12}+){0,2}+)"
+    r"(?:(?=[),])|(?<=\.)(?=\s|$))"  # "(I-Vt.)", ", D-Ohio,", or "…, said Sen. X, I-Ariz."
 )
 # What every party-state tag holds: a party letter and a hyphen. One pattern per hyphen,
 # the hyphen first: stdlib ``re`` finds a literal first character fast (ten times faster

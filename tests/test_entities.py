@@ -108,6 +108,13 @@ def _named(entity: Entity) -> list[str]:
             id="sen-with-party-state",
         ),
         pytest.param(
+            '"We want this fixed," said Sen. Kyrsten Sinema, I-Ariz.',
+            "Kyrsten Sinema",
+            ("Sen.",),
+            "independent",
+            id="party-state-ending-the-sentence",
+        ),
+        pytest.param(
             "Rep. Alma Adams (D-N.C.) voted against it.",
             "Alma Adams",
             ("Rep.",),
