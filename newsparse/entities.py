@@ -27,7 +27,7 @@ import operator
 import re
 import string
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
@@ -491,7 +491,7 @@ class _Doc:
         for line in lines:
             m = dateline.match(text, line, end)
             if m is not None:
-                idx = self._tokens_in(*m.span("place"))
+                idx = self.tokens_in(*m.span("place"))
                 if idx:
                     self.datelines[idx.start] = idx.stop
         hyphens = _PARTY_HYPHENS[:1] if text.isascii() else _PARTY_HYPHENS
@@ -500,10 +500,10 @@ class _Doc:
             s, e = m.span()
             st = m.span("state")
             self.party_tags.append((s, e, m.group("party"), st[0], st[1]))
-            for i in self._tokens_in(s, e):
+            for i in self.tokens_in(s, e):
                 self.skip[i] = True
 
-    def _tokens_in(self, s: int, e: int) -> range:
+    def tokens_in(self, s: int, e: int) -> range:
         lo = bisect.bisect_left(self.toks.starts, s)
         hi = bisect.bisect_left(self.toks.starts, e)
         return range(lo, hi)
@@ -2019,7 +2019,13 @@ def _appositives(doc: _Doc) -> None:
 
 
 def _find(
-    text: str, start: int, end: int, g: Gazetteer, headline: tuple[int, int] = (0, 0)
+    text: str,
+    start: int,
+    end: int,
+    g: Gazetteer,
+    headline: tuple[int, int] = (0, 0),
+    *,
+    authors: Sequence[tuple[int, int]] = (),
 ) -> list[_Ent]:
     doc = _Doc(text, start, end, g, headline)
     _scan(doc)
@@ -2035,10 +2041,43 @@ def _find(
     _appositives(doc)
     _acronyms(doc)
     _sports_teams(doc)
+    if authors:
+        _authors(doc, authors)
     ents = _build(doc)
     _nominals(doc, ents, start, end)
     _party_tags(doc, ents)
     return [e for e in ents if e.mentions]
+
+
+def _authors(doc: _Doc, spans: Sequence[tuple[int, int]]) -> None:
+    """Make the byline's and credit lines' names people (rule ``entity.byline``).
+
+    The structure stage found them as names: "Florence Tan" is no place Florence.
+    """
+    for s, e in spans:
+        idx = doc.tokens_in(s, e)
+        if not idx:
+            continue
+        doc.cands = [c for c in doc.cands if c.end <= s or c.start >= e]
+        _add_person(doc, idx.start, idx.stop, titles=[], affiliation=None, rule="entity.byline")
+
+
+def _author_spans(article: Article) -> list[tuple[int, int]]:
+    """Where the names of the bylines and credit lines stand in the text."""
+    text = article.text
+    spans = []
+    named: list[tuple[int, int, tuple[str, ...]]] = [
+        (b.start, b.end, (b.name,)) for b in article.bylines if b.name
+    ]
+    named += [(c.start, c.end, c.names) for c in article.credits if c.names]
+    for lo, hi, names in named:
+        at = lo
+        for name in names:
+            i = text.find(name, at, hi)
+            if i >= 0:
+                spans.append((i, i + len(name)))
+                at = i + len(name)
+    return spans
 
 
 def _entities(found: list[_Ent]) -> tuple[Entity, ...]:
@@ -2109,5 +2148,8 @@ def extract_entities(article: Article, *, lexicon: EntityLexicon | None = None) 
     """
     head = article.headline
     headline = (head.start, head.end) if head is not None else (0, 0)
-    found = _find(article.text, 0, len(article.text), _gazetteer(lexicon), headline)
+    found = _find(
+        article.text, 0, len(article.text), _gazetteer(lexicon), headline,
+        authors=_author_spans(article),
+    )  # fmt: skip
     return _replace(article, entities=_entities(found))

@@ -8,6 +8,7 @@ from pathlib import Path
 import attrs
 import pytest
 
+import newsparse
 from newsparse._names import CAP, INITIAL, POSS, UPPER, Tokens, _add_slow, tokenize
 from newsparse.entities import EntityLexicon, _gazetteer, extract_entities, iter_mentions
 from newsparse.model import Article, Entity, Mention
@@ -1302,3 +1303,21 @@ def test_named_events_are_misc(text: str, expected: str) -> None:
 )
 def test_place_word_surnames(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(e.name, e.type) for e in _entities(text)] == expected
+
+
+def test_byline_and_credit_names_are_people() -> None:
+    text = (
+        "Oil prices climb\n\nBy Arathy Somasekhar and Florence Tan\n\n"
+        "Oil prices rose on Wednesday, traders said.\n\n"
+        "Reporting by Florence Tan in Singapore; Editing by Nick Zieminski"
+    )
+    people = [
+        (e.name, [m.rule for m in e.mentions])
+        for e in newsparse.parse_article(text).entities
+        if e.type == "PER"
+    ]
+    assert people == [
+        ("Arathy Somasekhar", ["entity.byline"]),
+        ("Florence Tan", ["entity.byline", "entity.byline"]),
+        ("Nick Zieminski", ["entity.byline"]),
+    ]
