@@ -177,7 +177,8 @@ _RULES: list[tuple[str, str]] = [
     (
         "time_clock",
         (
-            rf"{_APPROX}(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s?(?P<ap>[ap]\.m\.?|[ap]m\b|o'clock)"
+            rf"{_APPROX}(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s?(?P<ap>[ap]\.m\.?|[ap]m\b|o'clock"
+            r"|in\sthe\s(?:morning|afternoon|evening)\b|at\snight\b)"
             rf"(?:\s(?P<tz>{_TZ})\b)?(?P<tail>(?:\s(?:on\s)?|,\s)(?:{_WD}|yesterday|today|tomorrow"
             rf"|tonight|{_MON}\s{_DAY}(?:,?\s{_YEAR})?))?"
         ),
@@ -276,7 +277,8 @@ _RULES: list[tuple[str, str]] = [
     (
         "date_relday",
         r"(?:(?P<edge>early|late|earlier|later|mid-?afternoon|mid-?morning)\s)?(?:the\s(?P<ba>day"
-        r"\s(?:before|after))\s)?(?P<rd>yesterday|today|tomorrow)(?:\s" + _POD + r")?(?!\w)",
+        r"\s(?:before|after))\s)?(?<!\bUSA\s)(?P<rd>yesterday|today|tomorrow)(?:\s" + _POD
+        + r")?(?!\w)",  # not the newspaper "USA Today"
     ),
     ("time_pod", r"(?P<rd>tonight|overnight|(?:mid[\s-]?)(?P<pod>morning|afternoon))(?!\w)"),
     (
@@ -511,7 +513,7 @@ _SPACED_UNIT_STEMS = tuple(" " + stem for stem in _UNIT_STEMS)
 # Words one of which must occur (casefolded) within a match of the rule: a rule is only tried
 # when one of them is in the next _MAX_SPAN characters, which spares most pattern calls.
 _REQUIRES: dict[str, tuple[str, ...]] = {
-    "time_clock": ("a.m", "p.m", "am", "pm", "o'clock"),
+    "time_clock": ("a.m", "p.m", "am", "pm", "o'clock", "morning", "afternoon", "evening", "night"),
     "time_named": ("noon", "midnight", "midday"),
     "time_clock24": (":0", ":1", ":2", ":3", ":4", ":5"),
     "date_month_day": _MONTH_STEMS,
@@ -692,7 +694,7 @@ def _all_patterns() -> dict[str, regex.Pattern[str]]:
 _FUTURE = regex.compile(
     r"\b(?:will|won['’]t|shall|going\sto|is\sto|are\sto|plans?\sto|planned|scheduled|expects?\sto"
     r"|is\sexpected|are\sexpected|set\sto|due\sto|intends?\sto|next|upcoming|tomorrow|would"
-    r"|to\sbe|supposed\sto)\b",
+    r"|to\sbe|supposed\sto|deadline\sis|is\sdue|are\sdue)\b",
     regex.IGNORECASE,
 )
 _FUTURE_LL = regex.compile(r"\w['’]ll\b", regex.IGNORECASE)
@@ -714,6 +716,8 @@ def _has_future(text: str, start: int, end: int) -> bool:
         or "scheduled" in low
         or "expected" in low
         or "upcoming" in low
+        or "deadline" in low
+        or "due" in low
     ) and _FUTURE.search(text, start, end) is not None:
         return True
     # the other two cues need an apostrophe or a modal verb
@@ -1081,6 +1085,8 @@ def _h_time_clock(m: regex.Match[str], ctx: Context) -> list[Found]:
     hour = int(m[g["h"]])
     minute = int(m[g["mi"]] or 0)
     ap = (m[g["ap"]] or "").casefold()
+    if ap.startswith(("in ", "at ")):
+        ap = "am" if ap.endswith("morning") else "pm"  # "3:30 in the morning", "9 at night"
     if hour > 12 or (hour == 0 and ap[:1] in "ap"):  # noqa: PLR2004
         return []
     if ap.startswith("p") and hour < 12:  # noqa: PLR2004

@@ -625,6 +625,32 @@ REF = dt.date(2013, 3, 22)  # a Friday
             [("the weeks ahead", "DURATION", "PXW")],
             id="weeks-ahead",
         ),
+        pytest.param(
+            "It happened at 3:30 in the morning.",
+            [("3:30 in the morning", "TIME", "2013-03-22T03:30")],
+            id="clock-in-the-morning",
+        ),
+        pytest.param(
+            "The blast came at 9 at night.",
+            [("9 at night", "TIME", "2013-03-22T21:00")],
+            id="clock-at-night",
+        ),
+        pytest.param("Sarah Miller, USA TODAY, wrote it.", [], id="usa-today-is-a-newspaper"),
+        pytest.param(
+            "The deadline is Wednesday.",
+            [("Wednesday", "DATE", "2013-03-27")],
+            id="a-deadline-is-ahead",
+        ),
+        pytest.param(
+            "The report is due Wednesday.",
+            [("Wednesday", "DATE", "2013-03-27")],
+            id="due-is-ahead",
+        ),
+        pytest.param(
+            "The deadline was Wednesday.",
+            [("Wednesday", "DATE", "2013-03-20")],
+            id="a-past-deadline",
+        ),
     ],
 )
 def test_forms_with_reference(text: str, expected: list[tuple[str, str, str]]) -> None:
