@@ -277,7 +277,8 @@ _RULES: list[tuple[str, str]] = [
     (
         "date_relday",
         r"(?:(?P<edge>early|late|earlier|later|mid-?afternoon|mid-?morning)\s)?(?:the\s(?P<ba>day"
-        r"\s(?:before|after))\s)?(?<!\bUSA\s)(?P<rd>yesterday|today|tomorrow)(?:\s" + _POD
+        r"\s(?:before|after))\s)?(?<!\bUSA\s)(?P<rd>yesterday|today|tomorrow)(?:\s"
+        + _POD
         + r")?(?!\w)",  # not the newspaper "USA Today"
     ),
     ("time_pod", r"(?P<rd>tonight|overnight|(?:mid[\s-]?)(?P<pod>morning|afternoon))(?!\w)"),
