@@ -516,6 +516,11 @@ def test_transcript_speaker_labels_join_the_person() -> None:
         pytest.param("The update came at 5:12 PM EST on Aug. 3.", [], id="time-zone-and-month"),
         pytest.param("Brent rose by 1:30 p.m. ET (1730 GMT).", [], id="eastern-time"),
         pytest.param(
+            "In a post on X, the former chancellor Ann Hale said so.",
+            [("Ann Hale", "PER")],
+            id="the-platform-x-is-no-person",
+        ),
+        pytest.param(
             "Follow Pam Okoye on Twitter.",
             [("Pam Okoye", "PER"), ("Twitter", "ORG")],
             id="web-boilerplate-verb",
