@@ -1244,7 +1244,7 @@ def _lead_cue(toks: _Toks, lo_index: int, k: int) -> int | None:
                 continue  # "will say"; "Kim's mental state is": no speech
             if (
                 c > lo_index
-                and (toks.low[c - 1] in _ARTICLES or toks.low[c - 1] in _POSSESSIVES)
+                and (toks.low[c - 1] in _ARTICLES or _possessed_noun(toks, c, lo_index))
                 and toks.text[c + 1] != ":"
             ):
                 continue  # "wrote in a note that": a noun ("changed my answer:" introduces)
@@ -2819,7 +2819,7 @@ def _not_clause_start(toks: _Toks, k: int, t_hi: int) -> bool:
         low == "at"
         and k + 1 < t_hi
         and toks.low[k + 1] in _QUANTIFIER_AFTER_AT
-        and _verb_near(toks, k + 2, t_hi, past=False)
+        and _aux_near(toks, k + 2, t_hi)
     )
 
 
@@ -2847,18 +2847,12 @@ def _possessed_noun(toks: _Toks, c: int, lo: int) -> bool:
 _POSSESSIVES = frozenset({"his", "their", "its", "our", "my", "your"})
 
 
-def _verb_near(toks: _Toks, k: int, t_hi: int, *, past: bool) -> bool:
-    """Say whether an auxiliary (or, with *past*, a past form) comes within 12 tokens of *k*.
+def _aux_near(toks: _Toks, k: int, t_hi: int) -> bool:
+    """Say whether an auxiliary or modal comes within 12 tokens of *k*.
 
-    A count that opens reported content needs its verb: "said at least 12 shelters had
-    opened" and "said 12 people died" are speech; "claimed at least 217 lives" and "added
-    20.72 points, or 0.24%" are not.
+    "said at least 12 shelters had opened" is speech; "claimed at least 217 lives" is not.
     """
-    for j in range(k, min(t_hi, k + 12)):
-        low = toks.low[j]
-        if low in _CLAUSE_VERBS or (past and (_is_past_form(low) or low in _IRREGULAR_PAST)):
-            return True
-    return False
+    return any(toks.low[j] in _CLAUSE_VERBS for j in range(k, min(t_hi, k + 12)))
 
 
 _TITLE_MARKS = frozenset('"“”‘’')
